@@ -1,0 +1,29 @@
+/* apmm-history.h — undo/redo and the unsaved-changes state of a session
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "apmm-session.h"
+
+G_BEGIN_DECLS
+
+#define APMM_TYPE_HISTORY (apmm_history_get_type ())
+G_DECLARE_FINAL_TYPE (ApmmHistory, apmm_history, APMM, HISTORY, GObject)
+
+ApmmHistory  *apmm_history_new             (ApmmSession  *session);
+ApmmSession  *apmm_history_get_session     (ApmmHistory  *self);
+gboolean      apmm_history_can_undo        (ApmmHistory  *self);
+gboolean      apmm_history_can_redo        (ApmmHistory  *self);
+/* Translated descriptions of the edit that undo/redo would revert/replay, or NULL. */
+const char   *apmm_history_get_undo_label  (ApmmHistory  *self);
+const char   *apmm_history_get_redo_label  (ApmmHistory  *self);
+void          apmm_history_undo            (ApmmHistory  *self);
+void          apmm_history_redo            (ApmmHistory  *self);
+/* Unsaved changes: the session differs from the state last marked saved. */
+gboolean      apmm_history_get_modified    (ApmmHistory  *self);
+void          apmm_history_mark_saved      (ApmmHistory  *self);
+/* Successive edits with the same description within this many ms merge into one step. */
+#define APMM_HISTORY_MERGE_MS 1500
+
+G_END_DECLS

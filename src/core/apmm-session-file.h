@@ -1,0 +1,59 @@
+/* apmm-session-file.h — reading and writing session files (format version 1)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "apmm-session.h"
+
+G_BEGIN_DECLS
+
+#define APMM_SESSION_FORMAT          "apmm-session"
+#define APMM_SESSION_FORMAT_VERSION  1
+#define APMM_SESSION_EXTENSION       ".apmm"
+#define APMM_SESSION_MIME_TYPE       "application/x-apmm-session"
+
+/* Input limits, checked before parsing. */
+#define APMM_SESSION_MAX_SIZE        (16 * 1024 * 1024)
+#define APMM_SESSION_MAX_DEPTH       32
+#define APMM_SESSION_MAX_STRING      (64 * 1024)
+
+#define APMM_SESSION_ERROR (apmm_session_error_quark ())
+
+typedef enum {
+  APMM_SESSION_ERROR_NOT_FOUND,     /* missing file */
+  APMM_SESSION_ERROR_NOT_REGULAR,   /* a folder or a special file */
+  APMM_SESSION_ERROR_TOO_LARGE,     /* over APMM_SESSION_MAX_SIZE */
+  APMM_SESSION_ERROR_EMPTY,
+  APMM_SESSION_ERROR_ENCODING,      /* invalid UTF-8, NUL bytes */
+  APMM_SESSION_ERROR_SYNTAX,        /* not JSON, truncated, duplicate keys */
+  APMM_SESSION_ERROR_TOO_DEEP,      /* nesting beyond APMM_SESSION_MAX_DEPTH */
+  APMM_SESSION_ERROR_INVALID,       /* valid JSON, not a valid session */
+  APMM_SESSION_ERROR_NEWER_VERSION, /* written by a newer APMM Workshop */
+  APMM_SESSION_ERROR_UNKNOWN_MODEL,
+  APMM_SESSION_ERROR_IO,            /* could not read or write */
+} ApmmSessionError;
+
+GQuark        apmm_session_error_quark     (void);
+
+/* Parse and validate. @error names the place: "ratings › l3.rollback › status: …". */
+ApmmSession  *apmm_session_load_bytes      (GBytes        *bytes,
+                                            GError       **error);
+ApmmSession  *apmm_session_load_file       (GFile         *file,
+                                            GCancellable  *cancellable,
+                                            GError       **error);
+/* Deterministic, pretty-printed UTF-8 JSON, ending with a newline. Unknown keys
+ * kept from the loaded file are written back unchanged. */
+GBytes       *apmm_session_to_bytes        (ApmmSession   *session);
+/* Atomic replace (g_file_replace_contents). @etag_in, when not NULL, makes the
+ * save fail with G_IO_ERROR_WRONG_ETAG if the file changed on disk. */
+gboolean      apmm_session_save_file       (ApmmSession   *session,
+                                            GFile         *file,
+                                            const char    *etag_in,
+                                            char         **etag_out,
+                                            GCancellable  *cancellable,
+                                            GError       **error);
+
+G_END_DECLS
