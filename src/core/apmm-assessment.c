@@ -1,1 +1,512 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* apmm-assessment.c — the APMM rules applied to a session (apmm-domain.md §2)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "apmm-assessment"
+
+#include "config.h"
+
+#include "apmm-assessment.h"
+
+struct _ApmmAssessment
+{
+  gatomicrefcount     ref_count;
+
+  /* Held because every ApmmGap points into the model's criteria. */
+  ApmmModel          *model;
+
+  guint               evidence_level;
+  guint               target_level;
+  int                 perceived_level;   /* -1 when there is none */
+  gboolean            has_progress;
+  double              progress;
+  gboolean            inconclusive;
+  const char * const *entry_points;
+
+  GArray             *gaps;              /* ApmmGap, in the session's order */
+  GArray             *default_gaps;      /* ApmmGap, in the default ranking */
+};
+
+G_DEFINE_BOXED_TYPE (ApmmAssessment, apmm_assessment, apmm_assessment_ref, apmm_assessment_unref)
+
+/* The summary is a machine-readable contract, so it always carries the
+ * untranslated level names of apmm-domain.md §1, whatever the user's locale. */
+static const char * const summary_level_names[APMM_N_LEVELS] = {
+  "AI Curious",
+  "AI Licensed",
+  "AI Active",
+  "AI Reliable",
+  "AI Native",
+};
+
+static const char * const entry_points_diagnostic[] = { "diagnostic-sprint", NULL };
+static const char * const entry_points_readiness[] = { "readiness-workshop", NULL };
+static const char * const entry_points_active[] = { "pilot-rescue", "feature-sprint", NULL };
+static const char * const entry_points_reliable[] = { "ops-retainer", NULL };
+
+static gboolean
+level_is_met (ApmmSession     *session,
+              const ApmmLevel *level)
+{
+  for (guint i = 0; level->criteria[i] != NULL; i++)
+    {
+      if (apmm_session_get_status (session, level->criteria[i]->id) != APMM_STATUS_MET)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static guint
+compute_evidence_level (ApmmSession *session,
+                        ApmmModel   *model)
+{
+  guint evidence = 0;
+
+  while (evidence < APMM_MAX_LEVEL &&
+         level_is_met (session, apmm_model_get_level (model, evidence + 1)))
+    evidence++;
+
+  return evidence;
+}
+
+/* Progress and inconclusiveness both look only at the level above the evidence. */
+static void
+compute_next_level (ApmmAssessment *self,
+                    ApmmSession    *session)
+{
+  const ApmmLevel *next;
+  double score = 0.0;
+
+  self->has_progress = FALSE;
+  self->progress = 0.0;
+  self->inconclusive = FALSE;
+
+  if (self->evidence_level >= APMM_MAX_LEVEL)
+    return;
+
+  next = apmm_model_get_level (self->model, self->evidence_level + 1);
+  g_assert (next->n_criteria > 0);
+
+  for (guint i = 0; next->criteria[i] != NULL; i++)
+    {
+      switch (apmm_session_get_status (session, next->criteria[i]->id))
+        {
+        case APMM_STATUS_MET:
+          score += 1.0;
+          break;
+        case APMM_STATUS_PARTLY:
+          score += 0.5;
+          break;
+        case APMM_STATUS_UNKNOWN:
+          self->inconclusive = TRUE;
+          break;
+        case APMM_STATUS_NOT_MET:
+        default:
+          break;
+        }
+    }
+
+  self->has_progress = TRUE;
+  self->progress = score / next->n_criteria;
+}
+
+/* The lower median of every vote in the room, falling back to the level the
+ * facilitator entered when nobody voted. */
+static int
+compute_perceived_level (ApmmSession *session)
+{
+  guint counts[APMM_N_LEVELS] = { 0, };
+  guint total;
+  guint wanted;
+
+  total = apmm_session_count_votes (session, counts);
+  if (total == 0)
+    {
+      int level = apmm_session_get_perceived_level (session);
+
+      return level >= 0 && level <= APMM_MAX_LEVEL ? level : -1;
+    }
+
+  wanted = (total - 1) / 2;
+  for (guint level = 0; level < APMM_N_LEVELS; level++)
+    {
+      if (wanted < counts[level])
+        return level;
+      wanted -= counts[level];
+    }
+
+  g_assert_not_reached ();
+  return -1;
+}
+
+static guint
+compute_target_level (ApmmSession *session,
+                      guint        evidence_level)
+{
+  int target = apmm_session_get_target_level (session);
+
+  if (target > (int) evidence_level && target <= APMM_MAX_LEVEL)
+    return target;
+
+  return MIN (evidence_level + 1, APMM_MAX_LEVEL);
+}
+
+static const char * const *
+compute_entry_points (guint    evidence_level,
+                      gboolean inconclusive)
+{
+  if (inconclusive)
+    return entry_points_diagnostic;
+  if (evidence_level <= 1)
+    return entry_points_readiness;
+  if (evidence_level == 2)
+    return entry_points_active;
+  return entry_points_reliable;
+}
+
+static int
+compare_gaps (gconstpointer a,
+              gconstpointer b)
+{
+  const ApmmGap *gap_a = a;
+  const ApmmGap *gap_b = b;
+
+  if (gap_a->criterion->level != gap_b->criterion->level)
+    return gap_a->criterion->level < gap_b->criterion->level ? -1 : 1;
+  if (gap_a->impact != gap_b->impact)
+    return gap_a->impact > gap_b->impact ? -1 : 1;
+  if (gap_a->effort != gap_b->effort)
+    return gap_a->effort < gap_b->effort ? -1 : 1;
+  if (gap_a->criterion->index != gap_b->criterion->index)
+    return gap_a->criterion->index < gap_b->criterion->index ? -1 : 1;
+  return 0;
+}
+
+static void
+collect_default_gaps (ApmmAssessment *self,
+                      ApmmSession    *session)
+{
+  guint n_criteria = apmm_model_get_n_criteria (self->model);
+
+  for (guint i = 0; i < n_criteria; i++)
+    {
+      const ApmmCriterion *criterion = apmm_model_get_criterion (self->model, i);
+      ApmmGap gap;
+
+      if (criterion->level <= self->evidence_level || criterion->level > self->target_level)
+        continue;
+
+      gap.criterion = criterion;
+      gap.status = apmm_session_get_status (session, criterion->id);
+      if (gap.status == APMM_STATUS_MET)
+        continue;
+
+      gap.impact = apmm_session_get_gap_impact (session, criterion->id);
+      gap.effort = apmm_session_get_gap_effort (session, criterion->id);
+      gap.crosses_chasm = criterion->level > APMM_CHASM_BELOW &&
+                          self->evidence_level <= APMM_CHASM_BELOW;
+      g_array_append_val (self->default_gaps, gap);
+    }
+
+  g_array_sort (self->default_gaps, compare_gaps);
+}
+
+/* Applies the facilitator's order: the gaps it names come first in its order,
+ * then every gap it does not name in the default ranking. Ids that are no
+ * longer gaps (the criterion was met since) are skipped. */
+static void
+apply_gap_order (ApmmAssessment     *self,
+                 const char * const *order)
+{
+  guint n = self->default_gaps->len;
+  g_autofree gboolean *placed = g_new0 (gboolean, MAX (n, 1));
+
+  for (guint i = 0; order != NULL && order[i] != NULL; i++)
+    {
+      for (guint j = 0; j < n; j++)
+        {
+          const ApmmGap *gap = &g_array_index (self->default_gaps, ApmmGap, j);
+
+          if (placed[j] || g_strcmp0 (gap->criterion->id, order[i]) != 0)
+            continue;
+
+          g_array_append_vals (self->gaps, gap, 1);
+          placed[j] = TRUE;
+          break;
+        }
+    }
+
+  for (guint j = 0; j < n; j++)
+    {
+      if (!placed[j])
+        g_array_append_vals (self->gaps, &g_array_index (self->default_gaps, ApmmGap, j), 1);
+    }
+}
+
+static void
+apmm_assessment_free (ApmmAssessment *self)
+{
+  g_clear_object (&self->model);
+  g_clear_pointer (&self->gaps, g_array_unref);
+  g_clear_pointer (&self->default_gaps, g_array_unref);
+  g_free (self);
+}
+
+/**
+ * apmm_assessment_new:
+ * @session: the session to assess
+ * @model: the model whose criteria the session rates
+ *
+ * Applies the rules of the model to the current state of @session. The
+ * result does not follow later changes: assess again after a change.
+ *
+ * Returns: (transfer full): a new assessment
+ */
+ApmmAssessment *
+apmm_assessment_new (ApmmSession *session,
+                     ApmmModel   *model)
+{
+  ApmmAssessment *self;
+
+  g_return_val_if_fail (APMM_IS_SESSION (session), NULL);
+  g_return_val_if_fail (APMM_IS_MODEL (model), NULL);
+
+  self = g_new0 (ApmmAssessment, 1);
+  g_atomic_ref_count_init (&self->ref_count);
+  self->model = g_object_ref (model);
+  self->gaps = g_array_new (FALSE, FALSE, sizeof (ApmmGap));
+  self->default_gaps = g_array_new (FALSE, FALSE, sizeof (ApmmGap));
+
+  self->evidence_level = compute_evidence_level (session, model);
+  compute_next_level (self, session);
+  self->perceived_level = compute_perceived_level (session);
+  self->target_level = compute_target_level (session, self->evidence_level);
+  self->entry_points = compute_entry_points (self->evidence_level, self->inconclusive);
+  collect_default_gaps (self, session);
+  apply_gap_order (self, apmm_session_get_gap_order (session));
+
+  return self;
+}
+
+ApmmAssessment *
+apmm_assessment_ref (ApmmAssessment *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+
+  return self;
+}
+
+void
+apmm_assessment_unref (ApmmAssessment *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (g_atomic_ref_count_dec (&self->ref_count))
+    apmm_assessment_free (self);
+}
+
+guint
+apmm_assessment_get_evidence_level (ApmmAssessment *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->evidence_level;
+}
+
+gboolean
+apmm_assessment_get_perceived_level (ApmmAssessment *self,
+                                     guint          *level)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (self->perceived_level < 0)
+    return FALSE;
+
+  if (level != NULL)
+    *level = self->perceived_level;
+
+  return TRUE;
+}
+
+gboolean
+apmm_assessment_get_overestimation (ApmmAssessment *self,
+                                    int            *levels)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (self->perceived_level < 0)
+    return FALSE;
+
+  if (levels != NULL)
+    *levels = self->perceived_level - (int) self->evidence_level;
+
+  return TRUE;
+}
+
+guint
+apmm_assessment_get_target_level (ApmmAssessment *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->target_level;
+}
+
+gboolean
+apmm_assessment_get_next_level_progress (ApmmAssessment *self,
+                                         double         *progress)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (!self->has_progress)
+    return FALSE;
+
+  if (progress != NULL)
+    *progress = self->progress;
+
+  return TRUE;
+}
+
+gboolean
+apmm_assessment_get_inconclusive (ApmmAssessment *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->inconclusive;
+}
+
+const char * const *
+apmm_assessment_get_entry_points (ApmmAssessment *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->entry_points;
+}
+
+guint
+apmm_assessment_get_n_gaps (ApmmAssessment *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->gaps->len;
+}
+
+const ApmmGap *
+apmm_assessment_get_gap (ApmmAssessment *self,
+                         guint           index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->gaps->len, NULL);
+
+  return &g_array_index (self->gaps, ApmmGap, index);
+}
+
+/**
+ * apmm_assessment_dup_default_gap_order:
+ * @self: an assessment
+ *
+ * Returns: (transfer full): the criterion ids of the gaps in the default
+ *   ranking, ignoring any manual order of the session
+ */
+GStrv
+apmm_assessment_dup_default_gap_order (ApmmAssessment *self)
+{
+  GStrv ids;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  ids = g_new0 (char *, self->default_gaps->len + 1);
+  for (guint i = 0; i < self->default_gaps->len; i++)
+    ids[i] = g_strdup (g_array_index (self->default_gaps, ApmmGap, i).criterion->id);
+
+  return ids;
+}
+
+static void
+add_nullable_int (JsonBuilder *builder,
+                  const char  *key,
+                  gboolean     is_set,
+                  gint64       value)
+{
+  json_builder_set_member_name (builder, key);
+  if (is_set)
+    json_builder_add_int_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_summary_gaps (ApmmAssessment *self,
+                  JsonBuilder    *builder)
+{
+  json_builder_set_member_name (builder, "gaps");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->gaps->len; i++)
+    {
+      const ApmmGap *gap = &g_array_index (self->gaps, ApmmGap, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "criterion");
+      json_builder_add_string_value (builder, gap->criterion->id);
+      json_builder_set_member_name (builder, "level");
+      json_builder_add_int_value (builder, gap->criterion->level);
+      json_builder_set_member_name (builder, "status");
+      json_builder_add_string_value (builder, apmm_status_to_string (gap->status));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+/**
+ * apmm_assessment_to_summary:
+ * @self: an assessment
+ *
+ * Builds the `--summary` object of apmm-domain.md §4, with its keys in the
+ * order the contract lists them and untranslated names.
+ *
+ * Returns: (transfer full): a JSON object node
+ */
+JsonNode *
+apmm_assessment_to_summary (ApmmAssessment *self)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+  int overestimation = 0;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+
+  add_nullable_int (builder, "evidence_level", TRUE, self->evidence_level);
+  json_builder_set_member_name (builder, "evidence_level_name");
+  json_builder_add_string_value (builder, summary_level_names[self->evidence_level]);
+  add_nullable_int (builder, "perceived_level",
+                    self->perceived_level >= 0, self->perceived_level);
+  add_nullable_int (builder, "overestimation",
+                    apmm_assessment_get_overestimation (self, &overestimation), overestimation);
+  add_nullable_int (builder, "target_level", TRUE, self->target_level);
+
+  json_builder_set_member_name (builder, "next_level_progress");
+  if (self->has_progress)
+    json_builder_add_double_value (builder, self->progress);
+  else
+    json_builder_add_null_value (builder);
+
+  json_builder_set_member_name (builder, "inconclusive");
+  json_builder_add_boolean_value (builder, self->inconclusive);
+
+  json_builder_set_member_name (builder, "entry_points");
+  json_builder_begin_array (builder);
+  for (guint i = 0; self->entry_points[i] != NULL; i++)
+    json_builder_add_string_value (builder, self->entry_points[i]);
+  json_builder_end_array (builder);
+
+  add_summary_gaps (self, builder);
+
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
