@@ -5,6 +5,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 #include "apmm-session.h"
 
@@ -55,5 +56,8 @@ gboolean      apmm_session_save_file       (ApmmSession   *session,
                                             char         **etag_out,
                                             GCancellable  *cancellable,
                                             GError       **error);
+/* The writer behind apmm_session_to_bytes(), for any JSON value: 2-space
+ * indent, "key": value, members in the node's order, newline at the end. */
+char         *apmm_session_file_json_to_string (JsonNode  *node);
 
 G_END_DECLS
