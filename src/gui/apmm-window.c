@@ -1,4 +1,4 @@
-/* apmm-window.c
+/* apmm-window.c — the window, its document and the file life cycle
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,31 +8,1044 @@
 
 #include <glib/gi18n.h>
 
-#include "apmm-window.h"
-
-struct _ApmmWindow
-{
-  AdwApplicationWindow parent_instance;
-};
+#include "apmm-drafts.h"
+#include "apmm-session-file.h"
+#include "apmm-window-private.h"
 
 G_DEFINE_FINAL_TYPE (ApmmWindow, apmm_window, ADW_TYPE_APPLICATION_WINDOW)
+
+typedef struct {
+  ApmmWindowThen  then;
+  gpointer        user_data;
+  GDestroyNotify  destroy;
+} Continuation;
+
+static void save_with_continuation (ApmmWindow *self, Continuation *cont, gboolean force_chooser);
+
+static Continuation *
+continuation_new (ApmmWindowThen then,
+                  gpointer       user_data,
+                  GDestroyNotify destroy)
+{
+  Continuation *cont = g_new0 (Continuation, 1);
+
+  cont->then = then;
+  cont->user_data = user_data;
+  cont->destroy = destroy;
+
+  return cont;
+}
+
+static void
+continuation_free (Continuation *cont)
+{
+  if (cont == NULL)
+    return;
+  if (cont->destroy != NULL)
+    cont->destroy (cont->user_data);
+  g_free (cont);
+}
+
+static void
+continuation_run (ApmmWindow   *self,
+                  Continuation *cont)
+{
+  if (cont != NULL && cont->then != NULL)
+    cont->then (self, cont->user_data);
+  continuation_free (cont);
+}
+
+static char *
+dup_display_name (ApmmWindow *self)
+{
+  if (self->file != NULL)
+    {
+      g_autofree char *basename = g_file_get_basename (self->file);
+      return g_filename_display_name (basename);
+    }
+
+  if (self->session != NULL && apmm_session_get_organisation (self->session)[0] != '\0')
+    return g_strdup (apmm_session_get_organisation (self->session));
+
+  return g_strdup (_("Untitled Session"));
+}
+
+static gboolean
+is_modified (ApmmWindow *self)
+{
+  return self->history != NULL && apmm_history_get_modified (self->history);
+}
+
+static void
+update_title (ApmmWindow *self)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *window_title = NULL;
+  const char *organisation;
+  gboolean modified = is_modified (self);
+
+  if (self->session == NULL)
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("APMM Workshop"));
+      return;
+    }
+
+  organisation = apmm_session_get_organisation (self->session);
+  title = g_strdup (organisation[0] != '\0' ? organisation : _("Untitled Session"));
+
+  if (self->file != NULL)
+    {
+      g_autofree char *name = dup_display_name (self);
+      subtitle = modified ? g_strdup_printf (_("%s — unsaved changes"), name) : g_steal_pointer (&name);
+    }
+  else
+    subtitle = g_strdup (modified ? _("Not saved — unsaved changes") : _("Not saved"));
+
+  adw_view_switcher_title_set_title (self->switcher_title, title);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
+
+  /* The window title is what the shell and screen readers show: the unsaved
+   * mark leads, as in other GNOME document apps. */
+  window_title = g_strdup_printf ("%s%s — %s", modified ? "• " : "", title, _("APMM Workshop"));
+  gtk_window_set_title (GTK_WINDOW (self), window_title);
+}
+
+static void
+update_inhibit (ApmmWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  gboolean modified = is_modified (self);
+
+  if (app == NULL)
+    return;
+
+  /* Logging out with unsaved work must not happen silently. */
+  if (modified && self->inhibit_cookie == 0)
+    self->inhibit_cookie = gtk_application_inhibit (app, GTK_WINDOW (self),
+                                                    GTK_APPLICATION_INHIBIT_LOGOUT,
+                                                    _("There are unsaved workshop sessions"));
+  else if (!modified && self->inhibit_cookie != 0)
+    {
+      gtk_application_uninhibit (app, self->inhibit_cookie);
+      self->inhibit_cookie = 0;
+    }
+}
+
+static void
+set_pages_session (ApmmWindow  *self,
+                   ApmmSession *session)
+{
+  AdwBin *bins[] = { self->explorer_bin, self->assessment_bin, self->gaps_bin,
+                     self->roadmap_bin, self->details_bin };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bins); i++)
+    {
+      GtkWidget *child = adw_bin_get_child (bins[i]);
+
+      if (child != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (child), "session"))
+        g_object_set (child, "session", session, NULL);
+    }
+}
+
+static void
+remove_draft (ApmmWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+
+  if (self->draft_id != NULL && !apmm_drafts_remove (self->draft_id, &error))
+    g_debug ("Could not remove draft %s: %s", self->draft_id, error->message);
+}
+
+static gboolean
+write_draft (ApmmWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->session == NULL || self->draft_id == NULL)
+    return FALSE;
+
+  if (!apmm_drafts_write (self->draft_id, self->session, self->file, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not save a draft: %s"), error->message);
+      apmm_window_show_toast (self, message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+autosave_cb (gpointer user_data)
+{
+  ApmmWindow *self = user_data;
+
+  self->autosave_source = 0;
+
+  if (is_modified (self))
+    write_draft (self);
+  else
+    remove_draft (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+session_changed_cb (ApmmWindow  *self,
+                    const char  *description,
+                    ApmmSession *session)
+{
+  guint delay = g_settings_get_uint (self->settings, "autosave-delay");
+
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  self->autosave_source = g_timeout_add_seconds (delay, autosave_cb, self);
+
+  update_title (self);
+}
+
+static void
+history_notify_cb (ApmmWindow *self)
+{
+  update_title (self);
+  update_inhibit (self);
+  _apmm_window_update_actions (self);
+}
+
+static void
+hide_info_bar (ApmmWindow *self)
+{
+  gtk_info_bar_set_revealed (self->info_bar, FALSE);
+}
+
+static void
+show_read_only_bar (ApmmWindow *self)
+{
+  g_autofree char *name = dup_display_name (self);
+  g_autofree char *text = g_strdup_printf (_("“%s” is read-only. Use Save As to keep your changes in another file."),
+                                           name);
+
+  gtk_label_set_text (self->info_label, text);
+  gtk_info_bar_set_message_type (self->info_bar, GTK_MESSAGE_WARNING);
+  gtk_info_bar_set_revealed (self->info_bar, TRUE);
+}
+
+static void
+info_bar_response_cb (ApmmWindow *self,
+                      int         response,
+                      GtkInfoBar *info_bar)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    apmm_window_save_as (self);
+  hide_info_bar (self);
+}
+
+/* Takes ownership of nothing; replaces the window's document. */
+static void
+set_document (ApmmWindow  *self,
+              ApmmSession *session,
+              GFile       *file,
+              const char  *etag,
+              gboolean     read_only,
+              const char  *draft_id)
+{
+  remove_draft (self);
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  if (self->history != NULL)
+    g_signal_handlers_disconnect_by_data (self->history, self);
+
+  g_set_object (&self->session, session);
+  g_clear_object (&self->history);
+  g_set_object (&self->file, file);
+  g_free (self->etag);
+  self->etag = g_strdup (etag);
+  self->read_only = read_only;
+  g_free (self->draft_id);
+  self->draft_id = draft_id != NULL ? g_strdup (draft_id) : apmm_drafts_new_id ();
+
+  if (session != NULL)
+    {
+      self->history = apmm_history_new (session);
+      g_signal_connect_object (session, "changed", G_CALLBACK (session_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::organisation", G_CALLBACK (update_title), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->history, "notify", G_CALLBACK (history_notify_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+
+  set_pages_session (self, session);
+  gtk_stack_set_visible_child_name (self->main_stack, session != NULL ? "session" : "welcome");
+  gtk_stack_set_visible_child_name (self->title_stack, session != NULL ? "session" : "welcome");
+  gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), session != NULL);
+
+  if (read_only)
+    show_read_only_bar (self);
+  else
+    hide_info_bar (self);
+
+  update_title (self);
+  update_inhibit (self);
+  _apmm_window_update_actions (self);
+}
+
+static void
+show_error_dialog (ApmmWindow *self,
+                   const char *heading,
+                   const char *body)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  adw_message_dialog_set_default_response (dialog, "close");
+  adw_message_dialog_set_close_response (dialog, "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_to_recent (GFile *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkRecentData data = {
+    .display_name = NULL,
+    .description = NULL,
+    .mime_type = (char *) APMM_SESSION_MIME_TYPE,
+    .app_name = (char *) g_get_application_name (),
+    .app_exec = (char *) "apmm-workshop %u",
+    .groups = NULL,
+    .is_private = FALSE,
+  };
+
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}
+
+gboolean
+apmm_window_load_file (ApmmWindow *self,
+                       GFile      *file)
+{
+  g_autoptr(ApmmSession) session = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *etag = NULL;
+  gboolean read_only = FALSE;
+
+  g_return_val_if_fail (APMM_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  session = apmm_session_load_file (file, NULL, &error);
+  if (session == NULL)
+    {
+      g_autofree char *basename = g_file_get_basename (file);
+      g_autofree char *name = g_filename_display_name (basename);
+      g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+
+      show_error_dialog (self, heading, error->message);
+      return FALSE;
+    }
+
+  info = g_file_query_info (file,
+                            G_FILE_ATTRIBUTE_ETAG_VALUE ","
+                            G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE,
+                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info != NULL)
+    {
+      etag = g_file_info_get_etag (info);
+      if (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE))
+        read_only = !g_file_info_get_attribute_boolean (info, G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE);
+    }
+
+  set_document (self, session, file, etag, read_only, NULL);
+  add_to_recent (file);
+
+  return TRUE;
+}
+
+gboolean
+apmm_window_restore_draft (ApmmWindow *self,
+                           const char *draft_id,
+                           GFile      *draft,
+                           GFile      *origin)
+{
+  g_autoptr(ApmmSession) session = NULL;
+  g_autoptr(ApmmSession) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *etag = NULL;
+
+  g_return_val_if_fail (APMM_IS_WINDOW (self), FALSE);
+
+  session = apmm_session_load_file (draft, NULL, &error);
+  if (session == NULL)
+    {
+      show_error_dialog (self, _("Could Not Recover the Draft"), error->message);
+      return FALSE;
+    }
+
+  /* The draft is unsaved work: compare it with the file on disk, if any, so
+   * that saving is offered and the etag check still guards the original. */
+  if (origin != NULL)
+    {
+      g_autoptr(GFileInfo) info = g_file_query_info (origin, G_FILE_ATTRIBUTE_ETAG_VALUE,
+                                                     G_FILE_QUERY_INFO_NONE, NULL, NULL);
+      if (info != NULL)
+        etag = g_strdup (g_file_info_get_etag (info));
+      saved = apmm_session_load_file (origin, NULL, NULL);
+    }
+
+  if (saved == NULL)
+    saved = apmm_session_new ();
+
+  /* Start from the saved state and apply the draft as one change so that the
+   * window shows it as unsaved and undo goes back to what is on disk. */
+  set_document (self, saved, origin, etag, FALSE, draft_id);
+  apmm_session_assign (self->session, session, _("Recover draft"));
+
+  return TRUE;
+}
+
+static void
+open_after_confirm (ApmmWindow *self,
+                    gpointer    user_data)
+{
+  apmm_window_load_file (self, G_FILE (user_data));
+}
+
+void
+apmm_window_open_file (ApmmWindow *self,
+                       GFile      *file)
+{
+  g_return_if_fail (APMM_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  _apmm_window_confirm_discard (self, open_after_confirm, g_object_ref (file), g_object_unref);
+}
+
+static void
+new_after_confirm (ApmmWindow *self,
+                   gpointer    user_data)
+{
+  g_autoptr(ApmmSession) session = apmm_session_new ();
+
+  set_document (self, session, NULL, NULL, FALSE, NULL);
+  adw_view_stack_set_visible_child_name (self->view_stack, "assessment");
+}
+
+void
+apmm_window_new_session (ApmmWindow *self)
+{
+  g_return_if_fail (APMM_IS_WINDOW (self));
+
+  _apmm_window_confirm_discard (self, new_after_confirm, NULL, NULL);
+}
+
+static void
+example_after_confirm (ApmmWindow *self,
+                       gpointer    user_data)
+{
+  const char *name = user_data;
+  g_autofree char *path = g_strdup_printf ("/org/apmm/Workshop/core/examples/%s%s", name,
+                                           APMM_SESSION_EXTENSION);
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_autoptr(ApmmSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (bytes == NULL)
+    {
+      show_error_dialog (self, _("Could Not Open the Example"), name);
+      return;
+    }
+
+  session = apmm_session_load_bytes (bytes, &error);
+  if (session == NULL)
+    {
+      show_error_dialog (self, _("Could Not Open the Example"), error->message);
+      return;
+    }
+
+  /* An example opens as a new, untitled session: saving asks where. */
+  set_document (self, session, NULL, NULL, FALSE, NULL);
+}
+
+void
+apmm_window_open_example (ApmmWindow *self,
+                          const char *name)
+{
+  g_return_if_fail (APMM_IS_WINDOW (self));
+  g_return_if_fail (name != NULL);
+
+  _apmm_window_confirm_discard (self, example_after_confirm, g_strdup (name), g_free);
+}
+
+/* --- Saving ------------------------------------------------------------ */
+
+typedef struct {
+  ApmmWindow   *self;
+  GFile        *file;
+  Continuation *cont;
+} SaveRequest;
+
+static void
+save_request_free (SaveRequest *req)
+{
+  g_clear_object (&req->file);
+  continuation_free (req->cont);
+  g_free (req);
+}
+
+static void save_to (ApmmWindow *self, GFile *file, gboolean check_etag, Continuation *cont);
+
+static void
+changed_on_disk_response_cb (AdwMessageDialog *dialog,
+                             const char       *response,
+                             SaveRequest      *req)
+{
+  Continuation *cont = g_steal_pointer (&req->cont);
+
+  if (g_str_equal (response, "overwrite"))
+    save_to (req->self, req->file, FALSE, cont);
+  else if (g_str_equal (response, "save-as"))
+    save_with_continuation (req->self, cont, TRUE);
+  else
+    continuation_free (cont);
+
+  save_request_free (req);
+}
+
+static void
+ask_changed_on_disk (ApmmWindow   *self,
+                     GFile        *file,
+                     Continuation *cont)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *name = g_filename_display_name (basename);
+  AdwMessageDialog *dialog;
+  SaveRequest *req = g_new0 (SaveRequest, 1);
+
+  req->self = self;
+  req->file = g_object_ref (file);
+  req->cont = cont;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("File Changed on Disk"), NULL));
+  adw_message_dialog_format_body (dialog,
+                                  _("“%s” was changed by another program after you opened it. "
+                                    "Overwriting replaces those changes with yours."),
+                                  name);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "save-as", _("Save _As…"),
+                                    "overwrite", _("_Overwrite"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "overwrite", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "save-as");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (changed_on_disk_response_cb), req);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+save_to (ApmmWindow   *self,
+         GFile        *file,
+         gboolean      check_etag,
+         Continuation *cont)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *etag_out = NULL;
+  const char *etag_in = NULL;
+
+  if (check_etag && self->file != NULL && g_file_equal (file, self->file))
+    etag_in = self->etag;
+
+  if (!apmm_session_save_file (self->session, file, etag_in, &etag_out, NULL, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
+        {
+          ask_changed_on_disk (self, file, cont);
+          return;
+        }
+      else
+        {
+          g_autofree char *basename = g_file_get_basename (file);
+          g_autofree char *name = g_filename_display_name (basename);
+          g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
+          g_autofree char *body = g_strdup_printf (_("%s\n\nYour changes are still here and in an "
+                                                     "automatic draft. Try Save As to keep them "
+                                                     "in another place."),
+                                                   error->message);
+
+          write_draft (self);
+          show_error_dialog (self, heading, body);
+          continuation_free (cont);
+          return;
+        }
+    }
+
+  g_set_object (&self->file, file);
+  g_free (self->etag);
+  self->etag = g_steal_pointer (&etag_out);
+  self->read_only = FALSE;
+  hide_info_bar (self);
+  apmm_history_mark_saved (self->history);
+  remove_draft (self);
+  add_to_recent (file);
+  update_title (self);
+  apmm_window_show_toast (self, _("Session saved"));
+
+  continuation_run (self, cont);
+}
+
+static void
+save_chooser_response_cb (GtkNativeDialog *native,
+                          int              response,
+                          SaveRequest     *req)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      save_to (req->self, file, FALSE, g_steal_pointer (&req->cont));
+    }
+
+  save_request_free (req);
+  g_object_unref (native);
+}
+
+static char *
+suggest_file_name (ApmmWindow *self)
+{
+  const char *organisation = apmm_session_get_organisation (self->session);
+  const char *date = apmm_session_get_date (self->session);
+  g_autofree char *base = NULL;
+
+  if (organisation[0] == '\0')
+    base = g_strdup (_("Untitled Session"));
+  else if (date[0] != '\0')
+    base = g_strdup_printf ("%s %s", organisation, date);
+  else
+    base = g_strdup (organisation);
+
+  g_strdelimit (base, "/\\:", '-');
+
+  return g_strconcat (base, APMM_SESSION_EXTENSION, NULL);
+}
+
+static GtkFileFilter *
+session_filter_new (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("APMM Sessions"));
+  gtk_file_filter_add_mime_type (filter, APMM_SESSION_MIME_TYPE);
+  gtk_file_filter_add_suffix (filter, "apmm");
+
+  return filter;
+}
+
+static void
+save_with_continuation (ApmmWindow   *self,
+                        Continuation *cont,
+                        gboolean      force_chooser)
+{
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) filter = NULL;
+  g_autofree char *name = NULL;
+  SaveRequest *req;
+
+  if (self->session == NULL)
+    {
+      continuation_free (cont);
+      return;
+    }
+
+  if (!force_chooser && self->file != NULL && !self->read_only)
+    {
+      save_to (self, self->file, TRUE, cont);
+      return;
+    }
+
+  native = gtk_file_chooser_native_new (_("Save Session"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  filter = session_filter_new ();
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+
+  if (self->file != NULL)
+    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (native), self->file, NULL);
+  else
+    {
+      name = suggest_file_name (self);
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+    }
+
+  req = g_new0 (SaveRequest, 1);
+  req->self = self;
+  req->cont = cont;
+  g_signal_connect (native, "response", G_CALLBACK (save_chooser_response_cb), req);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+void
+apmm_window_save (ApmmWindow *self)
+{
+  g_return_if_fail (APMM_IS_WINDOW (self));
+
+  save_with_continuation (self, NULL, FALSE);
+}
+
+void
+apmm_window_save_as (ApmmWindow *self)
+{
+  g_return_if_fail (APMM_IS_WINDOW (self));
+
+  save_with_continuation (self, NULL, TRUE);
+}
+
+/* --- Unsaved changes --------------------------------------------------- */
+
+static void
+discard_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     gpointer          user_data)
+{
+  ApmmWindow *self = APMM_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
+  Continuation *cont = user_data;
+
+  if (g_str_equal (response, "save"))
+    save_with_continuation (self, cont, FALSE);
+  else if (g_str_equal (response, "discard"))
+    {
+      remove_draft (self);
+      continuation_run (self, cont);
+    }
+  else
+    continuation_free (cont);
+}
+
+void
+_apmm_window_confirm_discard (ApmmWindow     *self,
+                              ApmmWindowThen  then,
+                              gpointer        user_data,
+                              GDestroyNotify  destroy)
+{
+  Continuation *cont = continuation_new (then, user_data, destroy);
+  g_autofree char *name = NULL;
+  AdwMessageDialog *dialog;
+
+  if (!is_modified (self))
+    {
+      continuation_run (self, cont);
+      return;
+    }
+
+  name = dup_display_name (self);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), NULL));
+  adw_message_dialog_format_body (dialog,
+                                  _("“%s” has unsaved changes. Changes which are not saved "
+                                    "will be permanently lost."),
+                                  name);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (discard_response_cb), cont);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* --- Welcome view ------------------------------------------------------ */
+
+static void
+recent_row_activated_cb (ApmmWindow    *self,
+                         GtkListBoxRow *row,
+                         GtkListBox    *list)
+{
+  const char *uri = g_object_get_data (G_OBJECT (row), "uri");
+  g_autoptr(GFile) file = g_file_new_for_uri (uri);
+
+  apmm_window_open_file (self, file);
+}
+
+static gboolean
+is_session_item (GtkRecentInfo *info)
+{
+  const char *mime = gtk_recent_info_get_mime_type (info);
+  const char *uri = gtk_recent_info_get_uri (info);
+
+  return (g_strcmp0 (mime, APMM_SESSION_MIME_TYPE) == 0 ||
+          g_str_has_suffix (uri, APMM_SESSION_EXTENSION)) &&
+         gtk_recent_info_exists (info);
+}
+
+static int
+compare_recent (gconstpointer a,
+                gconstpointer b)
+{
+  GtkRecentInfo *ia = (GtkRecentInfo *) a;
+  GtkRecentInfo *ib = (GtkRecentInfo *) b;
+
+  return g_date_time_compare (gtk_recent_info_get_modified (ib),
+                              gtk_recent_info_get_modified (ia));
+}
+
+static void
+populate_recent (ApmmWindow *self)
+{
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  GtkWidget *child;
+  guint shown = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
+    gtk_list_box_remove (self->recent_list, child);
+
+  items = g_list_sort (items, compare_recent);
+
+  for (GList *l = items; l != NULL && shown < 6; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      g_autoptr(GFile) file = NULL;
+      g_autofree char *parent_name = NULL;
+      g_autoptr(GFile) parent = NULL;
+      GtkWidget *row;
+
+      if (!is_session_item (info))
+        continue;
+
+      file = g_file_new_for_uri (gtk_recent_info_get_uri (info));
+      parent = g_file_get_parent (file);
+      parent_name = parent != NULL ? g_file_get_parse_name (parent) : NULL;
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), gtk_recent_info_get_display_name (info));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      if (parent_name != NULL)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), parent_name);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "uri", g_strdup (gtk_recent_info_get_uri (info)), g_free);
+      gtk_list_box_append (self->recent_list, row);
+      shown++;
+    }
+
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+  gtk_widget_set_visible (self->recent_box, shown > 0);
+}
+
+/* --- Drag and drop ----------------------------------------------------- */
+
+static gboolean
+drop_cb (ApmmWindow    *self,
+         const GValue  *value,
+         double         x,
+         double         y,
+         GtkDropTarget *target)
+{
+  GdkFileList *list;
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  list = g_value_get_boxed (value);
+  files = gdk_file_list_get_files (list);
+  if (files == NULL)
+    return FALSE;
+
+  apmm_window_open_file (self, G_FILE (files->data));
+  g_slist_free (files);
+
+  return TRUE;
+}
+
+/* --- Window life cycle ------------------------------------------------- */
+
+static void
+close_after_confirm (ApmmWindow *self,
+                     gpointer    user_data)
+{
+  self->close_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static gboolean
+apmm_window_close_request (GtkWindow *window)
+{
+  ApmmWindow *self = APMM_WINDOW (window);
+  int width, height;
+
+  if (is_modified (self) && !self->close_confirmed)
+    {
+      _apmm_window_confirm_discard (self, close_after_confirm, NULL, NULL);
+      return TRUE;
+    }
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  if (!gtk_window_is_maximized (window))
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+
+  if (!is_modified (self))
+    remove_draft (self);
+
+  return GTK_WINDOW_CLASS (apmm_window_parent_class)->close_request (window);
+}
+
+static void
+apmm_window_dispose (GObject *object)
+{
+  ApmmWindow *self = APMM_WINDOW (object);
+
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  if (self->inhibit_cookie != 0 && gtk_window_get_application (GTK_WINDOW (self)) != NULL)
+    gtk_application_uninhibit (gtk_window_get_application (GTK_WINDOW (self)), self->inhibit_cookie);
+  self->inhibit_cookie = 0;
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  if (self->history != NULL)
+    g_signal_handlers_disconnect_by_data (self->history, self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), APMM_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (apmm_window_parent_class)->dispose (object);
+}
+
+static void
+apmm_window_finalize (GObject *object)
+{
+  ApmmWindow *self = APMM_WINDOW (object);
+
+  g_clear_object (&self->history);
+  g_clear_object (&self->session);
+  g_clear_object (&self->file);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->etag, g_free);
+  g_clear_pointer (&self->draft_id, g_free);
+
+  G_OBJECT_CLASS (apmm_window_parent_class)->finalize (object);
+}
 
 static void
 apmm_window_class_init (ApmmWindowClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = apmm_window_dispose;
+  object_class->finalize = apmm_window_finalize;
+  window_class->close_request = apmm_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/apmm/Workshop/apmm-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, ApmmWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, ApmmWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, ApmmWindow, title_stack);
+  gtk_widget_class_bind_template_child (widget_class, ApmmWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, ApmmWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, ApmmWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, ApmmWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, ApmmWindow, details_flap);
+  gtk_widget_class_bind_template_child (widget_class, ApmmWindow, explorer_bin);
+  gtk_widget_class_bind_template_child (widget_class, ApmmWindow, assessment_bin);
+  gtk_widget_class_bind_template_child (widget_class, ApmmWindow, gaps_bin);
+  gtk_widget_class_bind_template_child (widget_class, ApmmWindow, roadmap_bin);
+  gtk_widget_class_bind_template_child (widget_class, ApmmWindow, details_bin);
+  gtk_widget_class_bind_template_child (widget_class, ApmmWindow, info_bar);
+  gtk_widget_class_bind_template_child (widget_class, ApmmWindow, info_label);
+  gtk_widget_class_bind_template_child (widget_class, ApmmWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, ApmmWindow, recent_box);
+  gtk_widget_class_bind_template_child (widget_class, ApmmWindow, details_button);
+  gtk_widget_class_bind_template_child (widget_class, ApmmWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, ApmmWindow, redo_button);
+
+  _apmm_window_class_actions_init (klass);
 }
 
 static void
 apmm_window_init (ApmmWindow *self)
 {
+  GtkDropTarget *drop;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  if (g_strcmp0 (PROFILE, "Devel") == 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+
+  g_object_bind_property (self->switcher_title, "title-visible",
+                          self->switcher_bar, "reveal", G_BINDING_SYNC_CREATE);
+
+  gtk_info_bar_add_button (self->info_bar, _("Save _As…"), GTK_RESPONSE_ACCEPT);
+  g_signal_connect_object (self->info_bar, "response", G_CALLBACK (info_bar_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->recent_list, "row-activated", G_CALLBACK (recent_row_activated_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (drop, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  populate_recent (self);
+  set_document (self, NULL, NULL, NULL, FALSE, NULL);
 }
 
 ApmmWindow *
 apmm_window_new (ApmmApplication *application)
 {
   return g_object_new (APMM_TYPE_WINDOW, "application", application, NULL);
+}
+
+ApmmSession *
+apmm_window_get_session (ApmmWindow *self)
+{
+  g_return_val_if_fail (APMM_IS_WINDOW (self), NULL);
+
+  return self->session;
+}
+
+ApmmHistory *
+apmm_window_get_history (ApmmWindow *self)
+{
+  g_return_val_if_fail (APMM_IS_WINDOW (self), NULL);
+
+  return self->history;
+}
+
+GFile *
+apmm_window_get_file (ApmmWindow *self)
+{
+  g_return_val_if_fail (APMM_IS_WINDOW (self), NULL);
+
+  return self->file;
+}
+
+gboolean
+apmm_window_is_disposable (ApmmWindow *self)
+{
+  g_return_val_if_fail (APMM_IS_WINDOW (self), FALSE);
+
+  return self->session == NULL || (self->file == NULL && !is_modified (self));
+}
+
+void
+apmm_window_show_toast (ApmmWindow *self,
+                        const char *message)
+{
+  g_return_if_fail (APMM_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }

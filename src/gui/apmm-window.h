@@ -1,4 +1,4 @@
-/* apmm-window.h
+/* apmm-window.h — one window per session
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,12 +7,43 @@
 #include <adwaita.h>
 
 #include "apmm-application.h"
+#include "apmm-history.h"
+#include "apmm-session.h"
 
 G_BEGIN_DECLS
 
 #define APMM_TYPE_WINDOW (apmm_window_get_type ())
 G_DECLARE_FINAL_TYPE (ApmmWindow, apmm_window, APMM, WINDOW, AdwApplicationWindow)
 
-ApmmWindow *apmm_window_new (ApmmApplication *application);
+ApmmWindow   *apmm_window_new               (ApmmApplication  *application);
+/* NULL while the welcome view is shown. */
+ApmmSession  *apmm_window_get_session       (ApmmWindow       *self);
+ApmmHistory  *apmm_window_get_history       (ApmmWindow       *self);
+GFile        *apmm_window_get_file          (ApmmWindow       *self);
+/* TRUE when the window shows no session, or an unmodified new one: it can
+ * take a file without asking. */
+gboolean      apmm_window_is_disposable     (ApmmWindow       *self);
+/* Loads @file into this window. On failure a dialog explains why and the
+ * current session is kept. Returns whether the file was opened. */
+gboolean      apmm_window_load_file         (ApmmWindow       *self,
+                                             GFile            *file);
+/* Asks about unsaved changes first, then loads. */
+void          apmm_window_open_file         (ApmmWindow       *self,
+                                             GFile            *file);
+void          apmm_window_new_session       (ApmmWindow       *self);
+void          apmm_window_open_example      (ApmmWindow       *self,
+                                             const char       *name);
+/* Restores an autosaved draft (see apmm-drafts.h) as modified work. */
+gboolean      apmm_window_restore_draft     (ApmmWindow       *self,
+                                             const char       *draft_id,
+                                             GFile            *draft,
+                                             GFile            *origin);
+void          apmm_window_show_toast        (ApmmWindow       *self,
+                                             const char       *message);
+/* Saves now when the session has a writable file, else shows Save As.
+ * The autosave and saving logic live in apmm-window.c; the actions in
+ * apmm-window-actions.c. */
+void          apmm_window_save              (ApmmWindow       *self);
+void          apmm_window_save_as           (ApmmWindow       *self);
 
 G_END_DECLS

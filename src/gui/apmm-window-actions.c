@@ -1,0 +1,245 @@
+/* apmm-window-actions.c — the window's actions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "apmm-window-actions"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "apmm-session-file.h"
+#include "apmm-window-private.h"
+
+static void
+new_session_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  apmm_window_new_session (APMM_WINDOW (widget));
+}
+
+static void
+open_response_cb (GtkNativeDialog *native,
+                  int              response,
+                  ApmmWindow      *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+      /* A file already open in another window is focused, not opened twice. */
+      for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+        {
+          if (APMM_IS_WINDOW (l->data) && l->data != self &&
+              APMM_WINDOW (l->data)->file != NULL &&
+              g_file_equal (APMM_WINDOW (l->data)->file, file))
+            {
+              gtk_window_present (GTK_WINDOW (l->data));
+              g_object_unref (native);
+              return;
+            }
+        }
+
+      apmm_window_open_file (self, file);
+    }
+
+  g_object_unref (native);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  ApmmWindow *self = APMM_WINDOW (widget);
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  native = gtk_file_chooser_native_new (_("Open Session"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+
+  gtk_file_filter_set_name (filter, _("APMM Sessions"));
+  gtk_file_filter_add_mime_type (filter, APMM_SESSION_MIME_TYPE);
+  gtk_file_filter_add_suffix (filter, "apmm");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all);
+
+  g_signal_connect_object (native, "response", G_CALLBACK (open_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+open_example_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  apmm_window_open_example (APMM_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  apmm_window_save (APMM_WINDOW (widget));
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  apmm_window_save_as (APMM_WINDOW (widget));
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  ApmmWindow *self = APMM_WINDOW (widget);
+  g_autofree char *message = NULL;
+
+  if (self->history == NULL || !apmm_history_can_undo (self->history))
+    return;
+
+  message = g_strdup_printf (_("Undone: %s"), apmm_history_get_undo_label (self->history));
+  apmm_history_undo (self->history);
+  apmm_window_show_toast (self, message);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  ApmmWindow *self = APMM_WINDOW (widget);
+  g_autofree char *message = NULL;
+
+  if (self->history == NULL || !apmm_history_can_redo (self->history))
+    return;
+
+  message = g_strdup_printf (_("Redone: %s"), apmm_history_get_redo_label (self->history));
+  apmm_history_redo (self->history);
+  apmm_window_show_toast (self, message);
+}
+
+static void
+export_ladder_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  ApmmWindow *self = APMM_WINDOW (widget);
+  const char *organisation;
+  g_autofree char *basename = NULL;
+
+  if (self->session == NULL)
+    return;
+
+  organisation = apmm_session_get_organisation (self->session);
+  basename = g_strdup_printf (_("%s ladder"), organisation[0] != '\0' ? organisation : _("APMM"));
+  (void) basename;
+}
+
+static void
+show_details_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  ApmmWindow *self = APMM_WINDOW (widget);
+
+  if (self->session == NULL)
+    return;
+
+  adw_flap_set_reveal_flap (self->details_flap, !adw_flap_get_reveal_flap (self->details_flap));
+}
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  ApmmWindow *self = APMM_WINDOW (widget);
+
+  if (self->session == NULL)
+    return;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, g_variant_get_string (param, NULL));
+}
+
+static void
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+void
+_apmm_window_update_actions (ApmmWindow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean has_session = self->session != NULL;
+  gboolean can_undo = self->history != NULL && apmm_history_can_undo (self->history);
+  gboolean can_redo = self->history != NULL && apmm_history_can_redo (self->history);
+  g_autofree char *undo_tip = NULL;
+  g_autofree char *redo_tip = NULL;
+
+  gtk_widget_action_set_enabled (widget, "win.save", has_session);
+  gtk_widget_action_set_enabled (widget, "win.save-as", has_session);
+  gtk_widget_action_set_enabled (widget, "win.export-ladder", has_session);
+  gtk_widget_action_set_enabled (widget, "win.show-details", has_session);
+  gtk_widget_action_set_enabled (widget, "win.show-page", has_session);
+  gtk_widget_action_set_enabled (widget, "win.undo", can_undo);
+  gtk_widget_action_set_enabled (widget, "win.redo", can_redo);
+
+  /* The buttons say what they would undo, so nothing is undone blindly. */
+  undo_tip = can_undo ? g_strdup_printf (_("Undo “%s” (Ctrl+Z)"), apmm_history_get_undo_label (self->history))
+                      : g_strdup (_("Nothing to Undo"));
+  redo_tip = can_redo ? g_strdup_printf (_("Redo “%s” (Shift+Ctrl+Z)"), apmm_history_get_redo_label (self->history))
+                      : g_strdup (_("Nothing to Redo"));
+  gtk_widget_set_tooltip_text (self->undo_button, undo_tip);
+  gtk_widget_set_tooltip_text (self->redo_button, redo_tip);
+  gtk_widget_set_visible (self->details_button, has_session);
+  if (!has_session)
+    adw_flap_set_reveal_flap (self->details_flap, FALSE);
+}
+
+void
+_apmm_window_class_actions_init (ApmmWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_install_action (widget_class, "win.new-session", NULL, new_session_action);
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-example", "s", open_example_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.export-ladder", NULL, export_ladder_action);
+  gtk_widget_class_install_action (widget_class, "win.show-details", NULL, show_details_action);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-session", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.save-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
+                                       "win.export-ladder", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-details", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "explorer");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "assessment");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "gaps");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-page", "s", "roadmap");
+}

@@ -1,0 +1,69 @@
+/* apmm-window-private.h — what apmm-window-actions.c shares with apmm-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "apmm-window.h"
+
+G_BEGIN_DECLS
+
+typedef void (*ApmmWindowThen) (ApmmWindow *self,
+                                gpointer    user_data);
+
+struct _ApmmWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwHeaderBar         *header_bar;
+  GtkStack             *title_stack;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
+  GtkStack             *main_stack;
+  AdwViewStack         *view_stack;
+  AdwFlap              *details_flap;
+  AdwBin               *explorer_bin;
+  AdwBin               *assessment_bin;
+  AdwBin               *gaps_bin;
+  AdwBin               *roadmap_bin;
+  AdwBin               *details_bin;
+  GtkInfoBar           *info_bar;
+  GtkLabel             *info_label;
+  GtkListBox           *recent_list;
+  GtkWidget            *recent_box;
+  GtkWidget            *details_button;
+  GtkWidget            *undo_button;
+  GtkWidget            *redo_button;
+
+  GSettings            *settings;
+
+  /* The document */
+  ApmmSession          *session;
+  ApmmHistory          *history;
+  GFile                *file;
+  char                 *etag;
+  gboolean              read_only;
+
+  /* Drafts: autosave a few seconds after the last change. */
+  char                 *draft_id;
+  guint                 autosave_source;
+
+  /* Logout inhibition while there is unsaved work. */
+  guint                 inhibit_cookie;
+
+  /* Set once the user agreed to close without saving. */
+  gboolean              close_confirmed;
+};
+
+void  _apmm_window_class_actions_init  (ApmmWindowClass  *klass);
+void  _apmm_window_update_actions      (ApmmWindow       *self);
+/* Runs @then after making sure unsaved changes are saved or knowingly
+ * discarded; does nothing when the user cancels. */
+void  _apmm_window_confirm_discard     (ApmmWindow       *self,
+                                        ApmmWindowThen    then,
+                                        gpointer          user_data,
+                                        GDestroyNotify    destroy);
+
+G_END_DECLS
