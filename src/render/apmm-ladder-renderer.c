@@ -1,1 +1,1385 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* apmm-ladder-renderer.c — the maturity ladder, drawn with cairo and pango
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "apmm-ladder-renderer"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+
+#include "apmm-ladder-renderer.h"
+
+/* Vertical proportions, in rung heights: five rungs, three small gaps and the
+ * Failure Chasm between rungs 2 and 3. */
+#define RUNG_UNITS   1.0
+#define GAP_UNITS    0.12
+#define CHASM_UNITS  0.72
+#define TOTAL_UNITS  (5 * RUNG_UNITS + 3 * GAP_UNITS + CHASM_UNITS)
+
+/* Horizontal proportions of the content width. */
+#define TEXT_END     0.43
+#define VOTES_START  0.445
+#define VOTES_END    0.575
+#define LANE_EVIDENCE_START  0.59
+#define LANE_EVIDENCE_END    0.755
+#define LANE_PERCEIVED_START 0.765
+#define LANE_PERCEIVED_END   0.905
+#define LANE_TARGET_START    0.915
+#define LANE_TARGET_END      1.0
+
+#define PILL_HEIGHT  0.62
+#define FONT_FAMILY  "Cantarell, DejaVu Sans, Sans"
+/* The smallest text worth drawing, in pixels. */
+#define MIN_LABEL_PX 7.0
+#define MIN_DESCRIPTION_PX 11.0
+
+typedef enum {
+  ROLE_TEXT,
+  ROLE_SECONDARY,
+  ROLE_BADGE_TEXT,
+  ROLE_ON_EVIDENCE,
+  ROLE_PERCEIVED,
+  ROLE_TARGET,
+  ROLE_CHASM_TEXT,
+} Role;
+
+typedef struct {
+  double r, g, b;
+} Rgb;
+
+typedef struct {
+  Rgb background;
+  Rgb rung;
+  Rgb rung_border;
+  double rung_border_width;  /* in rung heights */
+  Rgb badge;
+  Rgb badge_text;
+  Rgb text;
+  Rgb secondary;
+  Rgb evidence;
+  Rgb on_evidence;
+  Rgb progress_fill;
+  Rgb perceived;
+  Rgb target;
+  Rgb dots;
+  Rgb chasm;
+  Rgb chasm_hatch;
+  Rgb chasm_text;
+  Rgb focus;
+} Palette;
+
+typedef struct {
+  PangoLayout *layout;  /* NULL when not shown */
+  double       x, y, width, height;
+  Role         role;
+  guint        candidate;
+} Label;
+
+struct _ApmmLadderLayout
+{
+  ApmmLadderState    state;
+  int                width;
+  int                height;
+  PangoContext      *context;
+
+  double             u;        /* rung height */
+  double             x0, cw;   /* content left and width */
+  double             badge;
+  cairo_rectangle_t  rungs[APMM_N_LEVELS];
+  cairo_rectangle_t  chasm;
+  cairo_rectangle_t  markers[APMM_LADDER_N_MARKERS];
+  gboolean           marker_shown[APMM_LADDER_N_MARKERS];
+  double             arrow_x, arrow_from, arrow_to;
+
+  Label              numbers[APMM_N_LEVELS];
+  Label              names[APMM_N_LEVELS];
+  Label              descriptions[APMM_N_LEVELS];
+  Label              votes[APMM_N_LEVELS];
+  Label              votes_hidden;
+  Label              chasm_label;
+  Label              marker_labels[APMM_LADDER_N_MARKERS];
+  char              *marker_texts[APMM_LADDER_N_MARKERS];
+
+  double             dot_pitch;
+  guint              dot_cols;
+  double             dots_x, dots_y[APMM_N_LEVELS];
+};
+
+static const Palette palettes[] = {
+  [APMM_LADDER_PALETTE_LIGHT] = {
+    .background = { 1.0, 1.0, 1.0 },
+    .rung = { 0.945, 0.945, 0.953 },
+    .rung_border = { 0.80, 0.80, 0.82 },
+    .rung_border_width = 0.012,
+    .badge = { 0.871, 0.867, 0.855 },
+    .badge_text = { 0.141, 0.122, 0.192 },
+    .text = { 0.141, 0.122, 0.192 },
+    .secondary = { 0.302, 0.290, 0.337 },
+    .evidence = { 0.102, 0.373, 0.706 },
+    .on_evidence = { 1.0, 1.0, 1.0 },
+    .progress_fill = { 0.600, 0.757, 0.945 },
+    .perceived = { 0.698, 0.251, 0.0 },
+    .target = { 0.380, 0.208, 0.514 },
+    .dots = { 0.239, 0.220, 0.275 },
+    .chasm = { 0.984, 0.902, 0.902 },
+    .chasm_hatch = { 0.753, 0.110, 0.157 },
+    .chasm_text = { 0.580, 0.082, 0.122 },
+    .focus = { 0.208, 0.518, 0.894 },
+  },
+  [APMM_LADDER_PALETTE_DARK] = {
+    .background = { 0.118, 0.118, 0.118 },
+    .rung = { 0.188, 0.188, 0.192 },
+    .rung_border = { 0.30, 0.30, 0.31 },
+    .rung_border_width = 0.012,
+    .badge = { 0.290, 0.290, 0.300 },
+    .badge_text = { 1.0, 1.0, 1.0 },
+    .text = { 1.0, 1.0, 1.0 },
+    .secondary = { 0.800, 0.796, 0.784 },
+    .evidence = { 0.384, 0.627, 0.918 },
+    .on_evidence = { 0.0, 0.0, 0.0 },
+    .progress_fill = { 0.208, 0.376, 0.580 },
+    .perceived = { 1.0, 0.639, 0.282 },
+    .target = { 0.863, 0.541, 0.867 },
+    .dots = { 0.871, 0.867, 0.855 },
+    .chasm = { 0.239, 0.122, 0.122 },
+    .chasm_hatch = { 1.0, 0.482, 0.388 },
+    .chasm_text = { 1.0, 0.580, 0.510 },
+    .focus = { 0.471, 0.682, 0.929 },
+  },
+  [APMM_LADDER_PALETTE_HIGH_CONTRAST] = {
+    .background = { 1.0, 1.0, 1.0 },
+    .rung = { 1.0, 1.0, 1.0 },
+    .rung_border = { 0.0, 0.0, 0.0 },
+    .rung_border_width = 0.03,
+    .badge = { 0.0, 0.0, 0.0 },
+    .badge_text = { 1.0, 1.0, 1.0 },
+    .text = { 0.0, 0.0, 0.0 },
+    .secondary = { 0.0, 0.0, 0.0 },
+    .evidence = { 0.0, 0.184, 0.655 },
+    .on_evidence = { 1.0, 1.0, 1.0 },
+    .progress_fill = { 0.0, 0.184, 0.655 },
+    .perceived = { 0.541, 0.165, 0.0 },
+    .target = { 0.0, 0.0, 0.0 },
+    .dots = { 0.0, 0.0, 0.0 },
+    .chasm = { 1.0, 1.0, 1.0 },
+    .chasm_hatch = { 0.0, 0.0, 0.0 },
+    .chasm_text = { 0.0, 0.0, 0.0 },
+    .focus = { 0.0, 0.0, 0.0 },
+  },
+};
+
+/* --- State ---------------------------------------------------------------- */
+
+void
+apmm_ladder_state_init (ApmmLadderState *state,
+                        ApmmSession     *session,
+                        ApmmModel       *model,
+                        ApmmAssessment  *assessment)
+{
+  g_autoptr(ApmmAssessment) owned = NULL;
+  guint perceived;
+  int over = 0;
+
+  g_return_if_fail (state != NULL);
+  g_return_if_fail (APMM_IS_SESSION (session));
+  g_return_if_fail (APMM_IS_MODEL (model));
+
+  if (assessment == NULL)
+    assessment = owned = apmm_assessment_new (session, model);
+
+  memset (state, 0, sizeof *state);
+  for (guint i = 0; i < APMM_N_LEVELS; i++)
+    {
+      const ApmmLevel *level = apmm_model_get_level (model, i);
+
+      state->names[i] = level->name;
+      state->descriptions[i] = level->description;
+    }
+  state->chasm_title = apmm_model_get_chasm_title (model);
+
+  state->evidence_level = apmm_assessment_get_evidence_level (assessment);
+  state->evidence = state->evidence_level;
+  state->inconclusive = apmm_assessment_get_inconclusive (assessment);
+  state->has_perceived = apmm_assessment_get_perceived_level (assessment, &perceived);
+  state->perceived = state->has_perceived ? perceived : state->evidence;
+  if (apmm_assessment_get_overestimation (assessment, &over))
+    state->overestimation = over;
+  state->target_level = apmm_assessment_get_target_level (assessment);
+  state->target = state->target_level;
+  state->has_progress = apmm_assessment_get_next_level_progress (assessment, &state->progress);
+
+  state->n_votes = apmm_session_count_votes (session, state->votes);
+  state->votes_hidden = apmm_session_get_votes_hidden (session);
+  state->selected = -1;
+}
+
+void
+apmm_ladder_state_interpolate (ApmmLadderState       *out,
+                               const ApmmLadderState *from,
+                               const ApmmLadderState *to,
+                               double                 t)
+{
+  g_return_if_fail (out != NULL && from != NULL && to != NULL);
+
+  t = CLAMP (t, 0.0, 1.0);
+  *out = *to;
+  out->evidence = from->evidence + (to->evidence - from->evidence) * t;
+  out->target = from->target + (to->target - from->target) * t;
+  out->progress = from->progress + (to->progress - from->progress) * t;
+  /* A perceived marker that appears or vanishes jumps: there is nothing to move from. */
+  if (from->has_perceived && to->has_perceived)
+    out->perceived = from->perceived + (to->perceived - from->perceived) * t;
+}
+
+gboolean
+apmm_ladder_state_positions_equal (const ApmmLadderState *a,
+                                   const ApmmLadderState *b)
+{
+  return a->evidence == b->evidence &&
+         a->target == b->target &&
+         a->progress == b->progress &&
+         a->has_perceived == b->has_perceived &&
+         (!a->has_perceived || a->perceived == b->perceived);
+}
+
+static void
+describe_perceived (GString               *str,
+                    const ApmmLadderState *state)
+{
+  guint level = (guint) lround (state->perceived);
+  int over = state->overestimation;
+
+  if (!state->has_perceived)
+    g_string_append (str, _("No perceived level."));
+  else if (over > 0)
+    g_string_append_printf (str,
+                            ngettext ("Perceived level %u: overestimated by %d level.",
+                                      "Perceived level %u: overestimated by %d levels.", over),
+                            level, over);
+  else if (over < 0)
+    g_string_append_printf (str,
+                            ngettext ("Perceived level %u: underestimated by %d level.",
+                                      "Perceived level %u: underestimated by %d levels.", -over),
+                            level, -over);
+  else
+    g_string_append_printf (str, _("Perceived level %u: matches the evidence."), level);
+}
+
+static void
+describe_votes (GString               *str,
+                const ApmmLadderState *state)
+{
+  if (state->votes_hidden)
+    {
+      g_string_append (str, _("Votes hidden."));
+      return;
+    }
+  if (state->n_votes == 0)
+    return;
+
+  g_string_append_printf (str, ngettext ("%u vote:", "%u votes:", state->n_votes), state->n_votes);
+  for (guint i = 0, n = 0; i < APMM_N_LEVELS; i++)
+    {
+      if (state->votes[i] == 0)
+        continue;
+      g_string_append (str, n++ ? ", " : " ");
+      g_string_append_printf (str, _("%u at level %u"), state->votes[i], i);
+    }
+  g_string_append_c (str, '.');
+}
+
+char *
+apmm_ladder_state_describe (const ApmmLadderState *state)
+{
+  GString *str = g_string_new (NULL);
+  guint evidence = state->evidence_level;
+  const char *name = state->names[evidence] ? state->names[evidence] : "";
+
+  if (state->inconclusive)
+    g_string_append_printf (str, _("Evidence level at least %u, %s: inconclusive."), evidence, name);
+  else
+    g_string_append_printf (str, _("Evidence level %u, %s."), evidence, name);
+  g_string_append_c (str, ' ');
+  describe_perceived (str, state);
+  g_string_append_c (str, ' ');
+  g_string_append_printf (str, _("Target %u."), state->target_level);
+  if (state->has_progress)
+    {
+      g_string_append_c (str, ' ');
+      g_string_append_printf (str, _("Level %u is %d%% met."),
+                              evidence + 1, (int) lround (state->progress * 100));
+    }
+  if (state->votes_hidden || state->n_votes > 0)
+    g_string_append_c (str, ' ');
+  describe_votes (str, state);
+
+  return g_string_free (str, FALSE);
+}
+
+char *
+apmm_ladder_state_describe_rung (const ApmmLadderState *state,
+                                 guint                  level)
+{
+  GString *str;
+
+  g_return_val_if_fail (level < APMM_N_LEVELS, NULL);
+
+  str = g_string_new (NULL);
+  g_string_append_printf (str, _("Level %u, %s"), level, state->names[level] ? state->names[level] : "");
+  if (state->descriptions[level] && *state->descriptions[level])
+    g_string_append_printf (str, ": %s", state->descriptions[level]);
+  if (level == state->evidence_level)
+    g_string_append_printf (str, "\n%s", state->inconclusive ? _("Evidence level (a floor: inconclusive)")
+                                                             : _("Evidence level"));
+  if (state->has_perceived && level == (guint) lround (state->perceived))
+    g_string_append_printf (str, "\n%s", _("Perceived level"));
+  if (level == state->target_level)
+    g_string_append_printf (str, "\n%s", _("Target level"));
+  if (state->has_progress && level == state->evidence_level + 1)
+    {
+      g_string_append_c (str, '\n');
+      g_string_append_printf (str, _("%d%% of its criteria met"), (int) lround (state->progress * 100));
+    }
+  if (!state->votes_hidden && state->votes[level] > 0)
+    {
+      g_string_append_c (str, '\n');
+      g_string_append_printf (str, ngettext ("%u vote", "%u votes", state->votes[level]),
+                              state->votes[level]);
+    }
+  return g_string_free (str, FALSE);
+}
+
+/* --- Geometry ------------------------------------------------------------- */
+
+typedef struct {
+  double x0, y0, cw, u;
+  double rung_y[APMM_N_LEVELS];
+  double chasm_y;
+} Frame;
+
+static void
+frame_compute (Frame *f,
+               int    width,
+               int    height)
+{
+  double margin = round (0.035 * MIN (width, height));
+  double y;
+
+  f->x0 = margin;
+  f->y0 = margin;
+  f->cw = MAX (1.0, width - 2 * margin);
+  f->u = MAX (1.0, (height - 2 * margin) / TOTAL_UNITS);
+
+  /* Top to bottom: 4, 3, the chasm, 2, 1, 0. */
+  y = f->y0;
+  for (int level = APMM_MAX_LEVEL; level >= 0; level--)
+    {
+      f->rung_y[level] = y;
+      y += f->u * RUNG_UNITS;
+      if (level == APMM_CHASM_BELOW + 1)
+        {
+          f->chasm_y = y;
+          y += f->u * CHASM_UNITS;
+        }
+      else
+        y += f->u * GAP_UNITS;
+    }
+}
+
+/* The vertical middle of a fractional level position. */
+static double
+frame_level_y (const Frame *f,
+               double       position)
+{
+  int low;
+  double a, b;
+
+  position = CLAMP (position, 0.0, (double) APMM_MAX_LEVEL);
+  low = MIN ((int) floor (position), APMM_MAX_LEVEL - 1);
+  a = f->rung_y[low] + f->u / 2;
+  b = f->rung_y[low + 1] + f->u / 2;
+  return a + (b - a) * (position - low);
+}
+
+int
+apmm_ladder_layout_rung_at (int    width,
+                            int    height,
+                            double x,
+                            double y)
+{
+  Frame f;
+
+  frame_compute (&f, width, height);
+  if (x < f.x0 || x >= f.x0 + f.cw)
+    return -1;
+  for (guint i = 0; i < APMM_N_LEVELS; i++)
+    if (y >= f.rung_y[i] && y < f.rung_y[i] + f.u)
+      return i;
+  return -1;
+}
+
+void
+apmm_ladder_layout_get_rung_rect (int                width,
+                                  int                height,
+                                  guint              level,
+                                  cairo_rectangle_t *rect)
+{
+  Frame f;
+
+  g_return_if_fail (level < APMM_N_LEVELS);
+  frame_compute (&f, width, height);
+  *rect = (cairo_rectangle_t) { f.x0, f.rung_y[level], f.cw, f.u };
+}
+
+void
+apmm_ladder_layout_get_chasm_rect (int                width,
+                                   int                height,
+                                   cairo_rectangle_t *rect)
+{
+  Frame f;
+
+  frame_compute (&f, width, height);
+  *rect = (cairo_rectangle_t) { f.x0, f.chasm_y, f.cw, f.u * CHASM_UNITS };
+}
+
+/* --- Text ----------------------------------------------------------------- */
+
+static PangoContext *
+create_context (void)
+{
+  PangoFontMap *map = pango_cairo_font_map_get_default ();
+  PangoContext *context = pango_font_map_create_context (map);
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  /* Unhinted metrics make text scale linearly with its size and measure the
+   * same on image, SVG and PDF surfaces. */
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, options);
+  cairo_font_options_destroy (options);
+  return context;
+}
+
+static void
+label_set (Label       *label,
+           PangoLayout *pl,
+           const char  *text,
+           double       px,
+           PangoWeight  weight)
+{
+  PangoFontDescription *desc = pango_font_description_from_string (FONT_FAMILY);
+  PangoRectangle logical;
+
+  pango_font_description_set_absolute_size (desc, px * PANGO_SCALE);
+  pango_font_description_set_weight (desc, weight);
+  pango_layout_set_font_description (pl, desc);
+  pango_font_description_free (desc);
+  pango_layout_set_text (pl, text, -1);
+  pango_layout_get_extents (pl, NULL, &logical);
+  label->width = (double) logical.width / PANGO_SCALE;
+  label->height = (double) logical.height / PANGO_SCALE;
+}
+
+static PangoLayout *
+new_pango_layout (ApmmLadderLayout *self,
+                  gboolean          centred)
+{
+  PangoLayout *pl = pango_layout_new (self->context);
+
+  pango_layout_set_alignment (pl, centred ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
+  return pl;
+}
+
+/* Lays out the best of @candidates in one box: the largest size up to
+ * @max_px that fits, preferring earlier candidates unless a later one is much
+ * larger. Leaves the label empty when nothing fits at @min_px. */
+static void
+label_fit (ApmmLadderLayout   *self,
+           Label              *label,
+           const char * const *candidates,
+           double              box_w,
+           double              box_h,
+           double              max_px,
+           double              min_px,
+           PangoWeight         weight,
+           Role                role)
+{
+  g_autoptr(PangoLayout) pl = new_pango_layout (self, TRUE);
+  double sizes[8] = { 0 };
+  double best = 0;
+  guint n = 0;
+
+  label->role = role;
+  for (n = 0; candidates[n] != NULL && n < G_N_ELEMENTS (sizes); n++)
+    {
+      label_set (label, pl, candidates[n], max_px, weight);
+      sizes[n] = max_px * MIN (1.0, MIN (box_w / label->width, box_h / label->height)) * 0.985;
+      best = MAX (best, sizes[n]);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      if (sizes[i] < min_px || sizes[i] < 0.8 * best)
+        continue;
+      label_set (label, pl, candidates[i], floor (sizes[i] * 4) / 4, weight);
+      label->layout = g_steal_pointer (&pl);
+      label->candidate = i;
+      return;
+    }
+  label->width = label->height = 0;
+}
+
+/* Sets the label to @px; returns whether it fits @box_h when wrapped at @box_w. */
+static gboolean
+label_wrap (Label       *label,
+            const char  *text,
+            double       px,
+            double       box_w,
+            double       box_h)
+{
+  pango_layout_set_width (label->layout, (int) (box_w * PANGO_SCALE));
+  pango_layout_set_wrap (label->layout, PANGO_WRAP_WORD);
+  label_set (label, label->layout, text, px, PANGO_WEIGHT_NORMAL);
+  return label->height <= box_h && label->width <= box_w + 0.5;
+}
+
+/* The largest size in [min_px, max_px] at which @text wraps into the box, or
+ * 0 when it does not fit even at @min_px. Area grows with the square of the
+ * size, which makes the first guess close. */
+static double
+label_fit_wrapped (Label      *label,
+                   const char *text,
+                   double      box_w,
+                   double      box_h,
+                   double      max_px,
+                   double      min_px)
+{
+  double px = max_px;
+
+  for (int i = 0; i < 6 && px >= min_px; i++)
+    {
+      if (label_wrap (label, text, px, box_w, box_h))
+        return px;
+      px = MIN (px * 0.93, px * sqrt (box_h / label->height) * 0.97);
+      px = floor (px * 4) / 4;
+    }
+  if (label_wrap (label, text, min_px, box_w, box_h))
+    return min_px;
+  return 0;
+}
+
+/* --- Layout --------------------------------------------------------------- */
+
+static void
+layout_texts_column (ApmmLadderLayout *self,
+                     double            text_x,
+                     double            text_w)
+{
+  double u = self->u;
+  double name_px = 0.36 * u;
+  double desc_px = G_MAXDOUBLE;
+  double name_box_h = 0.40 * u;
+  double desc_box_h = 0.48 * u;
+  gboolean with_desc = TRUE;
+
+  /* Descriptions share one size so the rungs read as a set; a description
+   * that cannot fit at the minimum size drops them all. */
+  for (guint i = 0; i < APMM_N_LEVELS && with_desc; i++)
+    {
+      Label *d = &self->descriptions[i];
+      const char *text = self->state.descriptions[i];
+      double px;
+
+      if (text == NULL || *text == '\0')
+        continue;
+      if (d->layout == NULL)
+        d->layout = new_pango_layout (self, FALSE);
+      px = label_fit_wrapped (d, text, text_w, desc_box_h, 0.17 * u, MIN_DESCRIPTION_PX);
+      if (px == 0)
+        with_desc = FALSE;
+      desc_px = MIN (desc_px, px);
+    }
+
+  if (!with_desc)
+    {
+      for (guint i = 0; i < APMM_N_LEVELS; i++)
+        g_clear_object (&self->descriptions[i].layout);
+      name_px = 0.44 * u;
+      name_box_h = 0.7 * u;
+    }
+
+  for (guint i = 0; i < APMM_N_LEVELS; i++)
+    {
+      const char *candidates[] = { self->state.names[i] ? self->state.names[i] : "", NULL };
+      Label *name = &self->names[i];
+
+      label_fit (self, name, candidates, text_w, name_box_h, name_px, 1.0,
+                 PANGO_WEIGHT_BOLD, ROLE_TEXT);
+      name_px = MIN (name_px, pango_font_description_get_size (
+                       pango_layout_get_font_description (name->layout)) / (double) PANGO_SCALE);
+    }
+
+  for (guint i = 0; i < APMM_N_LEVELS; i++)
+    {
+      Label *name = &self->names[i];
+      Label *d = &self->descriptions[i];
+      const cairo_rectangle_t *r = &self->rungs[i];
+
+      label_set (name, name->layout, pango_layout_get_text (name->layout), name_px, PANGO_WEIGHT_BOLD);
+      name->x = text_x;
+      if (d->layout != NULL)
+        {
+          label_wrap (d, self->state.descriptions[i], desc_px, text_w, desc_box_h);
+          d->role = ROLE_SECONDARY;
+          name->y = r->y + (u - name->height - d->height - 0.02 * u) / 2;
+          d->x = text_x;
+          d->y = name->y + name->height + 0.02 * u;
+        }
+      else
+        name->y = r->y + (u - name->height) / 2;
+    }
+}
+
+static void
+layout_badges (ApmmLadderLayout *self,
+               double            badge_x)
+{
+  for (guint i = 0; i < APMM_N_LEVELS; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("%u", i);
+      const char *candidates[] = { number, NULL };
+      Label *label = &self->numbers[i];
+
+      label_fit (self, label, candidates, self->badge * 0.8, self->badge * 0.8,
+                 self->badge * 0.62, 1.0, PANGO_WEIGHT_BOLD, ROLE_BADGE_TEXT);
+      label->x = badge_x + (self->badge - label->width) / 2;
+      label->y = self->rungs[i].y + (self->u - label->height) / 2;
+    }
+}
+
+static void
+layout_chasm (ApmmLadderLayout *self,
+              double            text_x,
+              double            text_w)
+{
+  const char *title = self->state.chasm_title && *self->state.chasm_title
+                      ? self->state.chasm_title : _("The Failure Chasm");
+  const char *candidates[] = { title, NULL };
+  Label *label = &self->chasm_label;
+
+  label_fit (self, label, candidates, text_w, self->chasm.height * 0.62,
+             0.34 * self->u, MIN_LABEL_PX, PANGO_WEIGHT_BOLD, ROLE_CHASM_TEXT);
+  label->x = text_x;
+  label->y = self->chasm.y + (self->chasm.height - label->height) / 2;
+}
+
+static void
+layout_votes (ApmmLadderLayout *self,
+              double            x,
+              double            w)
+{
+  guint max = 0;
+  double cell_h = self->u * 0.42;
+
+  if (self->state.votes_hidden)
+    {
+      const char *candidates[] = { _("Votes hidden"), _("Votes\nhidden"), NULL };
+      Label *label = &self->votes_hidden;
+
+      label_fit (self, label, candidates, w * 0.9, self->u, 0.24 * self->u, MIN_LABEL_PX,
+                 PANGO_WEIGHT_BOLD, ROLE_SECONDARY);
+      label->x = x + (w - label->width) / 2;
+      label->y = self->chasm.y + (self->chasm.height - label->height) / 2;
+      return;
+    }
+
+  for (guint i = 0; i < APMM_N_LEVELS; i++)
+    {
+      guint n = self->state.votes[i];
+      g_autofree char *full = NULL;
+      g_autofree char *bare = NULL;
+      Label *label = &self->votes[i];
+
+      max = MAX (max, n);
+      if (n == 0)
+        continue;
+      full = g_strdup_printf (ngettext ("%u vote", "%u votes", n), n);
+      bare = g_strdup_printf ("%u", n);
+      {
+        const char *candidates[] = { full, bare, NULL };
+
+        label_fit (self, label, candidates, w, self->u * 0.4, 0.24 * self->u, MIN_LABEL_PX,
+                   PANGO_WEIGHT_BOLD, ROLE_TEXT);
+      }
+      label->x = x;
+      label->y = self->rungs[i].y + self->u * 0.06;
+    }
+
+  /* One dot per vote, the same pitch on every rung, in as few rows as fit. */
+  self->dot_pitch = 0;
+  for (guint rows = 1; max > 0 && rows <= 8; rows++)
+    {
+      double pitch = MIN (cell_h / rows, self->u * 0.2);
+      guint cols = (guint) floor (w / pitch);
+
+      if (cols * rows >= max)
+        {
+          self->dot_pitch = pitch >= 3.0 ? pitch : 0;
+          self->dot_cols = cols;
+          break;
+        }
+    }
+  self->dots_x = x;
+  for (guint i = 0; i < APMM_N_LEVELS; i++)
+    self->dots_y[i] = self->rungs[i].y + self->u * 0.5;
+}
+
+static void
+place_pill_label (Label                   *label,
+                  const cairo_rectangle_t *pill)
+{
+  label->x = pill->x + (pill->width - label->width) / 2;
+  label->y = pill->y + (pill->height - label->height) / 2;
+}
+
+static void
+layout_marker_label (ApmmLadderLayout   *self,
+                     ApmmLadderMarker    marker,
+                     const char * const *candidates,
+                     double              box_w,
+                     double              box_h,
+                     double              max_px,
+                     Role                role)
+{
+  Label *label = &self->marker_labels[marker];
+
+  label_fit (self, label, candidates, box_w, box_h, max_px, MIN_LABEL_PX, PANGO_WEIGHT_BOLD, role);
+  if (label->layout != NULL)
+    self->marker_texts[marker] = g_strdup (candidates[label->candidate]);
+}
+
+static void
+layout_evidence (ApmmLadderLayout *self,
+                 const Frame      *f)
+{
+  const ApmmLadderState *s = &self->state;
+  double lx = f->x0 + f->cw * LANE_EVIDENCE_START;
+  double lw = f->cw * (LANE_EVIDENCE_END - LANE_EVIDENCE_START);
+  double ph = self->u * PILL_HEIGHT;
+  cairo_rectangle_t *pill = &self->markers[APMM_LADDER_MARKER_EVIDENCE];
+  g_autofree char *floor1 = g_strdup_printf (_("Evidence ≥ %u\ninconclusive"), s->evidence_level);
+  g_autofree char *floor2 = g_strdup_printf (_("≥ %u — inconclusive"), s->evidence_level);
+  g_autofree char *floor3 = g_strdup_printf (_("≥ %u"), s->evidence_level);
+  const char *plain[] = { _("Evidence"), NULL };
+  const char *floor[] = { floor1, floor2, floor3, NULL };
+
+  *pill = (cairo_rectangle_t) { lx, frame_level_y (f, s->evidence) - ph / 2, lw, ph };
+  self->marker_shown[APMM_LADDER_MARKER_EVIDENCE] = TRUE;
+  layout_marker_label (self, APMM_LADDER_MARKER_EVIDENCE, s->inconclusive ? floor : plain,
+                       lw * 0.88, ph * 0.84, 0.3 * self->u, ROLE_ON_EVIDENCE);
+  place_pill_label (&self->marker_labels[APMM_LADDER_MARKER_EVIDENCE], pill);
+}
+
+static void
+layout_progress (ApmmLadderLayout *self,
+                 const Frame      *f)
+{
+  const ApmmLadderState *s = &self->state;
+  double lx = f->x0 + f->cw * LANE_EVIDENCE_START;
+  double lw = f->cw * (LANE_EVIDENCE_END - LANE_EVIDENCE_START);
+  double y = frame_level_y (f, MIN (s->evidence + 1, APMM_MAX_LEVEL));
+  int percent = (int) lround (CLAMP (s->progress, 0, 1) * 100);
+  g_autofree char *full = g_strdup_printf (_("Next level %d%%"), percent);
+  g_autofree char *mid = g_strdup_printf (_("Next %d%%"), percent);
+  g_autofree char *bare = g_strdup_printf ("%d%%", percent);
+  const char *candidates[] = { full, mid, bare, NULL };
+  Label *label = &self->marker_labels[APMM_LADDER_MARKER_PROGRESS];
+  cairo_rectangle_t *bar = &self->markers[APMM_LADDER_MARKER_PROGRESS];
+
+  if (!s->has_progress)
+    return;
+  self->marker_shown[APMM_LADDER_MARKER_PROGRESS] = TRUE;
+  *bar = (cairo_rectangle_t) { lx, y + self->u * 0.1, lw, self->u * 0.26 };
+  layout_marker_label (self, APMM_LADDER_MARKER_PROGRESS, candidates, lw, self->u * 0.36,
+                       0.24 * self->u, ROLE_TEXT);
+  label->x = lx + (lw - label->width) / 2;
+  label->y = bar->y - self->u * 0.04 - label->height;
+}
+
+static void
+layout_perceived (ApmmLadderLayout *self,
+                  const Frame      *f)
+{
+  const ApmmLadderState *s = &self->state;
+  double lx = f->x0 + f->cw * LANE_PERCEIVED_START;
+  double lw = f->cw * (LANE_PERCEIVED_END - LANE_PERCEIVED_START);
+  double ph = self->u * PILL_HEIGHT;
+  double py = frame_level_y (f, s->perceived);
+  double ey = frame_level_y (f, s->evidence);
+  cairo_rectangle_t *pill = &self->markers[APMM_LADDER_MARKER_PERCEIVED];
+  const char *candidates[] = { _("Perceived"), NULL };
+  int over = s->overestimation;
+  g_autofree char *l1 = NULL;
+  g_autofree char *l2 = NULL;
+  g_autofree char *l3 = NULL;
+
+  if (!s->has_perceived)
+    return;
+  *pill = (cairo_rectangle_t) { lx, py - ph / 2, lw, ph };
+  self->marker_shown[APMM_LADDER_MARKER_PERCEIVED] = TRUE;
+  layout_marker_label (self, APMM_LADDER_MARKER_PERCEIVED, candidates, lw * 0.84, ph * 0.7,
+                       0.3 * self->u, ROLE_PERCEIVED);
+  place_pill_label (&self->marker_labels[APMM_LADDER_MARKER_PERCEIVED], pill);
+
+  if (over == 0 || fabs (py - ey) < ph / 2 + self->u * 0.1)
+    return;
+
+  /* The arrow runs from the evidence level to the perceived marker, along
+   * the lane's left edge, with its label beside it. */
+  self->arrow_x = lx + lw * 0.1;
+  self->arrow_from = ey;
+  self->arrow_to = py + (py < ey ? ph / 2 : -ph / 2);
+  if (over > 0)
+    {
+      l1 = g_strdup_printf (_("+%d overestimated"), over);
+      l2 = g_strdup_printf (_("+%d\noverestimated"), over);
+      l3 = g_strdup_printf ("+%d", over);
+    }
+  else
+    {
+      l1 = g_strdup_printf (_("−%d underestimated"), -over);
+      l2 = g_strdup_printf (_("−%d\nunderestimated"), -over);
+      l3 = g_strdup_printf ("−%d", -over);
+    }
+  {
+    const char *labels[] = { l1, l2, l3, NULL };
+    double box_h = MIN (fabs (self->arrow_to - self->arrow_from) * 0.8, self->u * 0.7);
+    Label *label = &self->marker_labels[APMM_LADDER_MARKER_ESTIMATION];
+    double mid = (self->arrow_from + self->arrow_to) / 2;
+
+    layout_marker_label (self, APMM_LADDER_MARKER_ESTIMATION, labels, lw * 0.8, box_h,
+                         0.22 * self->u, ROLE_PERCEIVED);
+    label->x = lx + lw * 0.2;
+    label->y = mid - label->height / 2;
+    self->markers[APMM_LADDER_MARKER_ESTIMATION] = (cairo_rectangle_t) {
+      self->arrow_x - lw * 0.06, MIN (self->arrow_from, self->arrow_to),
+      lw * 0.96, fabs (self->arrow_to - self->arrow_from) };
+    self->marker_shown[APMM_LADDER_MARKER_ESTIMATION] = TRUE;
+  }
+}
+
+static void
+layout_target (ApmmLadderLayout *self,
+               const Frame      *f)
+{
+  double lx = f->x0 + f->cw * LANE_TARGET_START;
+  double lw = f->cw * (LANE_TARGET_END - LANE_TARGET_START);
+  double y = frame_level_y (f, self->state.target);
+  const char *candidates[] = { _("Target"), NULL };
+  Label *label = &self->marker_labels[APMM_LADDER_MARKER_TARGET];
+
+  self->markers[APMM_LADDER_MARKER_TARGET] = (cairo_rectangle_t) {
+    lx, y - self->u * 0.42, lw, self->u * 0.84 };
+  self->marker_shown[APMM_LADDER_MARKER_TARGET] = TRUE;
+  layout_marker_label (self, APMM_LADDER_MARKER_TARGET, candidates, lw * 0.84, self->u * 0.3,
+                       0.24 * self->u, ROLE_TARGET);
+  label->x = lx + lw * 0.12;
+  label->y = y + self->u * 0.4 - label->height;
+}
+
+ApmmLadderLayout *
+apmm_ladder_layout_new (const ApmmLadderState *state,
+                        int                    width,
+                        int                    height)
+{
+  ApmmLadderLayout *self;
+  Frame f;
+  double pad, badge_x, text_x, text_w;
+
+  g_return_val_if_fail (state != NULL, NULL);
+  g_return_val_if_fail (width > 0 && height > 0, NULL);
+
+  self = g_new0 (ApmmLadderLayout, 1);
+  self->state = *state;
+  self->width = width;
+  self->height = height;
+  self->context = create_context ();
+
+  frame_compute (&f, width, height);
+  self->u = f.u;
+  self->x0 = f.x0;
+  self->cw = f.cw;
+  for (guint i = 0; i < APMM_N_LEVELS; i++)
+    self->rungs[i] = (cairo_rectangle_t) { f.x0, f.rung_y[i], f.cw, f.u };
+  self->chasm = (cairo_rectangle_t) { f.x0, f.chasm_y, f.cw, f.u * CHASM_UNITS };
+
+  pad = f.u * 0.1;
+  self->badge = MIN (f.u * 0.8, f.cw * 0.1);
+  badge_x = f.x0 + pad;
+  text_x = badge_x + self->badge + pad * 1.4;
+  text_w = MAX (1.0, f.x0 + f.cw * TEXT_END - text_x);
+
+  layout_badges (self, badge_x);
+  layout_texts_column (self, text_x, text_w);
+  layout_chasm (self, text_x, text_w);
+  layout_votes (self, f.x0 + f.cw * VOTES_START, f.cw * (VOTES_END - VOTES_START));
+  layout_evidence (self, &f);
+  layout_progress (self, &f);
+  layout_perceived (self, &f);
+  layout_target (self, &f);
+
+  return self;
+}
+
+static void
+label_clear (Label *label)
+{
+  g_clear_object (&label->layout);
+}
+
+void
+apmm_ladder_layout_free (ApmmLadderLayout *self)
+{
+  if (self == NULL)
+    return;
+
+  for (guint i = 0; i < APMM_N_LEVELS; i++)
+    {
+      label_clear (&self->numbers[i]);
+      label_clear (&self->names[i]);
+      label_clear (&self->descriptions[i]);
+      label_clear (&self->votes[i]);
+    }
+  label_clear (&self->votes_hidden);
+  label_clear (&self->chasm_label);
+  for (guint i = 0; i < APMM_LADDER_N_MARKERS; i++)
+    {
+      label_clear (&self->marker_labels[i]);
+      g_free (self->marker_texts[i]);
+    }
+  g_clear_object (&self->context);
+  g_free (self);
+}
+
+static void
+label_rect (const Label       *label,
+            cairo_rectangle_t *rect)
+{
+  *rect = (cairo_rectangle_t) { label->x, label->y, label->width, label->height };
+}
+
+void
+apmm_ladder_layout_get_name_rect (ApmmLadderLayout  *self,
+                                  guint              level,
+                                  cairo_rectangle_t *rect)
+{
+  g_return_if_fail (self != NULL && level < APMM_N_LEVELS && rect != NULL);
+  label_rect (&self->names[level], rect);
+}
+
+gboolean
+apmm_ladder_layout_get_description_rect (ApmmLadderLayout  *self,
+                                         guint              level,
+                                         cairo_rectangle_t *rect)
+{
+  g_return_val_if_fail (self != NULL && level < APMM_N_LEVELS && rect != NULL, FALSE);
+  label_rect (&self->descriptions[level], rect);
+  return self->descriptions[level].layout != NULL;
+}
+
+gboolean
+apmm_ladder_layout_get_marker_rect (ApmmLadderLayout  *self,
+                                    ApmmLadderMarker   marker,
+                                    cairo_rectangle_t *rect)
+{
+  g_return_val_if_fail (self != NULL && marker < APMM_LADDER_N_MARKERS && rect != NULL, FALSE);
+  *rect = self->markers[marker];
+  return self->marker_shown[marker];
+}
+
+gboolean
+apmm_ladder_layout_get_votes_rect (ApmmLadderLayout  *self,
+                                   guint              level,
+                                   cairo_rectangle_t *rect)
+{
+  const Label *label;
+
+  g_return_val_if_fail (self != NULL && level < APMM_N_LEVELS && rect != NULL, FALSE);
+  label = self->state.votes_hidden ? &self->votes_hidden : &self->votes[level];
+  label_rect (label, rect);
+  return label->layout != NULL;
+}
+
+const char *
+apmm_ladder_layout_get_marker_text (ApmmLadderLayout *self,
+                                    ApmmLadderMarker  marker)
+{
+  g_return_val_if_fail (self != NULL && marker < APMM_LADDER_N_MARKERS, NULL);
+  return self->marker_texts[marker];
+}
+
+/* --- Drawing -------------------------------------------------------------- */
+
+static void
+set_rgb (cairo_t   *cr,
+         const Rgb *c)
+{
+  cairo_set_source_rgb (cr, c->r, c->g, c->b);
+}
+
+static void
+rounded_rect (cairo_t                 *cr,
+              const cairo_rectangle_t *r,
+              double                   radius)
+{
+  radius = MIN (radius, MIN (r->width, r->height) / 2);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, r->x + r->width - radius, r->y + radius, radius, -G_PI / 2, 0);
+  cairo_arc (cr, r->x + r->width - radius, r->y + r->height - radius, radius, 0, G_PI / 2);
+  cairo_arc (cr, r->x + radius, r->y + r->height - radius, radius, G_PI / 2, G_PI);
+  cairo_arc (cr, r->x + radius, r->y + radius, radius, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+static const Rgb *
+role_colour (const Palette *p,
+             Role           role)
+{
+  switch (role)
+    {
+    case ROLE_TEXT: return &p->text;
+    case ROLE_SECONDARY: return &p->secondary;
+    case ROLE_BADGE_TEXT: return &p->badge_text;
+    case ROLE_ON_EVIDENCE: return &p->on_evidence;
+    case ROLE_PERCEIVED: return &p->perceived;
+    case ROLE_TARGET: return &p->target;
+    case ROLE_CHASM_TEXT: return &p->chasm_text;
+    default: g_assert_not_reached ();
+    }
+}
+
+static void
+draw_label (cairo_t       *cr,
+            const Palette *p,
+            const Label   *label)
+{
+  if (label->layout == NULL)
+    return;
+  set_rgb (cr, role_colour (p, label->role));
+  cairo_move_to (cr, label->x, label->y);
+  pango_cairo_show_layout (cr, label->layout);
+}
+
+static void
+draw_label_backed (cairo_t       *cr,
+                   const Palette *p,
+                   const Label   *label,
+                   double         pad)
+{
+  cairo_rectangle_t r = { label->x - pad, label->y - pad / 2,
+                          label->width + 2 * pad, label->height + pad };
+
+  if (label->layout == NULL)
+    return;
+  rounded_rect (cr, &r, pad);
+  set_rgb (cr, &p->background);
+  cairo_fill (cr);
+  draw_label (cr, p, label);
+}
+
+static void
+draw_rungs (ApmmLadderLayout *self,
+            cairo_t          *cr,
+            const Palette    *p)
+{
+  double radius = self->u * 0.14;
+
+  for (guint i = 0; i < APMM_N_LEVELS; i++)
+    {
+      cairo_rectangle_t badge = { self->x0 + self->u * 0.1,
+                                  self->rungs[i].y + (self->u - self->badge) / 2,
+                                  self->badge, self->badge };
+
+      rounded_rect (cr, &self->rungs[i], radius);
+      set_rgb (cr, &p->rung);
+      cairo_fill_preserve (cr);
+      set_rgb (cr, &p->rung_border);
+      cairo_set_line_width (cr, MAX (1.0, self->u * p->rung_border_width));
+      cairo_stroke (cr);
+
+      rounded_rect (cr, &badge, radius * 0.8);
+      set_rgb (cr, &p->badge);
+      cairo_fill (cr);
+      draw_label (cr, p, &self->numbers[i]);
+      draw_label (cr, p, &self->names[i]);
+      draw_label (cr, p, &self->descriptions[i]);
+    }
+}
+
+/* A band with torn, zigzag edges and diagonal hatching: the ladder is broken here. */
+static void
+draw_chasm (ApmmLadderLayout *self,
+            cairo_t          *cr,
+            const Palette    *p)
+{
+  const cairo_rectangle_t *c = &self->chasm;
+  double tooth = MAX (4.0, self->u * 0.22);
+  int n = MAX (4, (int) ceil (c->width / tooth));
+  double step = c->width / n;
+  double inset = c->height * 0.12;
+
+  cairo_save (cr);
+  cairo_move_to (cr, c->x, c->y + inset);
+  for (int i = 0; i < n; i++)
+    cairo_line_to (cr, c->x + (i + 0.5) * step, c->y + (i % 2 ? inset : 0.0)),
+    cairo_line_to (cr, c->x + (i + 1) * step, c->y + inset);
+  cairo_line_to (cr, c->x + c->width, c->y + c->height - inset);
+  for (int i = n - 1; i >= 0; i--)
+    cairo_line_to (cr, c->x + (i + 0.5) * step, c->y + c->height - (i % 2 ? 0.0 : inset)),
+    cairo_line_to (cr, c->x + i * step, c->y + c->height - inset);
+  cairo_close_path (cr);
+  set_rgb (cr, &p->chasm);
+  cairo_fill_preserve (cr);
+  cairo_clip (cr);
+
+  set_rgb (cr, &p->chasm_hatch);
+  cairo_set_line_width (cr, MAX (1.0, self->u * 0.03));
+  for (double x = c->x - c->height; x < c->x + c->width; x += self->u * 0.2)
+    {
+      cairo_move_to (cr, x, c->y + c->height);
+      cairo_line_to (cr, x + c->height, c->y);
+    }
+  cairo_stroke (cr);
+  cairo_restore (cr);
+
+  draw_label_backed (cr, p, &self->chasm_label, self->u * 0.08);
+}
+
+static void
+draw_votes (ApmmLadderLayout *self,
+            cairo_t          *cr,
+            const Palette    *p)
+{
+  if (self->state.votes_hidden)
+    {
+      const Label *l = &self->votes_hidden;
+      double pad = self->u * 0.1;
+      cairo_rectangle_t box = { l->x - pad, l->y - pad / 2, l->width + 2 * pad, l->height + pad };
+      double dash = MAX (2.0, self->u * 0.06);
+
+      rounded_rect (cr, &box, pad);
+      set_rgb (cr, &p->background);
+      cairo_fill_preserve (cr);
+      set_rgb (cr, &p->secondary);
+      cairo_set_line_width (cr, MAX (1.0, self->u * 0.02));
+      cairo_set_dash (cr, &dash, 1, 0);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+      draw_label (cr, p, l);
+      return;
+    }
+
+  set_rgb (cr, &p->dots);
+  for (guint i = 0; i < APMM_N_LEVELS && self->dot_pitch > 0; i++)
+    for (guint k = 0; k < self->state.votes[i]; k++)
+      {
+        double x = self->dots_x + (k % self->dot_cols + 0.5) * self->dot_pitch;
+        double y = self->dots_y[i] + (k / self->dot_cols + 0.5) * self->dot_pitch;
+
+        cairo_new_sub_path (cr);
+        cairo_arc (cr, x, y, self->dot_pitch * 0.36, 0, 2 * G_PI);
+      }
+  cairo_fill (cr);
+  for (guint i = 0; i < APMM_N_LEVELS; i++)
+    draw_label (cr, p, &self->votes[i]);
+}
+
+static void
+draw_evidence (ApmmLadderLayout *self,
+               cairo_t          *cr,
+               const Palette    *p)
+{
+  const cairo_rectangle_t *pill = &self->markers[APMM_LADDER_MARKER_EVIDENCE];
+  double r = pill->height / 2;
+
+  rounded_rect (cr, pill, r);
+  set_rgb (cr, &p->evidence);
+  cairo_fill (cr);
+
+  /* A floor points up: the level may be higher once the unknowns are known. */
+  if (self->state.inconclusive)
+    {
+      double cx = pill->x + pill->width / 2;
+      double h = self->u * 0.16;
+
+      cairo_move_to (cr, cx - h * 1.4, pill->y - h * 0.15);
+      cairo_line_to (cr, cx, pill->y - h * 1.05);
+      cairo_line_to (cr, cx + h * 1.4, pill->y - h * 0.15);
+      cairo_close_path (cr);
+      cairo_fill (cr);
+    }
+  draw_label (cr, p, &self->marker_labels[APMM_LADDER_MARKER_EVIDENCE]);
+}
+
+static void
+draw_progress (ApmmLadderLayout *self,
+               cairo_t          *cr,
+               const Palette    *p)
+{
+  const cairo_rectangle_t *bar = &self->markers[APMM_LADDER_MARKER_PROGRESS];
+  double line = MAX (1.0, self->u * 0.03);
+  cairo_rectangle_t inner = { bar->x + line, bar->y + line,
+                              (bar->width - 2 * line) * CLAMP (self->state.progress, 0, 1),
+                              bar->height - 2 * line };
+
+  if (!self->marker_shown[APMM_LADDER_MARKER_PROGRESS])
+    return;
+  rounded_rect (cr, bar, bar->height / 2);
+  set_rgb (cr, &p->background);
+  cairo_fill_preserve (cr);
+  set_rgb (cr, &p->evidence);
+  cairo_set_line_width (cr, line);
+  cairo_stroke (cr);
+  if (inner.width > 0.5)
+    {
+      rounded_rect (cr, &inner, inner.height / 2);
+      set_rgb (cr, &p->progress_fill);
+      cairo_fill (cr);
+    }
+  draw_label (cr, p, &self->marker_labels[APMM_LADDER_MARKER_PROGRESS]);
+}
+
+static void
+draw_perceived (ApmmLadderLayout *self,
+                cairo_t          *cr,
+                const Palette    *p)
+{
+  const cairo_rectangle_t *pill = &self->markers[APMM_LADDER_MARKER_PERCEIVED];
+  double line = MAX (2.0, self->u * 0.055);
+  cairo_rectangle_t inset = { pill->x + line / 2, pill->y + line / 2,
+                              pill->width - line, pill->height - line };
+
+  if (!self->marker_shown[APMM_LADDER_MARKER_PERCEIVED])
+    return;
+  rounded_rect (cr, &inset, inset.height / 2);
+  set_rgb (cr, &p->background);
+  cairo_fill_preserve (cr);
+  set_rgb (cr, &p->perceived);
+  cairo_set_line_width (cr, line);
+  cairo_stroke (cr);
+  draw_label (cr, p, &self->marker_labels[APMM_LADDER_MARKER_PERCEIVED]);
+}
+
+static void
+draw_estimation (ApmmLadderLayout *self,
+                 cairo_t          *cr,
+                 const Palette    *p)
+{
+  double x = self->arrow_x;
+  double dir = self->arrow_to < self->arrow_from ? -1.0 : 1.0;
+  double head = self->u * 0.16;
+  double line = MAX (1.5, self->u * 0.04);
+
+  if (!self->marker_shown[APMM_LADDER_MARKER_ESTIMATION])
+    return;
+  set_rgb (cr, &p->perceived);
+  cairo_arc (cr, x, self->arrow_from, line * 1.6, 0, 2 * G_PI);
+  cairo_fill (cr);
+  cairo_set_line_width (cr, line);
+  cairo_move_to (cr, x, self->arrow_from);
+  cairo_line_to (cr, x, self->arrow_to - dir * head * 0.8);
+  cairo_stroke (cr);
+  cairo_move_to (cr, x, self->arrow_to);
+  cairo_line_to (cr, x - head * 0.6, self->arrow_to - dir * head);
+  cairo_line_to (cr, x + head * 0.6, self->arrow_to - dir * head);
+  cairo_close_path (cr);
+  cairo_fill (cr);
+  draw_label_backed (cr, p, &self->marker_labels[APMM_LADDER_MARKER_ESTIMATION], self->u * 0.04);
+}
+
+static void
+draw_target (ApmmLadderLayout *self,
+             cairo_t          *cr,
+             const Palette    *p)
+{
+  const cairo_rectangle_t *r = &self->markers[APMM_LADDER_MARKER_TARGET];
+  double pole_x = r->x + r->width * 0.06;
+  double line = MAX (1.5, self->u * 0.045);
+  double flag_w = MIN (r->width * 0.8, self->u * 0.7);
+
+  set_rgb (cr, &p->target);
+  cairo_set_line_width (cr, line);
+  cairo_move_to (cr, pole_x, r->y);
+  cairo_line_to (cr, pole_x, r->y + r->height);
+  cairo_stroke (cr);
+  cairo_move_to (cr, pole_x, r->y);
+  cairo_line_to (cr, pole_x + flag_w, r->y + r->height * 0.2);
+  cairo_line_to (cr, pole_x, r->y + r->height * 0.4);
+  cairo_close_path (cr);
+  cairo_fill (cr);
+  draw_label (cr, p, &self->marker_labels[APMM_LADDER_MARKER_TARGET]);
+}
+
+static void
+draw_selection (ApmmLadderLayout *self,
+                cairo_t          *cr,
+                const Palette    *p)
+{
+  int sel = self->state.selected;
+  double line = MAX (2.0, self->u * (self->state.focus_visible ? 0.06 : 0.03));
+  cairo_rectangle_t r;
+
+  if (sel < 0 || sel >= APMM_N_LEVELS)
+    return;
+  r = self->rungs[sel];
+  r.x -= line; r.y -= line; r.width += 2 * line; r.height += 2 * line;
+  rounded_rect (cr, &r, self->u * 0.16);
+  set_rgb (cr, &p->focus);
+  cairo_set_line_width (cr, line);
+  cairo_stroke (cr);
+}
+
+void
+apmm_ladder_layout_draw (ApmmLadderLayout  *self,
+                         cairo_t           *cr,
+                         ApmmLadderPalette  palette)
+{
+  const Palette *p;
+
+  g_return_if_fail (self != NULL && cr != NULL);
+  g_return_if_fail (palette <= APMM_LADDER_PALETTE_HIGH_CONTRAST);
+
+  p = &palettes[palette];
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, self->width, self->height);
+  set_rgb (cr, &p->background);
+  cairo_fill (cr);
+
+  draw_rungs (self, cr, p);
+  draw_chasm (self, cr, p);
+  draw_votes (self, cr, p);
+  draw_progress (self, cr, p);
+  draw_evidence (self, cr, p);
+  draw_perceived (self, cr, p);
+  draw_estimation (self, cr, p);
+  draw_target (self, cr, p);
+  draw_selection (self, cr, p);
+  cairo_restore (cr);
+}
+
+void
+apmm_ladder_render (cairo_t               *cr,
+                    const ApmmLadderState *state,
+                    ApmmLadderPalette      palette,
+                    int                    width,
+                    int                    height)
+{
+  g_autoptr(ApmmLadderLayout) layout = NULL;
+
+  g_return_if_fail (cr != NULL && state != NULL);
+
+  layout = apmm_ladder_layout_new (state, width, height);
+  apmm_ladder_layout_draw (layout, cr, palette);
+}
