@@ -22,10 +22,10 @@
 /* Horizontal proportions of the content width. */
 #define TEXT_END     0.43
 #define VOTES_START  0.445
-#define VOTES_END    0.575
-#define LANE_EVIDENCE_START  0.59
+#define VOTES_END    0.56
+#define LANE_EVIDENCE_START  0.575
 #define LANE_EVIDENCE_END    0.755
-#define LANE_PERCEIVED_START 0.765
+#define LANE_PERCEIVED_START 0.77
 #define LANE_PERCEIVED_END   0.905
 #define LANE_TARGET_START    0.915
 #define LANE_TARGET_END      1.0
@@ -33,7 +33,7 @@
 #define PILL_HEIGHT  0.62
 #define FONT_FAMILY  "Cantarell, DejaVu Sans, Sans"
 /* The smallest text worth drawing, in pixels. */
-#define MIN_LABEL_PX 7.0
+#define MIN_LABEL_PX 6.5
 #define MIN_DESCRIPTION_PX 11.0
 
 typedef enum {
@@ -521,7 +521,7 @@ label_fit (ApmmLadderLayout   *self,
     }
   for (guint i = 0; i < n; i++)
     {
-      if (sizes[i] < min_px || sizes[i] < 0.8 * best)
+      if (sizes[i] < min_px || sizes[i] < 0.6 * best)
         continue;
       label_set (label, pl, candidates[i], floor (sizes[i] * 4) / 4, weight);
       label->layout = g_steal_pointer (&pl);
@@ -596,7 +596,8 @@ layout_texts_column (ApmmLadderLayout *self,
         continue;
       if (d->layout == NULL)
         d->layout = new_pango_layout (self, FALSE);
-      px = label_fit_wrapped (d, text, text_w, desc_box_h, 0.17 * u, MIN_DESCRIPTION_PX);
+      px = label_fit_wrapped (d, text, text_w, desc_box_h, 0.17 * u,
+                              MAX (MIN_DESCRIPTION_PX, 0.11 * u));
       if (px == 0)
         with_desc = FALSE;
       desc_px = MIN (desc_px, px);
@@ -829,7 +830,7 @@ layout_perceived (ApmmLadderLayout *self,
     return;
   *pill = (cairo_rectangle_t) { lx, py - ph / 2, lw, ph };
   self->marker_shown[APMM_LADDER_MARKER_PERCEIVED] = TRUE;
-  layout_marker_label (self, APMM_LADDER_MARKER_PERCEIVED, candidates, lw * 0.84, ph * 0.7,
+  layout_marker_label (self, APMM_LADDER_MARKER_PERCEIVED, candidates, lw * 0.9, ph * 0.7,
                        0.3 * self->u, ROLE_PERCEIVED);
   place_pill_label (&self->marker_labels[APMM_LADDER_MARKER_PERCEIVED], pill);
 
