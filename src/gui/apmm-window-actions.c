@@ -208,6 +208,8 @@ _apmm_window_update_actions (ApmmWindow *self)
   gtk_widget_set_tooltip_text (self->undo_button, undo_tip);
   gtk_widget_set_tooltip_text (self->redo_button, redo_tip);
   gtk_widget_set_visible (self->details_button, has_session);
+  gtk_widget_set_visible (self->undo_button, has_session);
+  gtk_widget_set_visible (self->redo_button, has_session);
   if (!has_session)
     adw_flap_set_reveal_flap (self->details_flap, FALSE);
 }
