@@ -1,0 +1,530 @@
+/* apmm-gap-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "apmm-gap-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "apmm-assessment.h"
+#include "apmm-gap-matrix.h"
+#include "apmm-gap-page.h"
+#include "apmm-gap-row.h"
+
+struct _ApmmGapPage
+{
+  AdwBin           parent_instance;
+
+  ApmmSession     *session;
+  GSignalGroup    *session_signals;
+  ApmmAssessment  *assessment;
+  /* criterion id → ApmmGapRow (owned by the list box) */
+  GHashTable      *rows;
+  guint            first_target;
+  gboolean         syncing;
+
+  GtkLabel        *summary_label;
+  GtkWidget       *controls_box;
+  GtkDropDown     *target_dropdown;
+  GtkStringList   *target_levels;
+  GtkToggleButton *list_toggle;
+  GtkToggleButton *matrix_toggle;
+  GtkWidget       *reset_button;
+  GtkStack        *stack;
+  GtkListBox      *gap_list;
+  ApmmGapMatrix   *matrix;
+  AdwStatusPage   *empty_page;
+};
+
+G_DEFINE_FINAL_TYPE (ApmmGapPage, apmm_gap_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static int
+sort_rows (GtkListBoxRow *a,
+           GtkListBoxRow *b,
+           gpointer       user_data)
+{
+  guint rank_a = apmm_gap_row_get_rank (APMM_GAP_ROW (a));
+  guint rank_b = apmm_gap_row_get_rank (APMM_GAP_ROW (b));
+
+  return (rank_a > rank_b) - (rank_a < rank_b);
+}
+
+/* The order the user sees, as criterion ids. */
+static GPtrArray *
+dup_visible_order (ApmmGapPage *self)
+{
+  GPtrArray *order = g_ptr_array_new_with_free_func (g_free);
+  guint n = apmm_assessment_get_n_gaps (self->assessment);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (order, g_strdup (apmm_assessment_get_gap (self->assessment, i)->criterion->id));
+
+  return order;
+}
+
+static void
+write_order (ApmmGapPage *self,
+             GPtrArray   *order)
+{
+  g_ptr_array_add (order, NULL);
+  apmm_session_set_gap_order (self->session, (const char * const *) order->pdata);
+}
+
+static guint
+find_in_order (GPtrArray  *order,
+               const char *id)
+{
+  for (guint i = 0; i < order->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (order, i), id) == 0)
+      return i;
+  return G_MAXUINT;
+}
+
+static void
+move_gap (ApmmGapPage *self,
+          const char  *id,
+          const char  *anchor,
+          gboolean     after)
+{
+  g_autoptr(GPtrArray) order = dup_visible_order (self);
+  guint from = find_in_order (order, id);
+  guint to;
+  gpointer moved;
+
+  if (from == G_MAXUINT)
+    return;
+  moved = g_ptr_array_steal_index (order, from);
+  to = find_in_order (order, anchor);
+  if (to == G_MAXUINT)
+    {
+      g_free (moved);
+      return;
+    }
+  g_ptr_array_insert (order, to + (after ? 1 : 0), moved);
+  write_order (self, order);
+}
+
+static void
+row_move_cb (ApmmGapPage *self,
+             int          offset,
+             ApmmGapRow  *row)
+{
+  guint index = apmm_gap_row_get_rank (row) - 1;
+  guint n = apmm_assessment_get_n_gaps (self->assessment);
+  const ApmmGap *neighbour;
+
+  if ((offset < 0 && index == 0) || (offset > 0 && index + 1 >= n))
+    return;
+
+  neighbour = apmm_assessment_get_gap (self->assessment, index + offset);
+  move_gap (self, apmm_gap_row_get_criterion_id (row), neighbour->criterion->id, offset > 0);
+}
+
+static void
+row_gap_dropped_cb (ApmmGapPage *self,
+                    const char  *dragged,
+                    gboolean     after,
+                    ApmmGapRow  *row)
+{
+  move_gap (self, dragged, apmm_gap_row_get_criterion_id (row), after);
+}
+
+static void
+remove_all_rows (ApmmGapPage *self)
+{
+  GHashTableIter iter;
+  gpointer row;
+
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, NULL, &row))
+    {
+      gtk_list_box_remove (self->gap_list, row);
+      g_hash_table_iter_remove (&iter);
+    }
+}
+
+static GtkWidget *
+ensure_row (ApmmGapPage *self,
+            const char  *id)
+{
+  GtkWidget *row = g_hash_table_lookup (self->rows, id);
+
+  if (row != NULL)
+    return row;
+
+  row = apmm_gap_row_new (self->session, id);
+  g_signal_connect_object (row, "move", G_CALLBACK (row_move_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (row, "gap-dropped", G_CALLBACK (row_gap_dropped_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_list_box_append (self->gap_list, row);
+  g_hash_table_insert (self->rows, g_strdup (id), row);
+
+  return row;
+}
+
+/* Rows are kept per criterion and re-sorted rather than rebuilt, so that the
+ * focus stays where the user is working when a gap moves. */
+static void
+sync_rows (ApmmGapPage *self)
+{
+  guint n = apmm_assessment_get_n_gaps (self->assessment);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTableIter iter;
+  gpointer id;
+  gpointer row;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const ApmmGap *gap = apmm_assessment_get_gap (self->assessment, i);
+
+      row = ensure_row (self, gap->criterion->id);
+      apmm_gap_row_update (APMM_GAP_ROW (row), gap, i + 1, n);
+      g_hash_table_add (seen, (gpointer) gap->criterion->id);
+    }
+
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, &id, &row))
+    {
+      if (g_hash_table_contains (seen, id))
+        continue;
+      gtk_list_box_remove (self->gap_list, row);
+      g_hash_table_iter_remove (&iter);
+    }
+
+  gtk_list_box_invalidate_sort (self->gap_list);
+}
+
+static void
+sync_target (ApmmGapPage *self)
+{
+  ApmmModel *model = apmm_model_get_default ();
+  guint evidence = apmm_assessment_get_evidence_level (self->assessment);
+  guint target = apmm_assessment_get_target_level (self->assessment);
+  guint first = MIN (evidence + 1, APMM_MAX_LEVEL + 1);
+
+  if (first != self->first_target)
+    {
+      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+      for (guint level = first; level <= APMM_MAX_LEVEL; level++)
+        /* Translators: an entry of the target level picker, "Level 3 · AI Reliable". */
+        g_ptr_array_add (names, g_strdup_printf (_("Level %u · %s"), level,
+                                                 apmm_model_get_level (model, level)->name));
+      g_ptr_array_add (names, NULL);
+      gtk_string_list_splice (self->target_levels, 0,
+                              g_list_model_get_n_items (G_LIST_MODEL (self->target_levels)),
+                              (const char * const *) names->pdata);
+      self->first_target = first;
+    }
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->target_dropdown), first <= APMM_MAX_LEVEL);
+  if (first <= APMM_MAX_LEVEL && target >= first)
+    gtk_drop_down_set_selected (self->target_dropdown, target - first);
+}
+
+static guint
+count_chasm_gaps (ApmmAssessment *assessment)
+{
+  guint n = apmm_assessment_get_n_gaps (assessment);
+  guint count = 0;
+
+  for (guint i = 0; i < n; i++)
+    if (apmm_assessment_get_gap (assessment, i)->crosses_chasm)
+      count++;
+
+  return count;
+}
+
+static void
+sync_summary (ApmmGapPage *self)
+{
+  ApmmModel *model = apmm_model_get_default ();
+  guint evidence = apmm_assessment_get_evidence_level (self->assessment);
+  guint target = apmm_assessment_get_target_level (self->assessment);
+  guint n = apmm_assessment_get_n_gaps (self->assessment);
+  guint chasm = count_chasm_gaps (self->assessment);
+  g_autofree char *where = NULL;
+  g_autofree char *gaps = NULL;
+  g_autofree char *text = NULL;
+
+  /* Translators: "Evidence level 1 (AI Licensed)." */
+  where = g_strdup_printf (_("Evidence level %u (%s)."), evidence,
+                           apmm_model_get_level (model, evidence)->name);
+  /* Translators: "7 gaps to close to reach level 3 (AI Reliable)." */
+  gaps = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u gap to close to reach level %u (%s).",
+                                       "%u gaps to close to reach level %u (%s).", n),
+                          n, target, apmm_model_get_level (model, target)->name);
+  if (chasm > 0)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%s %s %u of them crosses the Failure Chasm.",
+                                         "%s %s %u of them cross the Failure Chasm.", chasm),
+                            where, gaps, chasm);
+  else
+    text = g_strdup_printf ("%s %s", where, gaps);
+
+  gtk_label_set_text (self->summary_label, text);
+}
+
+static void
+sync_view (ApmmGapPage *self)
+{
+  gboolean has_gaps = self->assessment != NULL && apmm_assessment_get_n_gaps (self->assessment) > 0;
+
+  gtk_widget_set_visible (self->controls_box, self->assessment != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_label), has_gaps);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->list_toggle), has_gaps);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->matrix_toggle), has_gaps);
+  gtk_widget_set_sensitive (self->reset_button,
+                            self->session != NULL && apmm_session_get_gap_order (self->session) != NULL);
+
+  if (!has_gaps)
+    gtk_stack_set_visible_child_name (self->stack, "empty");
+  else if (gtk_toggle_button_get_active (self->matrix_toggle))
+    gtk_stack_set_visible_child_name (self->stack, "matrix");
+  else
+    gtk_stack_set_visible_child_name (self->stack, "list");
+}
+
+static void
+sync_empty_page (ApmmGapPage *self)
+{
+  g_autofree char *description = NULL;
+  guint evidence;
+
+  if (self->assessment == NULL)
+    {
+      adw_status_page_set_title (self->empty_page, _("No Session"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("Start or open a session to map its gaps."));
+      return;
+    }
+
+  /* Gaps can only be empty when the evidence stands on the top level: below
+   * it, the next level always has an unmet criterion. */
+  evidence = apmm_assessment_get_evidence_level (self->assessment);
+  description = g_strdup_printf (_("No gaps — every criterion up to level %u is met. "
+                                   "There is no higher level to target."), evidence);
+  adw_status_page_set_title (self->empty_page, _("No Gaps"));
+  adw_status_page_set_description (self->empty_page, description);
+}
+
+static void
+apmm_gap_page_refresh (ApmmGapPage *self)
+{
+  self->syncing = TRUE;
+  g_clear_pointer (&self->assessment, apmm_assessment_unref);
+
+  if (self->session == NULL)
+    {
+      remove_all_rows (self);
+      apmm_gap_matrix_set_gaps (self->matrix, NULL);
+    }
+  else
+    {
+      self->assessment = apmm_assessment_new (self->session, apmm_model_get_default ());
+      sync_target (self);
+      sync_summary (self);
+      sync_rows (self);
+      apmm_gap_matrix_set_gaps (self->matrix, self->assessment);
+    }
+
+  sync_empty_page (self);
+  sync_view (self);
+  self->syncing = FALSE;
+}
+
+static void
+session_changed_cb (ApmmGapPage *self)
+{
+  apmm_gap_page_refresh (self);
+}
+
+static void
+target_selected_cb (ApmmGapPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->target_dropdown);
+
+  if (self->syncing || self->session == NULL || selected == GTK_INVALID_LIST_POSITION)
+    return;
+
+  apmm_session_set_target_level (self->session, (int) (self->first_target + selected));
+}
+
+static void
+reset_clicked_cb (ApmmGapPage *self)
+{
+  if (self->session != NULL)
+    apmm_session_set_gap_order (self->session, NULL);
+}
+
+static void
+view_toggled_cb (ApmmGapPage *self)
+{
+  if (!self->syncing)
+    sync_view (self);
+}
+
+static void
+apmm_gap_page_dispose (GObject *object)
+{
+  ApmmGapPage *self = (ApmmGapPage *)object;
+
+  g_signal_group_set_target (self->session_signals, NULL);
+  g_clear_object (&self->session_signals);
+  g_clear_object (&self->session);
+  g_clear_pointer (&self->assessment, apmm_assessment_unref);
+  if (self->rows != NULL)
+    g_hash_table_remove_all (self->rows);
+  gtk_widget_dispose_template (GTK_WIDGET (self), APMM_TYPE_GAP_PAGE);
+
+  G_OBJECT_CLASS (apmm_gap_page_parent_class)->dispose (object);
+}
+
+static void
+apmm_gap_page_finalize (GObject *object)
+{
+  ApmmGapPage *self = (ApmmGapPage *)object;
+
+  g_clear_pointer (&self->rows, g_hash_table_unref);
+
+  G_OBJECT_CLASS (apmm_gap_page_parent_class)->finalize (object);
+}
+
+static void
+apmm_gap_page_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  ApmmGapPage *self = APMM_GAP_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+apmm_gap_page_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  ApmmGapPage *self = APMM_GAP_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      apmm_gap_page_set_session (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+apmm_gap_page_class_init (ApmmGapPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = apmm_gap_page_dispose;
+  object_class->finalize = apmm_gap_page_finalize;
+  object_class->get_property = apmm_gap_page_get_property;
+  object_class->set_property = apmm_gap_page_set_property;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         APMM_TYPE_SESSION,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (APMM_TYPE_GAP_MATRIX);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/apmm/Workshop/apmm-gap-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ApmmGapPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, ApmmGapPage, controls_box);
+  gtk_widget_class_bind_template_child (widget_class, ApmmGapPage, target_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ApmmGapPage, target_levels);
+  gtk_widget_class_bind_template_child (widget_class, ApmmGapPage, list_toggle);
+  gtk_widget_class_bind_template_child (widget_class, ApmmGapPage, matrix_toggle);
+  gtk_widget_class_bind_template_child (widget_class, ApmmGapPage, reset_button);
+  gtk_widget_class_bind_template_child (widget_class, ApmmGapPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, ApmmGapPage, gap_list);
+  gtk_widget_class_bind_template_child (widget_class, ApmmGapPage, matrix);
+  gtk_widget_class_bind_template_child (widget_class, ApmmGapPage, empty_page);
+  gtk_widget_class_bind_template_callback (widget_class, target_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, reset_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, view_toggled_cb);
+}
+
+static void
+apmm_gap_page_init (ApmmGapPage *self)
+{
+  self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->first_target = G_MAXUINT;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_list_box_set_sort_func (self->gap_list, sort_rows, NULL, NULL);
+
+  /* Every change that can move, add or remove a gap, or change its figures. */
+  self->session_signals = g_signal_group_new (APMM_TYPE_SESSION);
+  g_signal_group_connect_swapped (self->session_signals, "rating-changed",
+                                  G_CALLBACK (session_changed_cb), self);
+  g_signal_group_connect_swapped (self->session_signals, "gap-changed",
+                                  G_CALLBACK (session_changed_cb), self);
+  g_signal_group_connect_swapped (self->session_signals, "gap-order-changed",
+                                  G_CALLBACK (session_changed_cb), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::target-level",
+                                  G_CALLBACK (session_changed_cb), self);
+
+  apmm_gap_page_refresh (self);
+}
+
+GtkWidget *
+apmm_gap_page_new (void)
+{
+  return g_object_new (APMM_TYPE_GAP_PAGE, NULL);
+}
+
+ApmmSession *
+apmm_gap_page_get_session (ApmmGapPage *self)
+{
+  g_return_val_if_fail (APMM_IS_GAP_PAGE (self), NULL);
+
+  return self->session;
+}
+
+void
+apmm_gap_page_set_session (ApmmGapPage *self,
+                           ApmmSession *session)
+{
+  g_return_if_fail (APMM_IS_GAP_PAGE (self));
+  g_return_if_fail (session == NULL || APMM_IS_SESSION (session));
+
+  if (self->session == session)
+    return;
+
+  /* Rows hold the session they edit: a new session gets new rows. */
+  remove_all_rows (self);
+  g_set_object (&self->session, session);
+  g_signal_group_set_target (self->session_signals, session);
+  apmm_gap_page_refresh (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}

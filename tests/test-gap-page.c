@@ -1,0 +1,448 @@
+/* test-gap-page.c — the Gap Map as the facilitator uses it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "apmm-assessment.h"
+#include "apmm-gap-matrix.h"
+#include "apmm-gap-page.h"
+#include "apmm-gap-row.h"
+
+static void
+meet_level (ApmmSession *session,
+            guint        level)
+{
+  const ApmmLevel *info = apmm_model_get_level (apmm_model_get_default (), level);
+
+  for (guint i = 0; i < info->n_criteria; i++)
+    apmm_session_set_status (session, info->criteria[i]->id, APMM_STATUS_MET);
+}
+
+/* Evidence level 1, aiming for level 3: the level 2 and level 3 criteria are gaps. */
+static ApmmSession *
+new_session (void)
+{
+  ApmmSession *session = apmm_session_new ();
+
+  meet_level (session, 1);
+  apmm_session_set_target_level (session, 3);
+  return session;
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *root,
+                 GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = find_descendant (child, type)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_button_with_icon (GtkWidget  *root,
+                       const char *icon_name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (child)), icon_name) == 0)
+        return child;
+      if ((found = find_button_with_icon (child, icon_name)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_button_with_label (GtkWidget  *root,
+                        const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
+        return child;
+      if ((found = find_button_with_label (child, label)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+shows_text (GtkWidget  *root,
+            const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && gtk_widget_get_visible (child) &&
+          g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
+        return TRUE;
+      if (gtk_widget_get_visible (child) && shows_text (child, text))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The page's own stack: the one with a "list" view (a drop-down has its own). */
+static GtkStack *
+find_view_stack (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkStack *found;
+
+      if (GTK_IS_STACK (child) && gtk_stack_get_child_by_name (GTK_STACK (child), "list") != NULL)
+        return GTK_STACK (child);
+      if ((found = find_view_stack (child)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkListBox *
+gap_list (GtkWidget *page)
+{
+  return GTK_LIST_BOX (find_descendant (page, GTK_TYPE_LIST_BOX));
+}
+
+static guint
+count_rows (GtkWidget *page)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (gap_list (page), n) != NULL)
+    n++;
+  return n;
+}
+
+static ApmmGapRow *
+row_at (GtkWidget *page,
+        guint      index)
+{
+  return APMM_GAP_ROW (gtk_list_box_get_row_at_index (gap_list (page), index));
+}
+
+static const char *
+row_id (GtkWidget *page,
+        guint      index)
+{
+  return apmm_gap_row_get_criterion_id (row_at (page, index));
+}
+
+static GStrv
+default_order (ApmmSession *session)
+{
+  g_autoptr(ApmmAssessment) assessment = apmm_assessment_new (session, apmm_model_get_default ());
+
+  return apmm_assessment_dup_default_gap_order (assessment);
+}
+
+static void
+assert_rows_follow (GtkWidget          *page,
+                    const char * const *order)
+{
+  guint n = g_strv_length ((char **) order);
+
+  g_assert_cmpuint (count_rows (page), ==, n);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpstr (row_id (page, i), ==, order[i]);
+}
+
+static GtkWidget *
+new_page (ApmmSession *session)
+{
+  GtkWidget *page = g_object_ref_sink (apmm_gap_page_new ());
+
+  apmm_gap_page_set_session (APMM_GAP_PAGE (page), session);
+  return page;
+}
+
+static void
+test_lists_ranked_gaps (void)
+{
+  g_autoptr(ApmmSession) session = new_session ();
+  g_autoptr(ApmmAssessment) assessment = apmm_assessment_new (session, apmm_model_get_default ());
+  GtkWidget *page = new_page (session);
+  guint n = apmm_assessment_get_n_gaps (assessment);
+  guint n_chasm = 0;
+
+  g_assert_cmpuint (n, ==, apmm_model_get_level (apmm_model_get_default (), 2)->n_criteria +
+                           apmm_model_get_level (apmm_model_get_default (), 3)->n_criteria);
+  g_assert_cmpuint (count_rows (page), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      const ApmmGap *gap = apmm_assessment_get_gap (assessment, i);
+      g_autofree char *rank = g_strdup_printf ("%u", i + 1);
+      GtkWidget *row = GTK_WIDGET (row_at (page, i));
+
+      g_assert_cmpstr (row_id (page, i), ==, gap->criterion->id);
+      g_assert_true (shows_text (row, rank));
+      g_assert_true (shows_text (row, gap->criterion->title));
+      g_assert_true (shows_text (row, apmm_status_get_label (gap->status)));
+      g_assert_cmpint (shows_text (row, "Crosses the Failure Chasm"), ==, gap->crosses_chasm);
+      n_chasm += gap->crosses_chasm;
+    }
+  /* Evidence 1 is below the chasm: every level 3 gap crosses it. */
+  g_assert_cmpuint (n_chasm, ==, apmm_model_get_level (apmm_model_get_default (), 3)->n_criteria);
+
+  g_assert_finalize_object (page);
+}
+
+static void
+test_move_down_persists (void)
+{
+  g_autoptr(ApmmSession) session = new_session ();
+  g_auto(GStrv) before = default_order (session);
+  GtkWidget *page = new_page (session);
+  const char * const *order;
+  GtkWidget *down;
+
+  g_assert_null (apmm_session_get_gap_order (session));
+  g_assert_false (gtk_widget_get_sensitive (find_button_with_icon (GTK_WIDGET (row_at (page, 0)),
+                                                                   "go-up-symbolic")));
+
+  down = find_button_with_icon (GTK_WIDGET (row_at (page, 0)), "go-down-symbolic");
+  g_assert_nonnull (down);
+  g_signal_emit_by_name (down, "clicked");
+
+  order = apmm_session_get_gap_order (session);
+  g_assert_nonnull (order);
+  g_assert_cmpuint (g_strv_length ((char **) order), ==, g_strv_length (before));
+  g_assert_cmpstr (order[0], ==, before[1]);
+  g_assert_cmpstr (order[1], ==, before[0]);
+  for (guint i = 2; before[i] != NULL; i++)
+    g_assert_cmpstr (order[i], ==, before[i]);
+  assert_rows_follow (page, order);
+
+  /* The moved row keeps its identity: the same row, now second. */
+  g_assert_cmpuint (apmm_gap_row_get_rank (row_at (page, 1)), ==, 2);
+  g_assert_true (shows_text (GTK_WIDGET (row_at (page, 1)), "2"));
+
+  g_assert_finalize_object (page);
+}
+
+static void
+test_reset_order (void)
+{
+  g_autoptr(ApmmSession) session = new_session ();
+  g_auto(GStrv) recommended = default_order (session);
+  GtkWidget *page = new_page (session);
+  GtkWidget *reset = find_button_with_label (page, "_Reset to Recommended Order");
+  guint last = g_strv_length (recommended) - 1;
+
+  g_assert_nonnull (reset);
+  g_assert_false (gtk_widget_get_sensitive (reset));
+
+  /* Drag the last gap onto the top half of the first row. */
+  g_signal_emit_by_name (row_at (page, 0), "gap-dropped", recommended[last], FALSE);
+  g_assert_cmpstr (apmm_session_get_gap_order (session)[0], ==, recommended[last]);
+  g_assert_cmpstr (row_id (page, 0), ==, recommended[last]);
+  g_assert_cmpstr (row_id (page, 1), ==, recommended[0]);
+  g_assert_true (gtk_widget_get_sensitive (reset));
+
+  g_signal_emit_by_name (reset, "clicked");
+  g_assert_null (apmm_session_get_gap_order (session));
+  assert_rows_follow (page, (const char * const *) recommended);
+  g_assert_false (gtk_widget_get_sensitive (reset));
+
+  g_assert_finalize_object (page);
+}
+
+static void
+test_drop_after (void)
+{
+  g_autoptr(ApmmSession) session = new_session ();
+  g_auto(GStrv) recommended = default_order (session);
+  GtkWidget *page = new_page (session);
+
+  /* The first gap dropped on the bottom half of the third row lands third. */
+  g_signal_emit_by_name (row_at (page, 2), "gap-dropped", recommended[0], TRUE);
+  g_assert_cmpstr (row_id (page, 0), ==, recommended[1]);
+  g_assert_cmpstr (row_id (page, 1), ==, recommended[2]);
+  g_assert_cmpstr (row_id (page, 2), ==, recommended[0]);
+  g_assert_cmpstr (apmm_session_get_gap_order (session)[2], ==, recommended[0]);
+
+  g_assert_finalize_object (page);
+}
+
+static void
+test_impact_reranks (void)
+{
+  g_autoptr(ApmmSession) session = new_session ();
+  guint n_level2 = apmm_model_get_level (apmm_model_get_default (), 2)->n_criteria;
+  g_auto(GStrv) recommended = default_order (session);
+  const char *last_of_level2 = recommended[n_level2 - 1];
+  GtkWidget *page = new_page (session);
+  GtkWidget *row = GTK_WIDGET (row_at (page, n_level2 - 1));
+  GtkWidget *high;
+
+  g_assert_cmpstr (row_id (page, n_level2 - 1), ==, last_of_level2);
+  /* The first "High" button of a row is the impact picker's. */
+  high = find_button_with_label (row, "High");
+  g_assert_nonnull (high);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (high), TRUE);
+
+  g_assert_cmpuint (apmm_session_get_gap_impact (session, last_of_level2), ==, 3);
+  g_assert_null (apmm_session_get_gap_order (session));
+  g_assert_cmpstr (row_id (page, 0), ==, last_of_level2);
+  g_assert_cmpuint (apmm_gap_row_get_rank (APMM_GAP_ROW (row)), ==, 1);
+
+  g_assert_finalize_object (page);
+}
+
+static void
+test_owner_and_note (void)
+{
+  g_autoptr(ApmmSession) session = new_session ();
+  GtkWidget *page = new_page (session);
+  const char *id = g_strdup (row_id (page, 0));
+  GtkWidget *owner = find_descendant (GTK_WIDGET (row_at (page, 0)), GTK_TYPE_ENTRY);
+
+  gtk_editable_set_text (GTK_EDITABLE (owner), "Priya");
+  g_assert_cmpstr (apmm_session_get_gap_owner (session, id), ==, "Priya");
+
+  /* And the other way: an edit elsewhere (say, an undo) shows up in the row. */
+  apmm_session_set_gap_owner (session, id, "Sam");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (owner)), ==, "Sam");
+
+  g_free ((char *) id);
+  g_assert_finalize_object (page);
+}
+
+static void
+test_target_level (void)
+{
+  g_autoptr(ApmmSession) session = new_session ();
+  GtkWidget *page = new_page (session);
+  GtkDropDown *target = GTK_DROP_DOWN (find_descendant (page, GTK_TYPE_DROP_DOWN));
+  guint n_level2 = apmm_model_get_level (apmm_model_get_default (), 2)->n_criteria;
+  GListModel *levels = gtk_drop_down_get_model (target);
+
+  /* Levels 2, 3 and 4 can be aimed for from evidence level 1. */
+  g_assert_cmpuint (g_list_model_get_n_items (levels), ==, 3);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (levels), 0), ==, "Level 2 · AI Active");
+  g_assert_cmpuint (gtk_drop_down_get_selected (target), ==, 1);
+
+  gtk_drop_down_set_selected (target, 0);
+  g_assert_cmpint (apmm_session_get_target_level (session), ==, 2);
+  g_assert_cmpuint (count_rows (page), ==, n_level2);
+
+  apmm_session_set_target_level (session, 4);
+  g_assert_cmpuint (gtk_drop_down_get_selected (target), ==, 2);
+  g_assert_cmpuint (count_rows (page), ==, apmm_model_get_n_criteria (apmm_model_get_default ()) -
+                                            apmm_model_get_level (apmm_model_get_default (), 1)->n_criteria);
+
+  g_assert_finalize_object (page);
+}
+
+static void
+test_matrix (void)
+{
+  g_autoptr(ApmmSession) session = new_session ();
+  GtkWidget *page = new_page (session);
+  ApmmGapMatrix *matrix = APMM_GAP_MATRIX (find_descendant (page, APMM_TYPE_GAP_MATRIX));
+  guint n = count_rows (page);
+  g_autofree char *id = g_strdup (row_id (page, n - 1));
+
+  g_assert_cmpuint (apmm_gap_matrix_count_cell (matrix, 2, 2), ==, n);
+  g_assert_true (shows_text (GTK_WIDGET (matrix), "Quick Wins"));
+
+  apmm_session_set_gap_impact (session, id, 3);
+  apmm_session_set_gap_effort (session, id, 1);
+  g_assert_cmpuint (apmm_gap_matrix_count_cell (matrix, 3, 1), ==, 1);
+  g_assert_cmpuint (apmm_gap_matrix_count_cell (matrix, 2, 2), ==, n - 1);
+
+  g_assert_finalize_object (page);
+}
+
+static void
+test_empty_states (void)
+{
+  g_autoptr(ApmmSession) session = apmm_session_new ();
+  GtkWidget *page = new_page (NULL);
+  GtkStack *stack = find_view_stack (page);
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  g_assert_true (shows_text (page, "No Session"));
+
+  for (guint level = 1; level <= APMM_MAX_LEVEL; level++)
+    meet_level (session, level);
+  apmm_gap_page_set_session (APMM_GAP_PAGE (page), session);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  g_assert_true (shows_text (page, "No Gaps"));
+  g_assert_cmpuint (count_rows (page), ==, 0);
+
+  /* A criterion that stops being met opens a gap, live. */
+  apmm_session_set_status (session, "l4.literacy", APMM_STATUS_PARTLY);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+  g_assert_cmpuint (count_rows (page), ==, 1);
+  g_assert_cmpstr (row_id (page, 0), ==, "l4.literacy");
+
+  g_assert_finalize_object (page);
+}
+
+static void
+test_switch_session (void)
+{
+  g_autoptr(ApmmSession) first = new_session ();
+  g_autoptr(ApmmSession) second = apmm_session_new ();
+  GtkWidget *page = new_page (first);
+
+  apmm_gap_page_set_session (APMM_GAP_PAGE (page), second);
+  g_assert_true (apmm_gap_page_get_session (APMM_GAP_PAGE (page)) == second);
+  g_assert_cmpuint (count_rows (page), ==, apmm_model_get_level (apmm_model_get_default (), 1)->n_criteria);
+
+  /* The old session no longer drives the page. */
+  apmm_session_set_target_level (first, 4);
+  g_assert_cmpuint (count_rows (page), ==, apmm_model_get_level (apmm_model_get_default (), 1)->n_criteria);
+
+  g_assert_finalize_object (page);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/gap-page/lists-ranked-gaps", test_lists_ranked_gaps);
+  g_test_add_func ("/gap-page/move-down-persists", test_move_down_persists);
+  g_test_add_func ("/gap-page/reset-order", test_reset_order);
+  g_test_add_func ("/gap-page/drop-after", test_drop_after);
+  g_test_add_func ("/gap-page/impact-reranks", test_impact_reranks);
+  g_test_add_func ("/gap-page/owner-and-note", test_owner_and_note);
+  g_test_add_func ("/gap-page/target-level", test_target_level);
+  g_test_add_func ("/gap-page/matrix", test_matrix);
+  g_test_add_func ("/gap-page/empty-states", test_empty_states);
+  g_test_add_func ("/gap-page/switch-session", test_switch_session);
+
+  return g_test_run ();
+}
