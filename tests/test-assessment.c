@@ -112,7 +112,7 @@ static const RuleCase rule_cases[] = {
     "l3.cost-capped* l3.slo-reviewed*" },
   { "manual-order", "L1=met L2=not-met L3=not-met l3.cost-tracked=met", "", "",
     -1, 3, "l2.owned-use-case:3:1",
-    "l3.rollback l1.tools-purchased l3.cost-tracked l2.adoption-measured no.such-criterion l3.rollback",
+    "l3.rollback l1.tools-purchased l3.cost-tracked l2.adoption-measured",
     1, 0.0, FALSE, -1, 0, 3, "readiness-workshop",
     "l3.rollback* l2.adoption-measured l2.owned-use-case l2.live-real-data "
     "l3.output-monitoring* l3.slo-reviewed* l3.two-people* l3.cost-capped* l3.failure-process*" },

@@ -473,6 +473,7 @@ JsonNode *
 apmm_assessment_to_summary (ApmmAssessment *self)
 {
   g_autoptr(JsonBuilder) builder = NULL;
+  gboolean has_overestimation;
   int overestimation = 0;
 
   g_return_val_if_fail (self != NULL, NULL);
@@ -485,8 +486,8 @@ apmm_assessment_to_summary (ApmmAssessment *self)
   json_builder_add_string_value (builder, summary_level_names[self->evidence_level]);
   add_nullable_int (builder, "perceived_level",
                     self->perceived_level >= 0, self->perceived_level);
-  add_nullable_int (builder, "overestimation",
-                    apmm_assessment_get_overestimation (self, &overestimation), overestimation);
+  has_overestimation = apmm_assessment_get_overestimation (self, &overestimation);
+  add_nullable_int (builder, "overestimation", has_overestimation, overestimation);
   add_nullable_int (builder, "target_level", TRUE, self->target_level);
 
   json_builder_set_member_name (builder, "next_level_progress");
