@@ -88,11 +88,16 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-/* A signal that apmm_session_assign() emits once everything is copied. */
+/* A notification that apmm_session_assign() emits once everything is
+ * copied: a property's "notify" when @pspec is set, else @signal. */
 typedef struct {
+  GParamSpec *pspec;
   guint       signal;
   const char *id;  /* owned by the model, or NULL */
 } Pending;
+
+#define PENDING_NOTIFY(prop_id)        ((Pending) { properties[prop_id], 0, NULL })
+#define PENDING_SIGNAL(signal_id, id)  ((Pending) { NULL, signals[signal_id], id })
 
 static void
 rating_free (gpointer data)
@@ -543,40 +548,40 @@ criteria_content_equal (ApmmSession *a,
 }
 
 static void
-assign_string (ApmmSession *self,
-               char       **field,
+assign_string (char       **field,
                const char  *value,
-               guint        prop_id)
+               guint        prop_id,
+               GArray      *pending)
 {
   if (replace_string (field, value))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+    g_array_append_val (pending, PENDING_NOTIFY (prop_id));
 }
 
 static void
-assign_int (ApmmSession *self,
-            int         *field,
-            int          value,
-            guint        prop_id)
+assign_int (int    *field,
+            int     value,
+            guint   prop_id,
+            GArray *pending)
 {
   if (*field == value)
     return;
 
   *field = value;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+  g_array_append_val (pending, PENDING_NOTIFY (prop_id));
 }
 
-/* Property notifications are queued by the caller's freeze. */
 static void
 assign_metadata (ApmmSession *self,
-                 ApmmSession *from)
+                 ApmmSession *from,
+                 GArray      *pending)
 {
-  assign_string (self, &self->organisation, from->organisation, PROP_ORGANISATION);
-  assign_string (self, &self->facilitator, from->facilitator, PROP_FACILITATOR);
-  assign_string (self, &self->date, from->date, PROP_DATE);
-  assign_string (self, &self->title, from->title, PROP_TITLE);
-  assign_string (self, &self->notes, from->notes, PROP_NOTES);
-  assign_int (self, &self->perceived_level, from->perceived_level, PROP_PERCEIVED_LEVEL);
-  assign_int (self, &self->target_level, from->target_level, PROP_TARGET_LEVEL);
+  assign_string (&self->organisation, from->organisation, PROP_ORGANISATION, pending);
+  assign_string (&self->facilitator, from->facilitator, PROP_FACILITATOR, pending);
+  assign_string (&self->date, from->date, PROP_DATE, pending);
+  assign_string (&self->title, from->title, PROP_TITLE, pending);
+  assign_string (&self->notes, from->notes, PROP_NOTES, pending);
+  assign_int (&self->perceived_level, from->perceived_level, PROP_PERCEIVED_LEVEL, pending);
+  assign_int (&self->target_level, from->target_level, PROP_TARGET_LEVEL, pending);
 }
 
 static void
@@ -590,7 +595,7 @@ assign_votes (ApmmSession *self,
   if (self->votes_hidden != from->votes_hidden)
     {
       self->votes_hidden = from->votes_hidden;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VOTES_HIDDEN]);
+      g_array_append_val (pending, PENDING_NOTIFY (PROP_VOTES_HIDDEN));
     }
 
   if (!names || !participants_equal (self->participants, from->participants, TRUE))
@@ -598,12 +603,12 @@ assign_votes (ApmmSession *self,
       g_ptr_array_unref (self->participants);
       self->participants = g_ptr_array_copy (from->participants, participant_copy, NULL);
       g_ptr_array_set_free_func (self->participants, participant_free);
-      g_array_append_val (pending, ((Pending) { signals[PARTICIPANTS_CHANGED], NULL }));
+      g_array_append_val (pending, PENDING_SIGNAL (PARTICIPANTS_CHANGED, NULL));
     }
 
   memcpy (self->tallies, from->tallies, sizeof self->tallies);
   if (!votes)
-    g_array_append_val (pending, ((Pending) { signals[VOTES_CHANGED], NULL }));
+    g_array_append_val (pending, PENDING_SIGNAL (VOTES_CHANGED, NULL));
 }
 
 static void
@@ -621,7 +626,7 @@ assign_criterion (ApmmSession *self,
         g_hash_table_remove (self->ratings, id);
       else
         g_hash_table_insert (self->ratings, g_strdup (id), rating_copy (rating));
-      g_array_append_val (pending, ((Pending) { signals[RATING_CHANGED], id }));
+      g_array_append_val (pending, PENDING_SIGNAL (RATING_CHANGED, id));
     }
 
   if (!gap_equal (g_hash_table_lookup (self->gaps, id), gap))
@@ -630,7 +635,7 @@ assign_criterion (ApmmSession *self,
         g_hash_table_remove (self->gaps, id);
       else
         g_hash_table_insert (self->gaps, g_strdup (id), gap_copy (gap));
-      g_array_append_val (pending, ((Pending) { signals[GAP_CHANGED], id }));
+      g_array_append_val (pending, PENDING_SIGNAL (GAP_CHANGED, id));
     }
 }
 
@@ -649,7 +654,7 @@ assign_prompt (ApmmSession *self,
     g_hash_table_remove (self->prompts, id);
   else
     g_hash_table_insert (self->prompts, g_strdup (id), g_strdup (notes));
-  g_array_append_val (pending, ((Pending) { signals[PROMPT_CHANGED], id }));
+  g_array_append_val (pending, PENDING_SIGNAL (PROMPT_CHANGED, id));
 }
 
 static void
@@ -659,7 +664,7 @@ assign_content (ApmmSession *self,
 {
   ApmmModel *model = apmm_model_get_default ();
 
-  assign_metadata (self, from);
+  assign_metadata (self, from, pending);
   assign_votes (self, from, pending);
 
   for (guint i = 0; i < apmm_model_get_n_criteria (model); i++)
@@ -672,7 +677,7 @@ assign_content (ApmmSession *self,
     {
       g_strfreev (self->gap_order);
       self->gap_order = g_strdupv (from->gap_order);
-      g_array_append_val (pending, ((Pending) { signals[GAP_ORDER_CHANGED], NULL }));
+      g_array_append_val (pending, PENDING_SIGNAL (GAP_ORDER_CHANGED, NULL));
     }
 
   if (!actions_equal (self->actions, from->actions))
@@ -680,7 +685,7 @@ assign_content (ApmmSession *self,
       g_ptr_array_unref (self->actions);
       self->actions = g_ptr_array_copy (from->actions, action_copy, NULL);
       g_ptr_array_set_free_func (self->actions, (GDestroyNotify) apmm_action_free);
-      g_array_append_val (pending, ((Pending) { signals[ROADMAP_CHANGED], NULL }));
+      g_array_append_val (pending, PENDING_SIGNAL (ROADMAP_CHANGED, NULL));
     }
 }
 
@@ -908,15 +913,15 @@ apmm_session_assign (ApmmSession *self,
     return;
 
   /* Copy everything first, so every handler sees the final state. */
-  g_object_freeze_notify (G_OBJECT (self));
   assign_content (self, from, pending);
-  g_object_thaw_notify (G_OBJECT (self));
 
   for (guint i = 0; i < pending->len; i++)
     {
       const Pending *p = &g_array_index (pending, Pending, i);
 
-      if (p->id != NULL)
+      if (p->pspec != NULL)
+        g_object_notify_by_pspec (G_OBJECT (self), p->pspec);
+      else if (p->id != NULL)
         g_signal_emit (self, p->signal, 0, p->id);
       else
         g_signal_emit (self, p->signal, 0);
