@@ -349,13 +349,19 @@ apmm_window_load_file (ApmmWindow *self,
 
   info = g_file_query_info (file,
                             G_FILE_ATTRIBUTE_ETAG_VALUE ","
-                            G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE,
+                            G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE ","
+                            G_FILE_ATTRIBUTE_UNIX_MODE,
                             G_FILE_QUERY_INFO_NONE, NULL, NULL);
   if (info != NULL)
     {
       etag = g_file_info_get_etag (info);
       if (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE))
         read_only = !g_file_info_get_attribute_boolean (info, G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE);
+      /* A file marked read-only is respected even by a user who could
+       * write it anyway (root, for instance). */
+      if (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_UNIX_MODE) &&
+          (g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_UNIX_MODE) & 0222) == 0)
+        read_only = TRUE;
     }
 
   set_document (self, session, file, etag, read_only, NULL);
@@ -500,9 +506,14 @@ static void save_to (ApmmWindow *self, GFile *file, gboolean check_etag, Continu
 static void
 changed_on_disk_response_cb (AdwMessageDialog *dialog,
                              const char       *response,
-                             SaveRequest      *req)
+                             gpointer          user_data)
 {
-  Continuation *cont = g_steal_pointer (&req->cont);
+  SaveRequest *req = g_object_steal_data (G_OBJECT (dialog), "request");
+  Continuation *cont;
+
+  if (req == NULL)
+    return;
+  cont = g_steal_pointer (&req->cont);
 
   if (g_str_equal (response, "overwrite"))
     save_to (req->self, req->file, FALSE, cont);
@@ -542,7 +553,8 @@ ask_changed_on_disk (ApmmWindow   *self,
   adw_message_dialog_set_response_appearance (dialog, "overwrite", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (dialog, "save-as");
   adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (changed_on_disk_response_cb), req);
+  g_object_set_data_full (G_OBJECT (dialog), "request", req, (GDestroyNotify) save_request_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (changed_on_disk_response_cb), NULL);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -710,7 +722,7 @@ discard_response_cb (AdwMessageDialog *dialog,
                      gpointer          user_data)
 {
   ApmmWindow *self = APMM_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
-  Continuation *cont = user_data;
+  Continuation *cont = g_object_steal_data (G_OBJECT (dialog), "continuation");
 
   if (g_str_equal (response, "save"))
     save_with_continuation (self, cont, FALSE);
@@ -754,7 +766,10 @@ _apmm_window_confirm_discard (ApmmWindow     *self,
   adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "save");
   adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (discard_response_cb), cont);
+  /* The dialog owns the continuation until it answers, so a dialog closed
+   * any other way frees it, and a second answer finds nothing to run. */
+  g_object_set_data_full (G_OBJECT (dialog), "continuation", cont, (GDestroyNotify) continuation_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (discard_response_cb), NULL);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -1,0 +1,475 @@
+/* test-window.c — the window's file life cycle as a user meets it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "apmm-drafts.h"
+#include "apmm-session-file.h"
+#include "apmm-window-private.h"
+
+typedef struct {
+  char        *tmpdir;
+  ApmmWindow  *window;
+} Fixture;
+
+static void
+iterate (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GFile) drafts = NULL;
+  g_autofree char *drafts_path = NULL;
+
+  f->tmpdir = g_dir_make_tmp ("apmm-window-XXXXXX", NULL);
+  drafts_path = g_build_filename (f->tmpdir, "drafts", NULL);
+  drafts = g_file_new_for_path (drafts_path);
+  apmm_drafts_set_dir (drafts);
+
+  f->window = apmm_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (f->window));
+  iterate (50);
+}
+
+static void
+close_all_dialogs (void)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) || GTK_IS_DIALOG (l->data))
+      gtk_window_destroy (l->data);
+  g_list_free (toplevels);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        {
+          g_chmod (child, 0644);
+          g_unlink (child);
+        }
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  close_all_dialogs ();
+  /* Skip the unsaved-changes question: the test is over. */
+  f->window->close_confirmed = TRUE;
+  g_object_ref (f->window);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_assert_finalize_object (f->window);
+
+  apmm_drafts_set_dir (NULL);
+  remove_tree (f->tmpdir);
+  g_free (f->tmpdir);
+}
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  AdwMessageDialog *found = NULL;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      found = l->data;
+  g_list_free (toplevels);
+
+  return found;
+}
+
+/* Answers like a click on the button: respond, then the dialog goes away. */
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate (20);
+}
+
+static char *
+example_path (Fixture    *f,
+              const char *name)
+{
+  g_autofree char *resource = g_strdup_printf ("/org/apmm/Workshop/core/examples/%s.apmm", name);
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (resource, 0, NULL);
+  char *path = g_build_filename (f->tmpdir, "session.apmm", NULL);
+
+  g_assert_nonnull (bytes);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+
+  return path;
+}
+
+static char *
+checksum_of (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len);
+}
+
+static void
+test_welcome (Fixture       *f,
+              gconstpointer  data)
+{
+  g_assert_null (apmm_window_get_session (f->window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->main_stack), ==, "welcome");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "APMM Workshop");
+  g_assert_true (apmm_window_is_disposable (f->window));
+  g_assert_false (gtk_widget_get_visible (f->window->undo_button));
+}
+
+static void
+test_open_example (Fixture       *f,
+                   gconstpointer  data)
+{
+  apmm_window_open_example (f->window, "meridian-insurance");
+
+  g_assert_nonnull (apmm_window_get_session (f->window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->main_stack), ==, "session");
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (f->window)), "Meridian"));
+  /* An example is a new, untitled copy: nothing unsaved yet, no file. */
+  g_assert_null (apmm_window_get_file (f->window));
+  g_assert_false (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (f->window)), "•"));
+}
+
+static void
+test_unsaved_mark_and_undo (Fixture       *f,
+                            gconstpointer  data)
+{
+  ApmmSession *session;
+
+  apmm_window_open_example (f->window, "meridian-insurance");
+  session = apmm_window_get_session (f->window);
+
+  apmm_session_set_organisation (session, "Acme Mutual");
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (f->window)), "• Acme Mutual"));
+  g_assert_true (gtk_widget_is_sensitive (f->window->undo_button));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  g_assert_false (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (f->window)), "•"));
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (f->window)), "Meridian"));
+}
+
+static void
+test_bad_file_keeps_session (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *bad = g_build_filename (f->tmpdir, "bad.apmm", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (bad);
+  ApmmSession *before;
+  AdwMessageDialog *dialog;
+
+  apmm_window_open_example (f->window, "northwind-logistics");
+  before = apmm_window_get_session (f->window);
+
+  g_assert_true (g_file_set_contents (bad, "{\"format\": \"apmm-session\", \"version\": 1,", -1, NULL));
+  g_assert_false (apmm_window_load_file (f->window, file));
+
+  /* The reason is shown and the work on screen stays. */
+  g_assert_true (apmm_window_get_session (f->window) == before);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "bad.apmm"));
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), !=, "");
+}
+
+static void
+test_newer_version_untouched (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->tmpdir, "future.apmm", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  AdwMessageDialog *dialog;
+
+  g_assert_true (g_file_set_contents (path,
+                                      "{\"format\": \"apmm-session\", \"version\": 2, \"model\": \"apmm-1\"}\n",
+                                      -1, NULL));
+  before = checksum_of (path);
+
+  g_assert_false (apmm_window_load_file (f->window, file));
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "newer"));
+  /* Nothing was opened, so nothing can be saved over it. */
+  g_assert_null (apmm_window_get_session (f->window));
+
+  after = checksum_of (path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_save_and_external_change (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *path = example_path (f, "meridian-insurance");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ApmmSession) reloaded = NULL;
+  g_autofree char *external = NULL;
+  g_autofree char *after = NULL;
+  ApmmSession *session;
+  AdwMessageDialog *dialog;
+  struct timespec ts;
+
+  g_assert_true (apmm_window_load_file (f->window, file));
+  session = apmm_window_get_session (f->window);
+
+  /* A plain save writes the change and clears the unsaved mark. */
+  apmm_session_set_facilitator (session, "Sam Okafor");
+  apmm_window_save (f->window);
+  g_assert_false (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (f->window)), "•"));
+  reloaded = apmm_session_load_file (file, NULL, NULL);
+  g_assert_nonnull (reloaded);
+  g_assert_cmpstr (apmm_session_get_facilitator (reloaded), ==, "Sam Okafor");
+
+  /* Another program rewrites the file (a second later, so the etag changes). */
+  g_assert_true (g_file_set_contents (path, "{\"format\": \"apmm-session\", \"version\": 1, "
+                                            "\"model\": \"apmm-1\", \"organisation\": \"Theirs\"}\n",
+                                      -1, NULL));
+  clock_gettime (CLOCK_REALTIME, &ts);
+  {
+    g_autoptr(GFileInfo) info = g_file_info_new ();
+    g_file_info_set_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED, ts.tv_sec + 5);
+    g_assert_true (g_file_set_attributes_from_info (file, info, G_FILE_QUERY_INFO_NONE, NULL, NULL));
+  }
+  external = checksum_of (path);
+
+  apmm_session_set_facilitator (session, "Ines Moreau");
+  apmm_window_save (f->window);
+
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "File Changed on Disk");
+  respond (dialog, "cancel");
+
+  /* Cancel leaves their version on disk and ours on screen, unsaved. */
+  after = checksum_of (path);
+  g_assert_cmpstr (external, ==, after);
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (f->window)), "•"));
+}
+
+static void
+test_read_only_file (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *path = example_path (f, "halcyon-health");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+  before = checksum_of (path);
+
+  g_assert_true (apmm_window_load_file (f->window, file));
+  g_assert_true (gtk_info_bar_get_revealed (f->window->info_bar));
+  g_assert_nonnull (strstr (gtk_label_get_text (f->window->info_label), "read-only"));
+
+  /* Saving a read-only file asks where instead (a file chooser), never writes it. */
+  apmm_session_set_notes (apmm_window_get_session (f->window), "More notes");
+  apmm_window_save (f->window);
+  iterate (100);
+  close_all_dialogs ();
+
+  after = checksum_of (path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_unwritable_folder_keeps_work (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autofree char *blocker = g_build_filename (f->tmpdir, "not-a-folder", NULL);
+  g_autofree char *target = g_build_filename (blocker, "session.apmm", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (target);
+  g_autoptr(GPtrArray) drafts = NULL;
+  AdwMessageDialog *dialog;
+
+  /* A path whose "folder" is a file cannot be written, even by root. */
+  g_assert_true (g_file_set_contents (blocker, "", 0, NULL));
+  apmm_window_open_example (f->window, "northwind-logistics");
+  apmm_session_set_notes (apmm_window_get_session (f->window), "Precious notes");
+
+  g_set_object (&f->window->file, file);
+  apmm_window_save (f->window);
+
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_heading (dialog), "Could Not Save"));
+  g_assert_cmpstr (apmm_session_get_notes (apmm_window_get_session (f->window)), ==, "Precious notes");
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (f->window)), "•"));
+
+  /* …and the work is also in a draft. */
+  drafts = apmm_drafts_list ();
+  g_assert_cmpuint (drafts->len, ==, 1);
+}
+
+static void
+test_confirm_discard (Fixture       *f,
+                      gconstpointer  data)
+{
+  AdwMessageDialog *dialog;
+
+  apmm_window_open_example (f->window, "meridian-insurance");
+  apmm_session_set_title (apmm_window_get_session (f->window), "Day two");
+
+  /* New Session with unsaved work asks; Cancel keeps everything. */
+  apmm_window_new_session (f->window);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
+  respond (dialog, "cancel");
+  g_assert_cmpstr (apmm_session_get_title (apmm_window_get_session (f->window)), ==, "Day two");
+
+  /* Discard really starts afresh. */
+  apmm_window_new_session (f->window);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  respond (dialog, "discard");
+  g_assert_cmpstr (apmm_session_get_title (apmm_window_get_session (f->window)), ==, "");
+  g_assert_cmpstr (apmm_session_get_organisation (apmm_window_get_session (f->window)), ==, "");
+}
+
+static void
+test_close_asks (Fixture       *f,
+                 gconstpointer  data)
+{
+  AdwMessageDialog *dialog;
+
+  apmm_window_open_example (f->window, "meridian-insurance");
+  apmm_session_set_title (apmm_window_get_session (f->window), "Unsaved");
+
+  gtk_window_close (GTK_WINDOW (f->window));
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
+  respond (dialog, "cancel");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+}
+
+static void
+test_autosave_and_restore (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *path = example_path (f, "meridian-insurance");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autofree char *before = checksum_of (path);
+  g_autofree char *after = NULL;
+  ApmmDraftInfo *info;
+  ApmmWindow *second;
+
+  g_settings_set_uint (settings, "autosave-delay", 1);
+  g_assert_true (apmm_window_load_file (f->window, file));
+  apmm_session_set_status (apmm_window_get_session (f->window), "l3.rollback", APMM_STATUS_MET);
+
+  iterate (2500);
+
+  drafts = apmm_drafts_list ();
+  g_assert_cmpuint (drafts->len, ==, 1);
+  info = g_ptr_array_index (drafts, 0);
+  g_assert_true (g_file_equal (info->origin, file));
+
+  /* The file itself is untouched until the user saves. */
+  after = checksum_of (path);
+  g_assert_cmpstr (before, ==, after);
+
+  /* A second window restores the draft as unsaved work on the same file. */
+  second = apmm_window_new (NULL);
+  g_assert_true (apmm_window_restore_draft (second, info->id, info->draft, info->origin));
+  g_assert_cmpint (apmm_session_get_status (apmm_window_get_session (second), "l3.rollback"), ==,
+                   APMM_STATUS_MET);
+  g_assert_true (g_file_equal (apmm_window_get_file (second), file));
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (second)), "•"));
+
+  /* Undo goes back to what is on disk. */
+  gtk_widget_activate_action (GTK_WIDGET (second), "win.undo", NULL);
+  g_assert_cmpint (apmm_session_get_status (apmm_window_get_session (second), "l3.rollback"), !=,
+                   APMM_STATUS_MET);
+
+  second->close_confirmed = TRUE;
+  g_object_ref (second);
+  gtk_window_destroy (GTK_WINDOW (second));
+  g_assert_finalize_object (second);
+  g_settings_reset (settings, "autosave-delay");
+}
+
+static void
+test_saving_removes_draft (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *path = example_path (f, "meridian-insurance");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+
+  g_settings_set_uint (settings, "autosave-delay", 1);
+  g_assert_true (apmm_window_load_file (f->window, file));
+  apmm_session_set_notes (apmm_window_get_session (f->window), "draft me");
+  iterate (2500);
+  drafts = apmm_drafts_list ();
+  g_assert_cmpuint (drafts->len, ==, 1);
+
+  apmm_window_save (f->window);
+  after = apmm_drafts_list ();
+  g_assert_cmpuint (after->len, ==, 0);
+  g_settings_reset (settings, "autosave-delay");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/window/welcome", test_welcome);
+  ADD ("/window/open-example", test_open_example);
+  ADD ("/window/unsaved-mark-and-undo", test_unsaved_mark_and_undo);
+  ADD ("/window/bad-file-keeps-session", test_bad_file_keeps_session);
+  ADD ("/window/newer-version-untouched", test_newer_version_untouched);
+  ADD ("/window/save-and-external-change", test_save_and_external_change);
+  ADD ("/window/read-only-file", test_read_only_file);
+  ADD ("/window/unwritable-folder-keeps-work", test_unwritable_folder_keeps_work);
+  ADD ("/window/confirm-discard", test_confirm_discard);
+  ADD ("/window/close-asks", test_close_asks);
+  ADD ("/window/autosave-and-restore", test_autosave_and_restore);
+  ADD ("/window/saving-removes-draft", test_saving_removes_draft);
+#undef ADD
+
+  return g_test_run ();
+}
