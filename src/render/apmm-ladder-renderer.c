@@ -130,7 +130,7 @@ static const Palette palettes[] = {
     .focus = { 0.208, 0.518, 0.894 },
   },
   [APMM_LADDER_PALETTE_DARK] = {
-    .background = { 0.118, 0.118, 0.118 },
+    .background = { 0.141, 0.141, 0.141 },
     .rung = { 0.188, 0.188, 0.192 },
     .rung_border = { 0.30, 0.30, 0.31 },
     .rung_border_width = 0.012,
@@ -1354,9 +1354,12 @@ apmm_ladder_layout_draw (ApmmLadderLayout  *self,
 
   p = &palettes[palette];
   cairo_save (cr);
-  cairo_rectangle (cr, 0, 0, self->width, self->height);
-  set_rgb (cr, &p->background);
-  cairo_fill (cr);
+  if (!self->state.transparent)
+    {
+      cairo_rectangle (cr, 0, 0, self->width, self->height);
+      set_rgb (cr, &p->background);
+      cairo_fill (cr);
+    }
 
   draw_rungs (self, cr, p);
   draw_chasm (self, cr, p);

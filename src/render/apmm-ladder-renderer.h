@@ -65,6 +65,7 @@ typedef struct {
 
   int         selected;        /* a selected rung, -1 for none */
   gboolean    focus_visible;   /* draw a focus ring around the selected rung */
+  gboolean    transparent;     /* leave the background to the caller (a widget's window) */
 } ApmmLadderState;
 
 /* Fills @state from @session and @model; @assessment may be NULL, then it is
