@@ -160,6 +160,27 @@ test_merge_quick_edits (Fixture       *fixture,
   g_assert_cmpstr (apmm_session_get_evidence_note (fixture->session, note), ==, "Demo");
 }
 
+/* Typing a word and erasing it at once leaves nothing to undo. */
+static void
+test_merge_back_to_start (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  apmm_session_set_notes (fixture->session, "T");
+  apmm_session_set_notes (fixture->session, "Ty");
+  apmm_session_set_notes (fixture->session, "T");
+  apmm_session_set_notes (fixture->session, "");
+
+  g_assert_false (apmm_history_can_undo (fixture->history));
+  g_assert_null (apmm_history_get_undo_label (fixture->history));
+  g_assert_false (apmm_history_get_modified (fixture->history));
+
+  /* The next keystroke starts a fresh step. */
+  apmm_session_set_notes (fixture->session, "N");
+  apmm_history_undo (fixture->history);
+  g_assert_cmpstr (apmm_session_get_notes (fixture->session), ==, "");
+  g_assert_false (apmm_history_can_undo (fixture->history));
+}
+
 /* Edits with different descriptions stay apart, however quick. */
 static void
 test_no_merge_across_descriptions (Fixture       *fixture,
@@ -380,6 +401,7 @@ main (int   argc,
   add_test ("/history/undo-is-not-an-edit", test_undo_is_not_an_edit);
   add_test ("/history/new-edit-clears-redo", test_new_edit_clears_redo);
   add_test ("/history/merge/quick-edits", test_merge_quick_edits);
+  add_test ("/history/merge/back-to-start", test_merge_back_to_start);
   add_test ("/history/merge/not-across-descriptions", test_no_merge_across_descriptions);
   add_test ("/history/merge/not-after-pause", test_no_merge_after_pause);
   add_test ("/history/merge/not-across-undo", test_no_merge_across_undo);
