@@ -12,6 +12,7 @@
 #include "apmm-application.h"
 #include "apmm-cli.h"
 #include "apmm-drafts.h"
+#include "apmm-export.h"
 #include "apmm-preferences-window.h"
 #include "apmm-window.h"
 
@@ -115,6 +116,23 @@ apmm_application_handle_local_options (GApplication *app,
       if (n_files == 0)
         return usage_error (_("--validate needs at least one FILE"));
       return finish_cli (out, err, apmm_cli_validate (files, out, err));
+    }
+
+  if (format != NULL)
+    {
+      g_autofree char *message = NULL;
+
+      if (!apmm_export_format_is_known (format))
+        {
+          message = g_strdup_printf (_("unknown export format “%s” (known: %s)"),
+                                     format, apmm_export_list_formats ());
+          return usage_error (message);
+        }
+      if (output == NULL)
+        return usage_error (_("--export needs --output=PATH"));
+      if (n_files != 1)
+        return usage_error (_("--export takes exactly one FILE"));
+      return finish_cli (out, err, apmm_export_cli (format, output, size, files[0], err));
     }
 
   /* Files to open in the interface: hand them to the primary instance. */

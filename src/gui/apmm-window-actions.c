@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "apmm-export-dialog.h"
 #include "apmm-session-file.h"
 #include "apmm-window-private.h"
 
@@ -145,7 +146,7 @@ export_ladder_action (GtkWidget  *widget,
 
   organisation = apmm_session_get_organisation (self->session);
   basename = g_strdup_printf (_("%s ladder"), organisation[0] != '\0' ? organisation : _("APMM"));
-  (void) basename;
+  apmm_export_ladder_dialog (GTK_WINDOW (self), self->session, basename);
 }
 
 static void
