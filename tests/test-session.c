@@ -364,7 +364,7 @@ test_session_ratings (void)
 
   apmm_session_set_evidence_note (session, "l3.rollback", "Runbook RB-12, tested in May");
   assert_events (recorder, "rating-changed:l3.rollback changed");
-  g_assert_cmpstr (recorder->description, ==, "Edit evidence note");
+  g_assert_cmpstr (recorder->description, ==, "Edit evidence note of “Rollback procedure”");
   apmm_session_set_evidence_note (session, "l3.rollback", "Runbook RB-12, tested in May");
   assert_events (recorder, "");
 

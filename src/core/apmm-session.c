@@ -1324,6 +1324,8 @@ apmm_session_set_evidence_note (ApmmSession *self,
                                 const char  *criterion_id,
                                 const char  *note)
 {
+  g_autofree char *description = NULL;
+
   g_return_if_fail (APMM_IS_SESSION (self));
   g_return_if_fail (criterion_id != NULL);
   g_return_if_fail (lookup_criterion (criterion_id) != NULL);
@@ -1331,8 +1333,10 @@ apmm_session_set_evidence_note (ApmmSession *self,
   if (g_strcmp0 (apmm_session_get_evidence_note (self, criterion_id), note ? note : "") == 0)
     return;
 
-  set_rating_string (self, criterion_id, G_STRUCT_OFFSET (Rating, note), note,
-                     _("Edit evidence note"));
+  /* Translators: an undo label; %s is a criterion such as “Rollback procedure”.
+   * Naming it keeps quick notes on two criteria from merging into one undo step. */
+  description = g_strdup_printf (_("Edit evidence note of “%s”"), lookup_criterion (criterion_id)->title);
+  set_rating_string (self, criterion_id, G_STRUCT_OFFSET (Rating, note), note, description);
 }
 
 const char *
