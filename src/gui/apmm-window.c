@@ -8,7 +8,11 @@
 
 #include <glib/gi18n.h>
 
+#include "apmm-assessment-page.h"
+#include "apmm-details-panel.h"
 #include "apmm-drafts.h"
+#include "apmm-gap-page.h"
+#include "apmm-roadmap-page.h"
 #include "apmm-session-file.h"
 #include "apmm-window-private.h"
 
@@ -1013,6 +1017,11 @@ apmm_window_init (ApmmWindow *self)
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (drop, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  adw_bin_set_child (self->assessment_bin, apmm_assessment_page_new ());
+  adw_bin_set_child (self->gaps_bin, apmm_gap_page_new ());
+  adw_bin_set_child (self->roadmap_bin, apmm_roadmap_page_new ());
+  adw_bin_set_child (self->details_bin, apmm_details_panel_new ());
 
   populate_recent (self);
   set_document (self, NULL, NULL, NULL, FALSE, NULL);
