@@ -804,6 +804,7 @@ read_integer (JsonObject *object,
               GError    **error)
 {
   JsonNode *node = json_object_get_member (object, key);
+  g_autofree char *reason = NULL;
   gint64 v;
 
   if (node == NULL)
@@ -813,24 +814,18 @@ read_integer (JsonObject *object,
       *value = -1;
       return TRUE;
     }
-
-  if (node_is_type (node, G_TYPE_INT64))
+  if (node_is_type (node, G_TYPE_INT64) && (v = json_node_get_int (node)) >= min && v <= max)
     {
-      v = json_node_get_int (node);
-      if (v >= min && v <= max)
-        {
-          *value = (int) v;
-          return TRUE;
-        }
+      *value = (int) v;
+      return TRUE;
     }
 
-  {
-    g_autofree char *reason = nullable
-      ? g_strdup_printf (_("expected a whole number from %d to %d, or null"), min, max)
-      : g_strdup_printf (_("expected a whole number from %d to %d"), min, max);
+  if (nullable)
+    reason = g_strdup_printf (_("expected a whole number from %d to %d, or null"), min, max);
+  else
+    reason = g_strdup_printf (_("expected a whole number from %d to %d"), min, max);
 
-    return invalid_member (error, path, key, reason);
-  }
+  return invalid_member (error, path, key, reason);
 }
 
 static gboolean
