@@ -1,0 +1,625 @@
+/* apmm-action-row.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "apmm-action-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "apmm-action-row.h"
+
+struct _ApmmActionRow
+{
+  GtkListBoxRow    parent_instance;
+
+  ApmmSession     *session;
+  char            *action_id;
+  guint            position;
+  gboolean         syncing;
+  /* criterion id → GtkCheckButton in the links popover */
+  GHashTable      *checks;
+
+  GtkLabel        *rank_label;
+  GtkEntry        *title_entry;
+  GtkDropDown     *status_dropdown;
+  GtkStringList   *status_labels;
+  GtkWidget       *move_up_button;
+  GtkWidget       *move_down_button;
+  GtkBox          *chips_box;
+  GtkLabel        *no_links_label;
+  GtkBox          *checks_box;
+  GtkEntry        *owner_entry;
+  GtkDropDown     *horizon_dropdown;
+  GtkStringList   *horizon_labels;
+  GtkEntry        *due_entry;
+  GtkToggleButton *details_button;
+  GtkEntry        *description_entry;
+  GtkEntry        *measure_entry;
+};
+
+G_DEFINE_FINAL_TYPE (ApmmActionRow, apmm_action_row, GTK_TYPE_LIST_BOX_ROW)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  PROP_ACTION_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+typedef void (*EditFunc) (ApmmActionRow *self,
+                          ApmmAction    *action,
+                          gpointer       data);
+
+/* Sets an entry's text only when it differs, so that the echo of the user's
+ * own edit does not move their cursor. */
+static void
+sync_entry (GtkEntry   *entry,
+            const char *text)
+{
+  if (text == NULL)
+    text = "";
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (entry), text);
+}
+
+static void
+replace_string (char       **field,
+                const char  *value)
+{
+  g_free (*field);
+  *field = g_strdup (value);
+}
+
+/* Copies the action, lets @func change the copy and writes it back: the session
+ * only emits when something really changed. */
+static void
+edit_action (ApmmActionRow *self,
+             EditFunc       func,
+             gpointer       data)
+{
+  const ApmmAction *current;
+  g_autoptr(ApmmAction) copy = NULL;
+  guint index;
+
+  if (self->syncing || self->session == NULL)
+    return;
+  current = apmm_session_lookup_action (self->session, self->action_id, &index);
+  if (current == NULL)
+    return;
+
+  copy = apmm_action_copy (current);
+  func (self, copy, data);
+  if (!apmm_action_equal (copy, current))
+    apmm_session_replace_action (self->session, index, copy);
+}
+
+static void
+set_title (ApmmActionRow *self, ApmmAction *action, gpointer data)
+{
+  replace_string (&action->title, gtk_editable_get_text (GTK_EDITABLE (self->title_entry)));
+}
+
+static void
+set_description (ApmmActionRow *self, ApmmAction *action, gpointer data)
+{
+  replace_string (&action->description, gtk_editable_get_text (GTK_EDITABLE (self->description_entry)));
+}
+
+static void
+set_owner (ApmmActionRow *self, ApmmAction *action, gpointer data)
+{
+  replace_string (&action->owner, gtk_editable_get_text (GTK_EDITABLE (self->owner_entry)));
+}
+
+static void
+set_measure (ApmmActionRow *self, ApmmAction *action, gpointer data)
+{
+  replace_string (&action->measure, gtk_editable_get_text (GTK_EDITABLE (self->measure_entry)));
+}
+
+static void
+set_due (ApmmActionRow *self, ApmmAction *action, gpointer data)
+{
+  replace_string (&action->due, data);
+}
+
+static void
+set_status (ApmmActionRow *self, ApmmAction *action, gpointer data)
+{
+  action->status = gtk_drop_down_get_selected (self->status_dropdown);
+}
+
+static void
+set_horizon (ApmmActionRow *self, ApmmAction *action, gpointer data)
+{
+  action->horizon = gtk_drop_down_get_selected (self->horizon_dropdown);
+}
+
+/* The linked criteria in the model's order, whatever order they were ticked in. */
+static void
+set_criteria (ApmmActionRow *self, ApmmAction *action, gpointer data)
+{
+  ApmmModel *model = apmm_model_get_default ();
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  guint n = apmm_model_get_n_criteria (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *id = apmm_model_get_criterion (model, i)->id;
+      GtkCheckButton *check = g_hash_table_lookup (self->checks, id);
+
+      if (check != NULL && gtk_check_button_get_active (check))
+        g_strv_builder_add (builder, id);
+    }
+
+  g_strfreev (action->criteria);
+  action->criteria = g_strv_builder_end (builder);
+}
+
+/* "YYYY-MM-DD" naming a real day. */
+static gboolean
+is_valid_date (const char *text)
+{
+  guint year, month, day;
+
+  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+  for (guint i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+      return FALSE;
+
+  year = g_ascii_strtoull (text, NULL, 10);
+  month = g_ascii_strtoull (text + 5, NULL, 10);
+  day = g_ascii_strtoull (text + 8, NULL, 10);
+  return g_date_valid_dmy (day, month, year);
+}
+
+static gboolean
+due_entry_is_invalid (ApmmActionRow *self)
+{
+  return gtk_widget_has_css_class (GTK_WIDGET (self->due_entry), "error");
+}
+
+static void
+show_due_error (ApmmActionRow *self,
+                gboolean       invalid)
+{
+  if (invalid)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->due_entry), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->due_entry),
+                                   _("Not a date: use the form YYYY-MM-DD, for example 2025-03-31"));
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->due_entry), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->due_entry), _("Due date, YYYY-MM-DD"));
+    }
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->due_entry),
+                               GTK_ACCESSIBLE_STATE_INVALID,
+                               invalid ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
+                               -1);
+}
+
+static void
+title_changed_cb (ApmmActionRow *self)
+{
+  edit_action (self, set_title, NULL);
+}
+
+static void
+description_changed_cb (ApmmActionRow *self)
+{
+  edit_action (self, set_description, NULL);
+}
+
+static void
+owner_changed_cb (ApmmActionRow *self)
+{
+  edit_action (self, set_owner, NULL);
+}
+
+static void
+measure_changed_cb (ApmmActionRow *self)
+{
+  edit_action (self, set_measure, NULL);
+}
+
+static void
+status_selected_cb (ApmmActionRow *self)
+{
+  edit_action (self, set_status, NULL);
+}
+
+static void
+horizon_selected_cb (ApmmActionRow *self)
+{
+  edit_action (self, set_horizon, NULL);
+}
+
+/* An incomplete date is left in the entry, marked, and not written: the
+ * session only ever holds a real date or none. */
+static void
+due_changed_cb (ApmmActionRow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->due_entry));
+
+  if (self->syncing)
+    return;
+
+  if (*text == '\0')
+    {
+      show_due_error (self, FALSE);
+      edit_action (self, set_due, NULL);
+    }
+  else if (is_valid_date (text))
+    {
+      show_due_error (self, FALSE);
+      edit_action (self, set_due, (gpointer) text);
+    }
+  else
+    {
+      show_due_error (self, TRUE);
+    }
+}
+
+static void
+check_toggled_cb (ApmmActionRow *self)
+{
+  edit_action (self, set_criteria, NULL);
+}
+
+static void
+move_by (ApmmActionRow *self,
+         int            offset)
+{
+  guint index;
+
+  if (apmm_session_lookup_action (self->session, self->action_id, &index) == NULL)
+    return;
+  if ((offset < 0 && index == 0) ||
+      (offset > 0 && index + 1 >= apmm_session_get_n_actions (self->session)))
+    return;
+
+  apmm_session_move_action (self->session, index, index + offset);
+}
+
+static void
+move_up_clicked_cb (ApmmActionRow *self)
+{
+  move_by (self, -1);
+}
+
+static void
+move_down_clicked_cb (ApmmActionRow *self)
+{
+  move_by (self, 1);
+}
+
+static void
+remove_clicked_cb (ApmmActionRow *self)
+{
+  guint index;
+
+  if (apmm_session_lookup_action (self->session, self->action_id, &index) != NULL)
+    apmm_session_remove_action (self->session, index);
+}
+
+static gboolean
+move_binding_cb (GtkWidget *widget,
+                 GVariant  *args,
+                 gpointer   user_data)
+{
+  ApmmActionRow *self = APMM_ACTION_ROW (widget);
+
+  move_by (self, g_variant_get_int32 (args));
+  return TRUE;
+}
+
+static void
+build_checks (ApmmActionRow *self)
+{
+  ApmmModel *model = apmm_model_get_default ();
+
+  for (guint level = 1; level <= APMM_MAX_LEVEL; level++)
+    {
+      const ApmmLevel *info = apmm_model_get_level (model, level);
+      g_autofree char *heading = g_strdup_printf (_("Level %u · %s"), level, info->name);
+      GtkWidget *label = gtk_label_new (heading);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "heading");
+      if (level > 1)
+        gtk_widget_set_margin_top (label, 6);
+      gtk_box_append (self->checks_box, label);
+
+      for (guint i = 0; i < info->n_criteria; i++)
+        {
+          const ApmmCriterion *criterion = info->criteria[i];
+          GtkWidget *check = gtk_check_button_new_with_label (criterion->title);
+
+          gtk_widget_set_tooltip_text (check, criterion->description);
+          g_signal_connect_object (check, "toggled", G_CALLBACK (check_toggled_cb), self,
+                                   G_CONNECT_SWAPPED);
+          gtk_box_append (self->checks_box, check);
+          g_hash_table_insert (self->checks, (gpointer) criterion->id, check);
+        }
+    }
+}
+
+static void
+clear_box (GtkBox *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_box_remove (box, child);
+}
+
+static void
+sync_criteria (ApmmActionRow    *self,
+               const ApmmAction *action)
+{
+  ApmmModel *model = apmm_model_get_default ();
+  GHashTableIter iter;
+  gpointer id, check;
+  gboolean any = FALSE;
+
+  clear_box (self->chips_box);
+  for (guint i = 0; action->criteria != NULL && action->criteria[i] != NULL; i++)
+    {
+      const ApmmCriterion *criterion = apmm_model_lookup_criterion (model, action->criteria[i]);
+      g_autofree char *text = NULL;
+      GtkWidget *chip;
+
+      if (criterion == NULL)
+        continue;
+      /* Translators: a linked criterion chip, "L3 · Rollback procedure". */
+      text = g_strdup_printf (_("L%u · %s"), criterion->level, criterion->title);
+      chip = gtk_label_new (text);
+      gtk_label_set_ellipsize (GTK_LABEL (chip), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (chip), 28);
+      gtk_widget_set_tooltip_text (chip, criterion->description);
+      gtk_widget_add_css_class (chip, "criterion-chip");
+      gtk_box_append (self->chips_box, chip);
+      any = TRUE;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->no_links_label), !any);
+
+  g_hash_table_iter_init (&iter, self->checks);
+  while (g_hash_table_iter_next (&iter, &id, &check))
+    gtk_check_button_set_active (check, apmm_action_covers (action, id));
+}
+
+static void
+apmm_action_row_constructed (GObject *object)
+{
+  ApmmActionRow *self = (ApmmActionRow *)object;
+
+  G_OBJECT_CLASS (apmm_action_row_parent_class)->constructed (object);
+
+  self->syncing = TRUE;
+  for (guint i = 0; i < APMM_N_ACTION_STATUSES; i++)
+    gtk_string_list_append (self->status_labels, apmm_action_status_get_label (i));
+  for (guint i = 0; i < APMM_N_HORIZONS; i++)
+    gtk_string_list_append (self->horizon_labels, apmm_horizon_get_label (i));
+  build_checks (self);
+  show_due_error (self, FALSE);
+  self->syncing = FALSE;
+}
+
+static void
+apmm_action_row_dispose (GObject *object)
+{
+  ApmmActionRow *self = (ApmmActionRow *)object;
+
+  if (self->checks != NULL)
+    g_hash_table_remove_all (self->checks);
+  gtk_widget_dispose_template (GTK_WIDGET (self), APMM_TYPE_ACTION_ROW);
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (apmm_action_row_parent_class)->dispose (object);
+}
+
+static void
+apmm_action_row_finalize (GObject *object)
+{
+  ApmmActionRow *self = (ApmmActionRow *)object;
+
+  g_clear_pointer (&self->action_id, g_free);
+  g_clear_pointer (&self->checks, g_hash_table_unref);
+
+  G_OBJECT_CLASS (apmm_action_row_parent_class)->finalize (object);
+}
+
+static void
+apmm_action_row_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  ApmmActionRow *self = APMM_ACTION_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    case PROP_ACTION_ID:
+      g_value_set_string (value, self->action_id);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+apmm_action_row_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  ApmmActionRow *self = APMM_ACTION_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
+      break;
+    case PROP_ACTION_ID:
+      self->action_id = g_value_dup_string (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+apmm_action_row_class_init (ApmmActionRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = apmm_action_row_constructed;
+  object_class->dispose = apmm_action_row_dispose;
+  object_class->finalize = apmm_action_row_finalize;
+  object_class->get_property = apmm_action_row_get_property;
+  object_class->set_property = apmm_action_row_set_property;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         APMM_TYPE_SESSION,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_ACTION_ID] =
+    g_param_spec_string ("action-id", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Alt+Up and Alt+Down move the action that holds the focus. */
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Up, GDK_ALT_MASK, move_binding_cb, "i", -1);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Up, GDK_ALT_MASK, move_binding_cb, "i", -1);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Down, GDK_ALT_MASK, move_binding_cb, "i", 1);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Down, GDK_ALT_MASK, move_binding_cb, "i", 1);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/apmm/Workshop/apmm-action-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, ApmmActionRow, rank_label);
+  gtk_widget_class_bind_template_child (widget_class, ApmmActionRow, title_entry);
+  gtk_widget_class_bind_template_child (widget_class, ApmmActionRow, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ApmmActionRow, status_labels);
+  gtk_widget_class_bind_template_child (widget_class, ApmmActionRow, move_up_button);
+  gtk_widget_class_bind_template_child (widget_class, ApmmActionRow, move_down_button);
+  gtk_widget_class_bind_template_child (widget_class, ApmmActionRow, chips_box);
+  gtk_widget_class_bind_template_child (widget_class, ApmmActionRow, no_links_label);
+  gtk_widget_class_bind_template_child (widget_class, ApmmActionRow, checks_box);
+  gtk_widget_class_bind_template_child (widget_class, ApmmActionRow, owner_entry);
+  gtk_widget_class_bind_template_child (widget_class, ApmmActionRow, horizon_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ApmmActionRow, horizon_labels);
+  gtk_widget_class_bind_template_child (widget_class, ApmmActionRow, due_entry);
+  gtk_widget_class_bind_template_child (widget_class, ApmmActionRow, details_button);
+  gtk_widget_class_bind_template_child (widget_class, ApmmActionRow, description_entry);
+  gtk_widget_class_bind_template_child (widget_class, ApmmActionRow, measure_entry);
+  gtk_widget_class_bind_template_callback (widget_class, title_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, description_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, owner_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, measure_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, due_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, status_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, horizon_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, move_up_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, move_down_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, remove_clicked_cb);
+}
+
+static void
+apmm_action_row_init (ApmmActionRow *self)
+{
+  self->checks = g_hash_table_new (g_str_hash, g_str_equal);
+  /* Template signals fire while the template's defaults are applied. */
+  self->syncing = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->syncing = FALSE;
+}
+
+GtkWidget *
+apmm_action_row_new (ApmmSession *session,
+                     const char  *action_id)
+{
+  g_return_val_if_fail (APMM_IS_SESSION (session), NULL);
+  g_return_val_if_fail (action_id != NULL, NULL);
+
+  return g_object_new (APMM_TYPE_ACTION_ROW,
+                       "session", session,
+                       "action-id", action_id,
+                       NULL);
+}
+
+const char *
+apmm_action_row_get_action_id (ApmmActionRow *self)
+{
+  g_return_val_if_fail (APMM_IS_ACTION_ROW (self), NULL);
+
+  return self->action_id;
+}
+
+guint
+apmm_action_row_get_position (ApmmActionRow *self)
+{
+  g_return_val_if_fail (APMM_IS_ACTION_ROW (self), 0);
+
+  return self->position;
+}
+
+void
+apmm_action_row_update (ApmmActionRow    *self,
+                        const ApmmAction *action,
+                        guint             position,
+                        guint             n_actions)
+{
+  g_autofree char *rank = NULL;
+  g_autofree char *label = NULL;
+
+  g_return_if_fail (APMM_IS_ACTION_ROW (self));
+  g_return_if_fail (action != NULL);
+  g_return_if_fail (g_strcmp0 (action->id, self->action_id) == 0);
+
+  self->position = position;
+  self->syncing = TRUE;
+
+  rank = g_strdup_printf ("%u", position + 1);
+  gtk_label_set_text (self->rank_label, rank);
+  sync_entry (self->title_entry, action->title);
+  sync_entry (self->owner_entry, action->owner);
+  sync_entry (self->description_entry, action->description);
+  sync_entry (self->measure_entry, action->measure);
+  /* A date being typed stays until it is complete. */
+  if (!due_entry_is_invalid (self))
+    sync_entry (self->due_entry, action->due);
+  gtk_drop_down_set_selected (self->status_dropdown, action->status);
+  gtk_drop_down_set_selected (self->horizon_dropdown, action->horizon);
+  gtk_widget_set_sensitive (self->move_up_button, position > 0);
+  gtk_widget_set_sensitive (self->move_down_button, position + 1 < n_actions);
+  sync_criteria (self, action);
+
+  /* Translators: how a screen reader names a roadmap row, "Action 2: Define rollback". */
+  label = g_strdup_printf (_("Action %u: %s"), position + 1, action->title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+
+  self->syncing = FALSE;
+}
+
+void
+apmm_action_row_focus_title (ApmmActionRow *self)
+{
+  g_return_if_fail (APMM_IS_ACTION_ROW (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->title_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->title_entry), 0, -1);
+}

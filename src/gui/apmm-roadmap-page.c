@@ -1,0 +1,494 @@
+/* apmm-roadmap-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "apmm-roadmap-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "apmm-action-row.h"
+#include "apmm-assessment.h"
+#include "apmm-roadmap.h"
+#include "apmm-roadmap-page.h"
+
+struct _ApmmRoadmapPage
+{
+  AdwBin           parent_instance;
+
+  ApmmSession     *session;
+  GSignalGroup    *session_signals;
+  ApmmAssessment  *assessment;
+  /* action id → ApmmActionRow (owned by the list box) */
+  GHashTable      *rows;
+  /* What the two rebuilt lists last showed, to leave them alone otherwise. */
+  GStrv            shown_entry_points;
+  GStrv            shown_uncovered;
+
+  GtkLabel        *why_label;
+  GtkListBox      *entry_point_list;
+  GtkWidget       *draft_button;
+  GtkListBox      *action_list;
+  GtkListBox      *uncovered_list;
+  GtkWidget       *uncovered_done_label;
+};
+
+G_DEFINE_FINAL_TYPE (ApmmRoadmapPage, apmm_roadmap_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static int
+sort_rows (GtkListBoxRow *a,
+           GtkListBoxRow *b,
+           gpointer       user_data)
+{
+  guint pos_a = apmm_action_row_get_position (APMM_ACTION_ROW (a));
+  guint pos_b = apmm_action_row_get_position (APMM_ACTION_ROW (b));
+
+  return (pos_a > pos_b) - (pos_a < pos_b);
+}
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static gboolean
+strv_same (GStrv               a,
+           const char * const *b)
+{
+  if (a == NULL || b == NULL)
+    return a == NULL && b == NULL;
+  return g_strv_equal ((const char * const *) a, b);
+}
+
+static void
+append_action (ApmmRoadmapPage *self,
+               ApmmAction      *action)
+{
+  GtkWidget *row;
+
+  apmm_session_insert_action (self->session, -1, action);
+  /* The new row exists now: put the user straight into its title. */
+  row = g_hash_table_lookup (self->rows, action->id);
+  if (row != NULL)
+    apmm_action_row_focus_title (APMM_ACTION_ROW (row));
+}
+
+static void
+add_for_gap_clicked_cb (ApmmRoadmapPage *self,
+                        GtkButton       *button)
+{
+  const char *id = g_object_get_data (G_OBJECT (button), "criterion-id");
+  guint n = apmm_assessment_get_n_gaps (self->assessment);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const ApmmGap *gap = apmm_assessment_get_gap (self->assessment, i);
+      g_autofree char *action_id = NULL;
+      g_autoptr(ApmmAction) action = NULL;
+
+      if (g_strcmp0 (gap->criterion->id, id) != 0)
+        continue;
+      action_id = apmm_session_new_action_id (self->session);
+      action = apmm_roadmap_draft_action (self->session, self->assessment, gap, action_id);
+      append_action (self, action);
+      return;
+    }
+}
+
+static void
+sync_why (ApmmRoadmapPage    *self,
+          const char * const *ids)
+{
+  ApmmModel *model = apmm_model_get_default ();
+  guint evidence = apmm_assessment_get_evidence_level (self->assessment);
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autofree char *text = NULL;
+
+  if (apmm_assessment_get_inconclusive (self->assessment))
+    {
+      const ApmmEntryPoint *sprint = apmm_model_lookup_entry_point (model, "diagnostic-sprint");
+
+      /* Translators: %s is the name of the entry point, "APMM Diagnostic Sprint". */
+      text = g_strdup_printf (_("Inconclusive — start with the %s. Some criteria of level %u "
+                                "are still unknown, so the level cannot be pinned down yet."),
+                              sprint->name, MIN (evidence + 1, APMM_MAX_LEVEL));
+      gtk_label_set_text (self->why_label, text);
+      return;
+    }
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      const ApmmEntryPoint *point = apmm_model_lookup_entry_point (model, ids[i]);
+
+      if (i > 0)
+        /* Translators: joins two entry point names, "Pilot-to-Production Rescue or AI Feature Sprint". */
+        g_string_append (names, _(" or "));
+      g_string_append (names, point != NULL ? point->name : ids[i]);
+    }
+
+  /* Translators: "Evidence level 2 (AI Active) → Pilot-to-Production Rescue or AI Feature Sprint". */
+  text = g_strdup_printf (_("Evidence level %u (%s) → %s"), evidence,
+                          apmm_model_get_level (model, evidence)->name, names->str);
+  gtk_label_set_text (self->why_label, text);
+}
+
+static void
+sync_entry_points (ApmmRoadmapPage *self)
+{
+  ApmmModel *model = apmm_model_get_default ();
+  const char * const *ids = apmm_assessment_get_entry_points (self->assessment);
+
+  sync_why (self, ids);
+  if (strv_same (self->shown_entry_points, ids))
+    return;
+
+  clear_list (self->entry_point_list);
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      const ApmmEntryPoint *point = apmm_model_lookup_entry_point (model, ids[i]);
+      GtkWidget *row;
+
+      if (point == NULL)
+        continue;
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), point->name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), point->description);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_widget_add_css_class (row, "entry-point-row");
+      gtk_list_box_append (self->entry_point_list, row);
+    }
+
+  g_strfreev (self->shown_entry_points);
+  self->shown_entry_points = g_strdupv ((char **) ids);
+}
+
+static GtkWidget *
+make_uncovered_row (ApmmRoadmapPage *self,
+                    const ApmmGap   *gap)
+{
+  const ApmmCriterion *criterion = gap->criterion;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Add Action"));
+  g_autofree char *subtitle = NULL;
+  g_autofree char *tooltip = NULL;
+
+  /* Translators: "Level 3 · AI Reliable · Not met". */
+  subtitle = g_strdup_printf (_("Level %u · %s · %s"), criterion->level,
+                              apmm_model_get_level (apmm_model_get_default (), criterion->level)->name,
+                              apmm_status_get_label (gap->status));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), criterion->title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row),
+                             gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
+
+  tooltip = g_strdup_printf (_("Add an action that closes “%s”"), criterion->title);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  g_object_set_data_full (G_OBJECT (button), "criterion-id", g_strdup (criterion->id), g_free);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (add_for_gap_clicked_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
+                                  -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+
+  return row;
+}
+
+static void
+sync_uncovered (ApmmRoadmapPage *self)
+{
+  g_auto(GStrv) uncovered = apmm_roadmap_dup_uncovered (self->session, self->assessment);
+  guint n = apmm_assessment_get_n_gaps (self->assessment);
+  gboolean any = uncovered[0] != NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->uncovered_list), any);
+  gtk_widget_set_visible (self->uncovered_done_label, !any);
+  gtk_widget_set_sensitive (self->draft_button, any);
+  if (strv_same (self->shown_uncovered, (const char * const *) uncovered))
+    return;
+
+  clear_list (self->uncovered_list);
+  for (guint i = 0; i < n; i++)
+    {
+      const ApmmGap *gap = apmm_assessment_get_gap (self->assessment, i);
+
+      if (g_strv_contains ((const char * const *) uncovered, gap->criterion->id))
+        gtk_list_box_append (self->uncovered_list, make_uncovered_row (self, gap));
+    }
+
+  g_strfreev (self->shown_uncovered);
+  self->shown_uncovered = g_steal_pointer (&uncovered);
+}
+
+static void
+remove_all_rows (ApmmRoadmapPage *self)
+{
+  GHashTableIter iter;
+  gpointer row;
+
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, NULL, &row))
+    {
+      gtk_list_box_remove (self->action_list, row);
+      g_hash_table_iter_remove (&iter);
+    }
+}
+
+/* Rows are kept per action and re-sorted rather than rebuilt, so that typing
+ * into an action or moving it keeps the focus where it is. */
+static void
+sync_actions (ApmmRoadmapPage *self)
+{
+  guint n = apmm_session_get_n_actions (self->session);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTableIter iter;
+  gpointer id, row;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const ApmmAction *action = apmm_session_get_action (self->session, i);
+
+      row = g_hash_table_lookup (self->rows, action->id);
+      if (row == NULL)
+        {
+          row = apmm_action_row_new (self->session, action->id);
+          gtk_list_box_append (self->action_list, row);
+          g_hash_table_insert (self->rows, g_strdup (action->id), row);
+        }
+      apmm_action_row_update (APMM_ACTION_ROW (row), action, i, n);
+      g_hash_table_add (seen, action->id);
+    }
+
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, &id, &row))
+    {
+      if (g_hash_table_contains (seen, id))
+        continue;
+      gtk_list_box_remove (self->action_list, row);
+      g_hash_table_iter_remove (&iter);
+    }
+
+  gtk_list_box_invalidate_sort (self->action_list);
+}
+
+/* The stack is the template's root, which the bin owns: it is not bound, so
+ * that disposing the template and the bin do not both release it. */
+static void
+show_view (ApmmRoadmapPage *self,
+           const char      *name)
+{
+  gtk_stack_set_visible_child_name (GTK_STACK (adw_bin_get_child (ADW_BIN (self))), name);
+}
+
+static void
+apmm_roadmap_page_refresh (ApmmRoadmapPage *self)
+{
+  g_clear_pointer (&self->assessment, apmm_assessment_unref);
+
+  if (self->session == NULL)
+    {
+      remove_all_rows (self);
+      show_view (self, "empty");
+      return;
+    }
+
+  self->assessment = apmm_assessment_new (self->session, apmm_model_get_default ());
+  sync_entry_points (self);
+  sync_actions (self);
+  sync_uncovered (self);
+  show_view (self, "roadmap");
+}
+
+static void
+session_changed_cb (ApmmRoadmapPage *self)
+{
+  apmm_roadmap_page_refresh (self);
+}
+
+static void
+draft_clicked_cb (ApmmRoadmapPage *self)
+{
+  if (self->session != NULL)
+    apmm_roadmap_draft_from_gaps (self->session, apmm_model_get_default ());
+}
+
+static void
+add_clicked_cb (ApmmRoadmapPage *self)
+{
+  g_autofree char *id = NULL;
+  g_autoptr(ApmmAction) action = NULL;
+
+  if (self->session == NULL)
+    return;
+
+  id = apmm_session_new_action_id (self->session);
+  action = apmm_action_new (id, _("New action"));
+  append_action (self, action);
+}
+
+static void
+apmm_roadmap_page_dispose (GObject *object)
+{
+  ApmmRoadmapPage *self = (ApmmRoadmapPage *)object;
+
+  g_signal_group_set_target (self->session_signals, NULL);
+  g_clear_object (&self->session_signals);
+  g_clear_object (&self->session);
+  g_clear_pointer (&self->assessment, apmm_assessment_unref);
+  if (self->rows != NULL)
+    g_hash_table_remove_all (self->rows);
+  gtk_widget_dispose_template (GTK_WIDGET (self), APMM_TYPE_ROADMAP_PAGE);
+
+  G_OBJECT_CLASS (apmm_roadmap_page_parent_class)->dispose (object);
+}
+
+static void
+apmm_roadmap_page_finalize (GObject *object)
+{
+  ApmmRoadmapPage *self = (ApmmRoadmapPage *)object;
+
+  g_clear_pointer (&self->rows, g_hash_table_unref);
+  g_clear_pointer (&self->shown_entry_points, g_strfreev);
+  g_clear_pointer (&self->shown_uncovered, g_strfreev);
+
+  G_OBJECT_CLASS (apmm_roadmap_page_parent_class)->finalize (object);
+}
+
+static void
+apmm_roadmap_page_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  ApmmRoadmapPage *self = APMM_ROADMAP_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+apmm_roadmap_page_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  ApmmRoadmapPage *self = APMM_ROADMAP_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      apmm_roadmap_page_set_session (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+apmm_roadmap_page_class_init (ApmmRoadmapPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = apmm_roadmap_page_dispose;
+  object_class->finalize = apmm_roadmap_page_finalize;
+  object_class->get_property = apmm_roadmap_page_get_property;
+  object_class->set_property = apmm_roadmap_page_set_property;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         APMM_TYPE_SESSION,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/apmm/Workshop/apmm-roadmap-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ApmmRoadmapPage, why_label);
+  gtk_widget_class_bind_template_child (widget_class, ApmmRoadmapPage, entry_point_list);
+  gtk_widget_class_bind_template_child (widget_class, ApmmRoadmapPage, draft_button);
+  gtk_widget_class_bind_template_child (widget_class, ApmmRoadmapPage, action_list);
+  gtk_widget_class_bind_template_child (widget_class, ApmmRoadmapPage, uncovered_list);
+  gtk_widget_class_bind_template_child (widget_class, ApmmRoadmapPage, uncovered_done_label);
+  gtk_widget_class_bind_template_callback (widget_class, draft_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_clicked_cb);
+}
+
+static void
+apmm_roadmap_page_init (ApmmRoadmapPage *self)
+{
+  self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_list_box_set_sort_func (self->action_list, sort_rows, NULL, NULL);
+
+  self->session_signals = g_signal_group_new (APMM_TYPE_SESSION);
+  g_signal_group_connect_swapped (self->session_signals, "rating-changed",
+                                  G_CALLBACK (session_changed_cb), self);
+  g_signal_group_connect_swapped (self->session_signals, "gap-changed",
+                                  G_CALLBACK (session_changed_cb), self);
+  g_signal_group_connect_swapped (self->session_signals, "gap-order-changed",
+                                  G_CALLBACK (session_changed_cb), self);
+  g_signal_group_connect_swapped (self->session_signals, "roadmap-changed",
+                                  G_CALLBACK (session_changed_cb), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::target-level",
+                                  G_CALLBACK (session_changed_cb), self);
+
+  apmm_roadmap_page_refresh (self);
+}
+
+GtkWidget *
+apmm_roadmap_page_new (void)
+{
+  return g_object_new (APMM_TYPE_ROADMAP_PAGE, NULL);
+}
+
+ApmmSession *
+apmm_roadmap_page_get_session (ApmmRoadmapPage *self)
+{
+  g_return_val_if_fail (APMM_IS_ROADMAP_PAGE (self), NULL);
+
+  return self->session;
+}
+
+void
+apmm_roadmap_page_set_session (ApmmRoadmapPage *self,
+                               ApmmSession     *session)
+{
+  g_return_if_fail (APMM_IS_ROADMAP_PAGE (self));
+  g_return_if_fail (session == NULL || APMM_IS_SESSION (session));
+
+  if (self->session == session)
+    return;
+
+  /* Rows hold the session they edit: a new session gets new rows. */
+  remove_all_rows (self);
+  g_clear_pointer (&self->shown_entry_points, g_strfreev);
+  g_clear_pointer (&self->shown_uncovered, g_strfreev);
+  g_set_object (&self->session, session);
+  g_signal_group_set_target (self->session_signals, session);
+  apmm_roadmap_page_refresh (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
