@@ -1,0 +1,342 @@
+/* apmm-result-strip.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "apmm-result-strip"
+
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n.h>
+
+#include "apmm-assessment.h"
+#include "apmm-result-strip.h"
+
+struct _ApmmResultStrip
+{
+  AdwBin       parent_instance;
+
+  ApmmSession *session;
+
+  GtkLabel    *evidence_label;
+  GtkLabel    *perceived_label;
+  GtkWidget   *hidden_box;
+  GtkLabel    *hidden_label;
+  GtkLabel    *overestimation_label;
+  GtkLabel    *inconclusive_label;
+  GtkWidget   *progress_box;
+  GtkLevelBar *progress_bar;
+  GtkLabel    *progress_label;
+};
+
+G_DEFINE_FINAL_TYPE (ApmmResultStrip, apmm_result_strip, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static char *
+format_level (guint level)
+{
+  const ApmmLevel *info = apmm_model_get_level (apmm_model_get_default (), level);
+
+  /* Translators: a maturity level, e.g. "Level 2 · AI Active". */
+  return g_strdup_printf (_("Level %u · %s"), level, info->name);
+}
+
+static guint
+count_unknown (ApmmSession *session,
+               guint        level)
+{
+  const ApmmLevel *info = apmm_model_get_level (apmm_model_get_default (), level);
+  guint n = 0;
+
+  for (guint i = 0; i < info->n_criteria; i++)
+    if (apmm_session_get_status (session, info->criteria[i]->id) == APMM_STATUS_UNKNOWN)
+      n++;
+
+  return n;
+}
+
+static void
+update_perceived (ApmmResultStrip *self,
+                  ApmmAssessment  *assessment)
+{
+  gboolean hidden = apmm_session_get_votes_hidden (self->session);
+  guint counts[APMM_N_LEVELS];
+  guint perceived;
+  int over;
+
+  /* While the votes are hidden nothing on the strip may hint at them, not even
+   * the overestimation sentence, or the room would anchor on it. */
+  gtk_widget_set_visible (self->hidden_box, hidden);
+  gtk_widget_set_visible (GTK_WIDGET (self->perceived_label), !hidden);
+  gtk_widget_set_visible (GTK_WIDGET (self->overestimation_label), !hidden);
+  if (hidden)
+    {
+      guint total = apmm_session_count_votes (self->session, counts);
+      g_autofree char *text = g_strdup_printf (ngettext ("Votes hidden — %u cast",
+                                                         "Votes hidden — %u cast", total),
+                                               total);
+      gtk_label_set_text (self->hidden_label, text);
+      gtk_label_set_text (self->perceived_label, "");
+      gtk_label_set_text (self->overestimation_label, "");
+      return;
+    }
+
+  if (apmm_assessment_get_perceived_level (assessment, &perceived))
+    {
+      g_autofree char *text = format_level (perceived);
+      gtk_label_set_text (self->perceived_label, text);
+    }
+  else
+    gtk_label_set_text (self->perceived_label, _("No votes yet"));
+
+  if (apmm_assessment_get_overestimation (assessment, &over))
+    {
+      g_autofree char *text = apmm_result_strip_describe_overestimation (over);
+      gtk_label_set_text (self->overestimation_label, text);
+    }
+  else
+    gtk_label_set_text (self->overestimation_label,
+                        _("Take the room's vote to compare how it feels with the evidence"));
+}
+
+static void
+update_inconclusive (ApmmResultStrip *self,
+                     ApmmAssessment  *assessment)
+{
+  guint evidence = apmm_assessment_get_evidence_level (assessment);
+  const ApmmEntryPoint *sprint;
+  g_autofree char *text = NULL;
+  guint unknown;
+
+  if (!apmm_assessment_get_inconclusive (assessment) || evidence >= APMM_MAX_LEVEL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->inconclusive_label), FALSE);
+      return;
+    }
+
+  unknown = count_unknown (self->session, evidence + 1);
+  sprint = apmm_model_lookup_entry_point (apmm_model_get_default (), "diagnostic-sprint");
+  text = g_strdup_printf (ngettext ("Inconclusive: %u criterion of level %u is unknown — recommend the %s",
+                                    "Inconclusive: %u criteria of level %u are unknown — recommend the %s",
+                                    unknown),
+                          unknown, evidence + 1, sprint ? sprint->name : "");
+  gtk_label_set_text (self->inconclusive_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->inconclusive_label), TRUE);
+}
+
+static void
+update_progress (ApmmResultStrip *self,
+                 ApmmAssessment  *assessment)
+{
+  guint evidence = apmm_assessment_get_evidence_level (assessment);
+  g_autofree char *text = NULL;
+  double progress;
+  int percent;
+
+  if (!apmm_assessment_get_next_level_progress (assessment, &progress))
+    {
+      gtk_level_bar_set_value (self->progress_bar, 1.0);
+      gtk_label_set_text (self->progress_label, _("Level 4 reached: every criterion is met"));
+      return;
+    }
+
+  percent = (int) round (CLAMP (progress, 0.0, 1.0) * 100.0);
+  /* Translators: "60 % of level 3 criteria met"; partly met criteria count half. */
+  text = g_strdup_printf (_("%d %% of level %u criteria met"), percent, evidence + 1);
+  gtk_level_bar_set_value (self->progress_bar, CLAMP (progress, 0.0, 1.0));
+  gtk_label_set_text (self->progress_label, text);
+}
+
+static void
+apmm_result_strip_update (ApmmResultStrip *self)
+{
+  g_autoptr(ApmmAssessment) assessment = NULL;
+  g_autofree char *evidence = NULL;
+
+  gtk_widget_set_visible (adw_bin_get_child (ADW_BIN (self)), self->session != NULL);
+  if (self->session == NULL)
+    return;
+
+  assessment = apmm_assessment_new (self->session, apmm_model_get_default ());
+  evidence = format_level (apmm_assessment_get_evidence_level (assessment));
+  gtk_label_set_text (self->evidence_label, evidence);
+
+  update_perceived (self, assessment);
+  update_inconclusive (self, assessment);
+  update_progress (self, assessment);
+}
+
+static void
+session_changed_cb (ApmmResultStrip *self)
+{
+  apmm_result_strip_update (self);
+}
+
+static void
+reveal_clicked_cb (ApmmResultStrip *self)
+{
+  if (self->session != NULL)
+    apmm_session_set_votes_hidden (self->session, FALSE);
+}
+
+static void
+apmm_result_strip_dispose (GObject *object)
+{
+  ApmmResultStrip *self = (ApmmResultStrip *)object;
+
+  apmm_result_strip_set_session (self, NULL);
+
+  G_OBJECT_CLASS (apmm_result_strip_parent_class)->dispose (object);
+}
+
+static void
+apmm_result_strip_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  ApmmResultStrip *self = APMM_RESULT_STRIP (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+apmm_result_strip_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  ApmmResultStrip *self = APMM_RESULT_STRIP (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      apmm_result_strip_set_session (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+apmm_result_strip_class_init (ApmmResultStripClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = apmm_result_strip_dispose;
+  object_class->get_property = apmm_result_strip_get_property;
+  object_class->set_property = apmm_result_strip_set_property;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         APMM_TYPE_SESSION,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/apmm/Workshop/apmm-result-strip.ui");
+  gtk_widget_class_bind_template_child (widget_class, ApmmResultStrip, evidence_label);
+  gtk_widget_class_bind_template_child (widget_class, ApmmResultStrip, perceived_label);
+  gtk_widget_class_bind_template_child (widget_class, ApmmResultStrip, hidden_box);
+  gtk_widget_class_bind_template_child (widget_class, ApmmResultStrip, hidden_label);
+  gtk_widget_class_bind_template_child (widget_class, ApmmResultStrip, overestimation_label);
+  gtk_widget_class_bind_template_child (widget_class, ApmmResultStrip, inconclusive_label);
+  gtk_widget_class_bind_template_child (widget_class, ApmmResultStrip, progress_box);
+  gtk_widget_class_bind_template_child (widget_class, ApmmResultStrip, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, ApmmResultStrip, progress_label);
+  gtk_widget_class_bind_template_callback (widget_class, reveal_clicked_cb);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_STATUS);
+}
+
+static void
+apmm_result_strip_init (ApmmResultStrip *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  apmm_result_strip_update (self);
+}
+
+GtkWidget *
+apmm_result_strip_new (void)
+{
+  return g_object_new (APMM_TYPE_RESULT_STRIP, NULL);
+}
+
+ApmmSession *
+apmm_result_strip_get_session (ApmmResultStrip *self)
+{
+  g_return_val_if_fail (APMM_IS_RESULT_STRIP (self), NULL);
+
+  return self->session;
+}
+
+void
+apmm_result_strip_set_session (ApmmResultStrip *self,
+                               ApmmSession     *session)
+{
+  g_return_if_fail (APMM_IS_RESULT_STRIP (self));
+  g_return_if_fail (session == NULL || APMM_IS_SESSION (session));
+
+  if (self->session == session)
+    return;
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
+  /* The verdict depends on nearly everything, so follow every change. */
+  if (session != NULL)
+    g_signal_connect_object (session, "changed",
+                             G_CALLBACK (session_changed_cb), self, G_CONNECT_SWAPPED);
+
+  apmm_result_strip_update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+char *
+apmm_result_strip_describe_overestimation (int levels)
+{
+  /* Whole sentences per distance read better in every language than a number
+   * word spliced into one sentence. */
+  switch (levels)
+    {
+    case 0:
+      return g_strdup (_("The room's view matches the evidence"));
+    case 1:
+      return g_strdup (_("The room rates itself one level above the evidence"));
+    case 2:
+      return g_strdup (_("The room rates itself two levels above the evidence"));
+    case 3:
+      return g_strdup (_("The room rates itself three levels above the evidence"));
+    case 4:
+      return g_strdup (_("The room rates itself four levels above the evidence"));
+    case -1:
+      return g_strdup (_("The room rates itself one level below the evidence"));
+    case -2:
+      return g_strdup (_("The room rates itself two levels below the evidence"));
+    case -3:
+      return g_strdup (_("The room rates itself three levels below the evidence"));
+    case -4:
+      return g_strdup (_("The room rates itself four levels below the evidence"));
+    default:
+      return g_strdup_printf (ngettext ("The room rates itself %d level away from the evidence",
+                                        "The room rates itself %d levels away from the evidence",
+                                        ABS (levels)),
+                              ABS (levels));
+    }
+}

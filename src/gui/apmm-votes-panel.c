@@ -1,0 +1,544 @@
+/* apmm-votes-panel.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "apmm-votes-panel"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "apmm-votes-panel.h"
+
+struct _ApmmVotesPanel
+{
+  AdwBin           parent_instance;
+
+  ApmmSession     *session;
+  gboolean         anonymous;
+  gboolean         syncing;
+
+  GtkToggleButton *people_button;
+  GtkToggleButton *hands_button;
+  GtkToggleButton *hide_button;
+  GtkWidget       *hidden_banner;
+  GtkLabel        *hidden_label;
+  GtkStack        *mode_stack;
+  GtkListBox      *people_list;
+  GtkListBox      *hands_list;
+
+  GtkLabel        *tally_labels[APMM_N_LEVELS];
+};
+
+G_DEFINE_FINAL_TYPE (ApmmVotesPanel, apmm_votes_panel, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  PROP_ANONYMOUS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+#define PARTICIPANT_KEY "apmm-participant"
+#define LEVEL_KEY       "apmm-level"
+
+static char *
+format_level (guint level)
+{
+  const ApmmLevel *info = apmm_model_get_level (apmm_model_get_default (), level);
+
+  return g_strdup_printf (_("Level %u · %s"), level, info->name);
+}
+
+static void
+set_accessible_label (GtkWidget  *widget,
+                      const char *label)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+}
+
+static void
+vote_clicked_cb (GtkButton      *button,
+                 ApmmVotesPanel *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), PARTICIPANT_KEY));
+  int level = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), LEVEL_KEY));
+
+  if (self->session != NULL && index < apmm_session_get_n_participants (self->session))
+    apmm_session_set_participant_vote (self->session, index, level);
+}
+
+static GtkWidget *
+create_vote_button (ApmmVotesPanel *self,
+                    guint           index,
+                    int             level,
+                    const char     *name)
+{
+  GtkWidget *button;
+  g_autofree char *label = NULL;
+
+  if (level < 0)
+    {
+      button = gtk_button_new_from_icon_name ("edit-clear-symbolic");
+      gtk_widget_set_tooltip_text (button, _("Clear vote"));
+      /* Translators: %s is a participant's name. */
+      label = g_strdup_printf (_("Clear the vote of %s"), name);
+    }
+  else
+    {
+      g_autofree char *number = g_strdup_printf ("%d", level);
+      g_autofree char *tooltip = format_level (level);
+
+      button = gtk_button_new_with_label (number);
+      gtk_widget_set_tooltip_text (button, tooltip);
+      /* Translators: "Alice votes Level 2 · AI Active". */
+      label = g_strdup_printf (_("%s votes %s"), name, tooltip);
+    }
+
+  set_accessible_label (button, label);
+  gtk_widget_add_css_class (button, "vote-button");
+  g_object_set_data (G_OBJECT (button), PARTICIPANT_KEY, GUINT_TO_POINTER (index));
+  g_object_set_data (G_OBJECT (button), LEVEL_KEY, GINT_TO_POINTER (level));
+  g_signal_connect (button, "clicked", G_CALLBACK (vote_clicked_cb), self);
+
+  return button;
+}
+
+static GtkWidget *
+create_participant_row (ApmmVotesPanel *self,
+                        guint           index)
+{
+  const char *name = apmm_session_get_participant_name (self->session, index);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), *name ? name : _("Unnamed participant"));
+  gtk_widget_add_css_class (box, "linked");
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+
+  for (int level = 0; level <= APMM_MAX_LEVEL; level++)
+    gtk_box_append (GTK_BOX (box), create_vote_button (self, index, level, name));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), create_vote_button (self, index, -1, name));
+  gtk_widget_set_valign (gtk_widget_get_last_child (box), GTK_ALIGN_CENTER);
+
+  g_object_set_data (G_OBJECT (row), "apmm-votes-box", box);
+  return row;
+}
+
+static void
+update_participant_row (ApmmVotesPanel *self,
+                        GtkWidget      *row,
+                        guint           index,
+                        gboolean        hidden)
+{
+  GtkWidget *box = g_object_get_data (G_OBJECT (row), "apmm-votes-box");
+  int vote = apmm_session_get_participant_vote (self->session, index);
+  g_autofree char *subtitle = NULL;
+  int level = 0;
+
+  if (vote < 0)
+    subtitle = g_strdup (_("No vote yet"));
+  else if (hidden)
+    subtitle = g_strdup (_("Vote recorded"));
+  else
+    subtitle = format_level (vote);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  /* While hidden, the buttons still record a vote but never show which one. */
+  for (GtkWidget *child = gtk_widget_get_first_child (box);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child), level++)
+    {
+      if (!hidden && level == vote)
+        gtk_widget_add_css_class (child, "vote-current");
+      else
+        gtk_widget_remove_css_class (child, "vote-current");
+    }
+}
+
+static void
+update_people (ApmmVotesPanel *self)
+{
+  gboolean hidden = apmm_session_get_votes_hidden (self->session);
+  guint index = 0;
+
+  GtkListBoxRow *row;
+
+  while ((row = gtk_list_box_get_row_at_index (self->people_list, index)) != NULL)
+    {
+      update_participant_row (self, GTK_WIDGET (row), index, hidden);
+      index++;
+    }
+}
+
+static void
+rebuild_people (ApmmVotesPanel *self)
+{
+  GtkListBoxRow *row;
+  guint n;
+
+  while ((row = gtk_list_box_get_row_at_index (self->people_list, 0)) != NULL)
+    gtk_list_box_remove (self->people_list, GTK_WIDGET (row));
+
+  if (self->session == NULL)
+    return;
+
+  n = apmm_session_get_n_participants (self->session);
+  for (guint i = 0; i < n; i++)
+    gtk_list_box_append (self->people_list, create_participant_row (self, i));
+  update_people (self);
+}
+
+static void
+tally_clicked_cb (GtkButton      *button,
+                  ApmmVotesPanel *self)
+{
+  guint level = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), LEVEL_KEY));
+  int delta = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "apmm-delta"));
+  guint count;
+
+  if (self->session == NULL)
+    return;
+
+  count = apmm_session_get_tally (self->session, level);
+  if (delta < 0 && count == 0)
+    return;
+  apmm_session_set_tally (self->session, level, delta < 0 ? count - 1 : count + 1);
+}
+
+static GtkWidget *
+create_tally_button (ApmmVotesPanel *self,
+                     guint           level,
+                     int             delta)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (delta < 0 ? "list-remove-symbolic"
+                                                               : "list-add-symbolic");
+  g_autofree char *label = NULL;
+
+  /* Translators: %u is a maturity level number. */
+  label = g_strdup_printf (delta < 0 ? _("Remove one vote for level %u")
+                                     : _("Add one vote for level %u"), level);
+  gtk_widget_set_tooltip_text (button, delta < 0 ? _("Remove one vote") : _("Add one vote"));
+  set_accessible_label (button, label);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "circular");
+  g_object_set_data (G_OBJECT (button), LEVEL_KEY, GUINT_TO_POINTER (level));
+  g_object_set_data (G_OBJECT (button), "apmm-delta", GINT_TO_POINTER (delta));
+  g_signal_connect (button, "clicked", G_CALLBACK (tally_clicked_cb), self);
+
+  return button;
+}
+
+static void
+build_hands (ApmmVotesPanel *self)
+{
+  for (guint level = 0; level < APMM_N_LEVELS; level++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *title = format_level (level);
+      GtkWidget *count = gtk_label_new (NULL);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      gtk_label_set_width_chars (GTK_LABEL (count), 3);
+      gtk_widget_add_css_class (count, "title-3");
+      gtk_widget_add_css_class (count, "numeric");
+      gtk_widget_add_css_class (count, "tally-count");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), create_tally_button (self, level, -1));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), count);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), create_tally_button (self, level, +1));
+      gtk_list_box_append (self->hands_list, row);
+      self->tally_labels[level] = GTK_LABEL (count);
+    }
+}
+
+static void
+update_hands (ApmmVotesPanel *self)
+{
+  gboolean hidden = apmm_session_get_votes_hidden (self->session);
+
+  /* Hidden counts are not merely invisible: the labels hold no text at all. */
+  for (guint level = 0; level < APMM_N_LEVELS; level++)
+    {
+      g_autofree char *text = NULL;
+
+      if (!hidden)
+        text = g_strdup_printf ("%u", apmm_session_get_tally (self->session, level));
+      gtk_label_set_text (self->tally_labels[level], text ? text : "");
+      gtk_widget_set_visible (GTK_WIDGET (self->tally_labels[level]), !hidden);
+    }
+}
+
+static void
+update_votes (ApmmVotesPanel *self)
+{
+  guint counts[APMM_N_LEVELS];
+  gboolean hidden;
+
+  gtk_widget_set_visible (adw_bin_get_child (ADW_BIN (self)), self->session != NULL);
+  if (self->session == NULL)
+    return;
+
+  hidden = apmm_session_get_votes_hidden (self->session);
+  self->syncing = TRUE;
+  gtk_toggle_button_set_active (self->hide_button, hidden);
+  self->syncing = FALSE;
+
+  gtk_widget_set_visible (self->hidden_banner, hidden);
+  if (hidden)
+    {
+      guint total = apmm_session_count_votes (self->session, counts);
+      g_autofree char *text = g_strdup_printf (ngettext ("Votes hidden — %u cast",
+                                                         "Votes hidden — %u cast", total),
+                                               total);
+      gtk_label_set_text (self->hidden_label, text);
+    }
+
+  update_people (self);
+  update_hands (self);
+}
+
+static void
+votes_changed_cb (ApmmVotesPanel *self)
+{
+  update_votes (self);
+}
+
+/* A vote also counts as a participants change: keep the rows (and the keyboard
+ * focus on their buttons) unless people were added or removed. */
+static void
+participants_changed_cb (ApmmVotesPanel *self)
+{
+  guint n = apmm_session_get_n_participants (self->session);
+  GtkListBoxRow *row;
+
+  if (gtk_list_box_get_row_at_index (self->people_list, n) != NULL
+      || (n > 0 && gtk_list_box_get_row_at_index (self->people_list, n - 1) == NULL))
+    {
+      rebuild_people (self);
+      return;
+    }
+
+  for (guint i = 0; (row = gtk_list_box_get_row_at_index (self->people_list, i)) != NULL; i++)
+    {
+      const char *name = apmm_session_get_participant_name (self->session, i);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), *name ? name : _("Unnamed participant"));
+    }
+  update_people (self);
+}
+
+static void
+mode_toggled_cb (ApmmVotesPanel *self)
+{
+  if (self->syncing)
+    return;
+
+  apmm_votes_panel_set_anonymous (self, gtk_toggle_button_get_active (self->hands_button));
+}
+
+static void
+hide_toggled_cb (ApmmVotesPanel *self)
+{
+  if (self->syncing || self->session == NULL)
+    return;
+
+  apmm_session_set_votes_hidden (self->session, gtk_toggle_button_get_active (self->hide_button));
+}
+
+static void
+reveal_clicked_cb (ApmmVotesPanel *self)
+{
+  if (self->session != NULL)
+    apmm_session_set_votes_hidden (self->session, FALSE);
+}
+
+static void
+apmm_votes_panel_dispose (GObject *object)
+{
+  ApmmVotesPanel *self = (ApmmVotesPanel *)object;
+
+  apmm_votes_panel_set_session (self, NULL);
+
+  G_OBJECT_CLASS (apmm_votes_panel_parent_class)->dispose (object);
+}
+
+static void
+apmm_votes_panel_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  ApmmVotesPanel *self = APMM_VOTES_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+
+    case PROP_ANONYMOUS:
+      g_value_set_boolean (value, self->anonymous);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+apmm_votes_panel_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  ApmmVotesPanel *self = APMM_VOTES_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      apmm_votes_panel_set_session (self, g_value_get_object (value));
+      break;
+
+    case PROP_ANONYMOUS:
+      apmm_votes_panel_set_anonymous (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+apmm_votes_panel_class_init (ApmmVotesPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = apmm_votes_panel_dispose;
+  object_class->get_property = apmm_votes_panel_get_property;
+  object_class->set_property = apmm_votes_panel_set_property;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         APMM_TYPE_SESSION,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_ANONYMOUS] =
+    g_param_spec_boolean ("anonymous", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/apmm/Workshop/apmm-votes-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, ApmmVotesPanel, people_button);
+  gtk_widget_class_bind_template_child (widget_class, ApmmVotesPanel, hands_button);
+  gtk_widget_class_bind_template_child (widget_class, ApmmVotesPanel, hide_button);
+  gtk_widget_class_bind_template_child (widget_class, ApmmVotesPanel, hidden_banner);
+  gtk_widget_class_bind_template_child (widget_class, ApmmVotesPanel, hidden_label);
+  gtk_widget_class_bind_template_child (widget_class, ApmmVotesPanel, mode_stack);
+  gtk_widget_class_bind_template_child (widget_class, ApmmVotesPanel, people_list);
+  gtk_widget_class_bind_template_child (widget_class, ApmmVotesPanel, hands_list);
+  gtk_widget_class_bind_template_callback (widget_class, mode_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, hide_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, reveal_clicked_cb);
+}
+
+static void
+apmm_votes_panel_init (ApmmVotesPanel *self)
+{
+  GtkWidget *placeholder;
+
+  self->syncing = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->syncing = FALSE;
+
+  placeholder = gtk_label_new (_("No participants yet. Add them in the session details, "
+                                 "or switch to Show of Hands to count votes anonymously."));
+  gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_widget_set_margin_top (placeholder, 18);
+  gtk_widget_set_margin_bottom (placeholder, 18);
+  gtk_widget_set_margin_start (placeholder, 12);
+  gtk_widget_set_margin_end (placeholder, 12);
+  gtk_list_box_set_placeholder (self->people_list, placeholder);
+
+  build_hands (self);
+  update_votes (self);
+}
+
+GtkWidget *
+apmm_votes_panel_new (void)
+{
+  return g_object_new (APMM_TYPE_VOTES_PANEL, NULL);
+}
+
+ApmmSession *
+apmm_votes_panel_get_session (ApmmVotesPanel *self)
+{
+  g_return_val_if_fail (APMM_IS_VOTES_PANEL (self), NULL);
+
+  return self->session;
+}
+
+void
+apmm_votes_panel_set_session (ApmmVotesPanel *self,
+                              ApmmSession    *session)
+{
+  g_return_if_fail (APMM_IS_VOTES_PANEL (self));
+  g_return_if_fail (session == NULL || APMM_IS_SESSION (session));
+
+  if (self->session == session)
+    return;
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
+  if (session != NULL)
+    {
+      g_signal_connect_object (session, "votes-changed",
+                               G_CALLBACK (votes_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "participants-changed",
+                               G_CALLBACK (participants_changed_cb), self, G_CONNECT_SWAPPED);
+      /* A room without named participants votes by show of hands. */
+      apmm_votes_panel_set_anonymous (self, apmm_session_get_n_participants (session) == 0);
+    }
+
+  rebuild_people (self);
+  update_votes (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+gboolean
+apmm_votes_panel_get_anonymous (ApmmVotesPanel *self)
+{
+  g_return_val_if_fail (APMM_IS_VOTES_PANEL (self), FALSE);
+
+  return self->anonymous;
+}
+
+void
+apmm_votes_panel_set_anonymous (ApmmVotesPanel *self,
+                                gboolean        anonymous)
+{
+  g_return_if_fail (APMM_IS_VOTES_PANEL (self));
+
+  anonymous = !!anonymous;
+  self->syncing = TRUE;
+  gtk_toggle_button_set_active (anonymous ? self->hands_button : self->people_button, TRUE);
+  self->syncing = FALSE;
+  gtk_stack_set_visible_child_name (self->mode_stack, anonymous ? "hands" : "people");
+
+  if (self->anonymous == anonymous)
+    return;
+
+  self->anonymous = anonymous;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANONYMOUS]);
+}
