@@ -1,0 +1,621 @@
+/* apmm-explorer-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "apmm-explorer-page"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "apmm-assessment.h"
+#include "apmm-explorer-page.h"
+#include "apmm-ladder-widget.h"
+
+/* Below this width the ladder sits above the detail instead of beside it. */
+#define WIDE_THRESHOLD   800
+/* Side by side, the ladder takes this share of the width, within these bounds. */
+#define LADDER_SHARE     0.38
+#define LADDER_MIN_WIDTH 280
+#define LADDER_MAX_WIDTH 520
+/* Stacked, the ladder takes at most this share of the height. */
+#define LADDER_MAX_SHARE 0.42
+
+struct _ApmmExplorerPage
+{
+  GtkWidget    parent_instance;
+
+  ApmmSession *session;
+  guint        selected_level;
+
+  GtkWidget   *empty_page;
+  AdwBin      *ladder_slot;
+  GtkWidget   *ladder;
+  GtkWidget   *detail_scroll;
+  GtkLabel    *number_label;
+  GtkLabel    *name_label;
+  GtkLabel    *description_label;
+  GtkWidget   *chasm_box;
+  GtkLabel    *chasm_title_label;
+  GtkLabel    *chasm_where_label;
+  GtkLabel    *chasm_text_label;
+  GtkBox      *signs_box;
+  GtkLabel    *risk_label;
+  GtkWidget   *no_criteria_label;
+  GtkListBox  *criteria_list;
+  GtkWidget   *climb_box;
+  GtkLabel    *climb_title_label;
+  GtkLabel    *climb_label;
+  GtkBox      *entry_points_box;
+};
+
+G_DEFINE_FINAL_TYPE (ApmmExplorerPage, apmm_explorer_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  PROP_SELECTED_LEVEL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GtkWidget *
+wrapped_label (const char *text,
+               const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+
+  return label;
+}
+
+static void
+clear_box (GtkWidget *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (box)) != NULL)
+    gtk_widget_unparent (child);
+}
+
+static const char *
+status_css_class (ApmmStatus status)
+{
+  switch (status)
+    {
+    case APMM_STATUS_MET:
+      return "status-met";
+    case APMM_STATUS_PARTLY:
+      return "status-partly";
+    case APMM_STATUS_NOT_MET:
+      return "status-not-met";
+    case APMM_STATUS_UNKNOWN:
+    default:
+      return "status-unknown";
+    }
+}
+
+static GtkWidget *
+create_criterion_row (ApmmExplorerPage    *self,
+                      const ApmmCriterion *criterion)
+{
+  ApmmStatus status = apmm_session_get_status (self->session, criterion->id);
+  const char *note = apmm_session_get_evidence_note (self->session, criterion->id);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *badge = gtk_label_new (apmm_status_get_label (status));
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), criterion->description);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  if (*note != '\0')
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), note);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (badge, "status-badge");
+  gtk_widget_add_css_class (badge, status_css_class (status));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
+
+  return row;
+}
+
+static void
+update_criteria (ApmmExplorerPage *self,
+                 const ApmmLevel  *level)
+{
+  GtkListBoxRow *row;
+
+  while ((row = gtk_list_box_get_row_at_index (self->criteria_list, 0)) != NULL)
+    gtk_list_box_remove (self->criteria_list, GTK_WIDGET (row));
+
+  gtk_widget_set_visible (self->no_criteria_label, level->n_criteria == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->criteria_list), level->n_criteria > 0);
+  if (self->session == NULL)
+    return;
+
+  for (guint i = 0; i < level->n_criteria; i++)
+    gtk_list_box_append (self->criteria_list, create_criterion_row (self, level->criteria[i]));
+}
+
+static void
+update_chasm (ApmmExplorerPage *self,
+              const ApmmLevel  *level)
+{
+  ApmmModel *model = apmm_model_get_default ();
+  gboolean below = level->number == APMM_CHASM_BELOW;
+  gboolean above = level->number == APMM_CHASM_BELOW + 1;
+
+  gtk_widget_set_visible (self->chasm_box, below || above);
+  if (!below && !above)
+    return;
+
+  gtk_label_set_text (self->chasm_title_label, apmm_model_get_chasm_title (model));
+  gtk_label_set_text (self->chasm_where_label,
+                      below ? _("This level sits at the edge of the chasm: the climb to Level 3 crosses it.")
+                            : _("This level is the far side of the chasm: standing here means it was crossed."));
+  gtk_label_set_text (self->chasm_text_label, apmm_model_get_chasm_text (model));
+}
+
+static void
+update_signs (ApmmExplorerPage *self,
+              const ApmmLevel  *level)
+{
+  clear_box (GTK_WIDGET (self->signs_box));
+
+  for (guint i = 0; level->signs != NULL && level->signs[i] != NULL; i++)
+    {
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+      GtkWidget *bullet = gtk_label_new ("•");
+
+      /* Top-aligned by yalign, not valign: a start-aligned child beside a
+       * wrapping label makes GtkBox's height requests inconsistent. */
+      gtk_label_set_yalign (GTK_LABEL (bullet), 0);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (bullet),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, "",
+                                      -1);
+      gtk_box_append (GTK_BOX (row), bullet);
+      gtk_box_append (GTK_BOX (row), wrapped_label (level->signs[i], "level-sign"));
+      gtk_box_append (self->signs_box, row);
+    }
+}
+
+static void
+update_entry_points (ApmmExplorerPage *self,
+                     const ApmmLevel  *level)
+{
+  ApmmModel *model = apmm_model_get_default ();
+  guint n = apmm_model_get_n_entry_points (model);
+
+  clear_box (GTK_WIDGET (self->entry_points_box));
+
+  /* The diagnostic sprint (min level -1) serves no level: it answers an
+   * inconclusive assessment, which the Self-Assessment page reports. */
+  for (guint i = 0; i < n; i++)
+    {
+      const ApmmEntryPoint *entry = apmm_model_get_entry_point (model, i);
+      GtkWidget *card;
+
+      if (entry->min_level < 0 || (int) level->number < entry->min_level
+          || (int) level->number > entry->max_level)
+        continue;
+
+      card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+      gtk_widget_add_css_class (card, "card");
+      gtk_widget_add_css_class (card, "entry-point-card");
+      gtk_box_append (GTK_BOX (card), wrapped_label (entry->name, "heading"));
+      gtk_box_append (GTK_BOX (card), wrapped_label (entry->description, NULL));
+      gtk_box_append (self->entry_points_box, card);
+    }
+}
+
+static void
+update_detail (ApmmExplorerPage *self)
+{
+  const ApmmLevel *level = apmm_model_get_level (apmm_model_get_default (), self->selected_level);
+  g_autofree char *number = NULL;
+  g_autofree char *climb_title = NULL;
+
+  /* Translators: the caption above a level's name, e.g. "Level 2". */
+  number = g_strdup_printf (_("Level %u"), level->number);
+  gtk_label_set_text (self->number_label, number);
+  gtk_label_set_text (self->name_label, level->name);
+  gtk_label_set_text (self->description_label, level->description);
+  gtk_label_set_text (self->risk_label, level->risk);
+
+  gtk_widget_set_visible (self->climb_box, level->climb != NULL);
+  if (level->climb != NULL)
+    {
+      climb_title = g_strdup_printf (_("To Climb to Level %u"), level->number + 1);
+      gtk_label_set_text (self->climb_title_label, climb_title);
+      gtk_label_set_text (self->climb_label, level->climb);
+    }
+
+  update_chasm (self, level);
+  update_signs (self, level);
+  update_criteria (self, level);
+  update_entry_points (self, level);
+}
+
+static void
+update_visibility (ApmmExplorerPage *self)
+{
+  gtk_widget_set_child_visible (self->empty_page, self->session == NULL);
+  gtk_widget_set_child_visible (GTK_WIDGET (self->ladder_slot), self->session != NULL);
+  gtk_widget_set_child_visible (self->detail_scroll, self->session != NULL);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+static void
+rating_changed_cb (ApmmExplorerPage *self,
+                   const char       *criterion_id)
+{
+  const ApmmCriterion *criterion = apmm_model_lookup_criterion (apmm_model_get_default (),
+                                                                criterion_id);
+
+  if (criterion != NULL && criterion->level == self->selected_level)
+    update_criteria (self, apmm_model_get_level (apmm_model_get_default (), self->selected_level));
+}
+
+static void
+level_activated_cb (ApmmExplorerPage *self,
+                    int               level)
+{
+  if (level >= 0 && level <= APMM_MAX_LEVEL)
+    apmm_explorer_page_set_selected_level (self, level);
+}
+
+static gboolean
+level_to_ladder (GBinding     *binding,
+                 const GValue *from,
+                 GValue       *to,
+                 gpointer      user_data)
+{
+  g_value_set_int (to, g_value_get_uint (from));
+  return TRUE;
+}
+
+/* The ladder may have no rung selected (-1); the page always shows a level. */
+static gboolean
+level_from_ladder (GBinding     *binding,
+                   const GValue *from,
+                   GValue       *to,
+                   gpointer      user_data)
+{
+  int level = g_value_get_int (from);
+
+  if (level < 0)
+    return FALSE;
+
+  g_value_set_uint (to, level);
+  return TRUE;
+}
+
+static gboolean
+key_pressed_cb (ApmmExplorerPage      *self,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                GtkEventControllerKey *controller)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0 || self->session == NULL)
+    return GDK_EVENT_PROPAGATE;
+  /* Arrows belong to whatever text the user is editing. */
+  if (focus != NULL && (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT_VIEW (focus)))
+    return GDK_EVENT_PROPAGATE;
+
+  /* The ladder is drawn with the top level at the top: Up climbs. */
+  if ((keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up) && self->selected_level < APMM_MAX_LEVEL)
+    {
+      apmm_explorer_page_set_selected_level (self, self->selected_level + 1);
+      return GDK_EVENT_STOP;
+    }
+  if ((keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down) && self->selected_level > 0)
+    {
+      apmm_explorer_page_set_selected_level (self, self->selected_level - 1);
+      return GDK_EVENT_STOP;
+    }
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+static gboolean
+is_wide (int width)
+{
+  return width >= WIDE_THRESHOLD;
+}
+
+static void
+apmm_explorer_page_measure (GtkWidget      *widget,
+                            GtkOrientation  orientation,
+                            int             for_size,
+                            int            *minimum,
+                            int            *natural,
+                            int            *minimum_baseline,
+                            int            *natural_baseline)
+{
+  ApmmExplorerPage *self = APMM_EXPLORER_PAGE (widget);
+  int ladder_min = 0, ladder_nat = 0, detail_min = 0, detail_nat = 0;
+
+  if (self->session == NULL)
+    {
+      gtk_widget_measure (self->empty_page, orientation, for_size, minimum, natural, NULL, NULL);
+      return;
+    }
+
+  gtk_widget_measure (GTK_WIDGET (self->ladder_slot), orientation, -1,
+                      &ladder_min, &ladder_nat, NULL, NULL);
+  gtk_widget_measure (self->detail_scroll, orientation, -1,
+                      &detail_min, &detail_nat, NULL, NULL);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      /* It can always fall back to stacking, so the narrower layout sets the minimum. */
+      *minimum = MAX (ladder_min, detail_min);
+      *natural = MAX (ladder_nat, LADDER_MIN_WIDTH) + detail_nat;
+    }
+  else if (for_size < 0 || is_wide (for_size))
+    {
+      *minimum = MAX (ladder_min, detail_min);
+      *natural = MAX (ladder_nat, detail_nat);
+    }
+  else
+    {
+      *minimum = ladder_min + detail_min;
+      *natural = ladder_nat + detail_nat;
+    }
+}
+
+static void
+apmm_explorer_page_size_allocate (GtkWidget *widget,
+                                  int        width,
+                                  int        height,
+                                  int        baseline)
+{
+  ApmmExplorerPage *self = APMM_EXPLORER_PAGE (widget);
+  int ladder_min, ladder_nat, size;
+
+  if (self->session == NULL)
+    {
+      gtk_widget_allocate (self->empty_page, width, height, -1, NULL);
+      return;
+    }
+
+  if (is_wide (width))
+    {
+      gtk_widget_measure (GTK_WIDGET (self->ladder_slot), GTK_ORIENTATION_HORIZONTAL, height,
+                          &ladder_min, &ladder_nat, NULL, NULL);
+      size = CLAMP ((int) (width * LADDER_SHARE), LADDER_MIN_WIDTH, LADDER_MAX_WIDTH);
+      size = MAX (size, ladder_min);
+      gtk_widget_allocate (GTK_WIDGET (self->ladder_slot), size, height, -1, NULL);
+      gtk_widget_allocate (self->detail_scroll, width - size, height, -1,
+                           gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (size, 0)));
+      return;
+    }
+
+  gtk_widget_measure (GTK_WIDGET (self->ladder_slot), GTK_ORIENTATION_VERTICAL, width,
+                      &ladder_min, &ladder_nat, NULL, NULL);
+  size = MIN (MAX (ladder_nat, (int) (height * LADDER_MAX_SHARE)), (int) (height * LADDER_MAX_SHARE));
+  size = MAX (size, ladder_min);
+  gtk_widget_allocate (GTK_WIDGET (self->ladder_slot), width, size, -1, NULL);
+  gtk_widget_allocate (self->detail_scroll, width, MAX (0, height - size), -1,
+                       gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (0, size)));
+}
+
+static GtkSizeRequestMode
+apmm_explorer_page_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+apmm_explorer_page_dispose (GObject *object)
+{
+  ApmmExplorerPage *self = (ApmmExplorerPage *)object;
+
+  apmm_explorer_page_set_session (self, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), APMM_TYPE_EXPLORER_PAGE);
+
+  G_OBJECT_CLASS (apmm_explorer_page_parent_class)->dispose (object);
+}
+
+static void
+apmm_explorer_page_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  ApmmExplorerPage *self = APMM_EXPLORER_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+
+    case PROP_SELECTED_LEVEL:
+      g_value_set_uint (value, self->selected_level);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+apmm_explorer_page_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  ApmmExplorerPage *self = APMM_EXPLORER_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      apmm_explorer_page_set_session (self, g_value_get_object (value));
+      break;
+
+    case PROP_SELECTED_LEVEL:
+      apmm_explorer_page_set_selected_level (self, g_value_get_uint (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+apmm_explorer_page_class_init (ApmmExplorerPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = apmm_explorer_page_dispose;
+  object_class->get_property = apmm_explorer_page_get_property;
+  object_class->set_property = apmm_explorer_page_set_property;
+
+  widget_class->measure = apmm_explorer_page_measure;
+  widget_class->size_allocate = apmm_explorer_page_size_allocate;
+  widget_class->get_request_mode = apmm_explorer_page_get_request_mode;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         APMM_TYPE_SESSION,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_SELECTED_LEVEL] =
+    g_param_spec_uint ("selected-level", NULL, NULL,
+                       0, APMM_MAX_LEVEL, 0,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/apmm/Workshop/apmm-explorer-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ApmmExplorerPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, ApmmExplorerPage, ladder_slot);
+  gtk_widget_class_bind_template_child (widget_class, ApmmExplorerPage, detail_scroll);
+  gtk_widget_class_bind_template_child (widget_class, ApmmExplorerPage, number_label);
+  gtk_widget_class_bind_template_child (widget_class, ApmmExplorerPage, name_label);
+  gtk_widget_class_bind_template_child (widget_class, ApmmExplorerPage, description_label);
+  gtk_widget_class_bind_template_child (widget_class, ApmmExplorerPage, chasm_box);
+  gtk_widget_class_bind_template_child (widget_class, ApmmExplorerPage, chasm_title_label);
+  gtk_widget_class_bind_template_child (widget_class, ApmmExplorerPage, chasm_where_label);
+  gtk_widget_class_bind_template_child (widget_class, ApmmExplorerPage, chasm_text_label);
+  gtk_widget_class_bind_template_child (widget_class, ApmmExplorerPage, signs_box);
+  gtk_widget_class_bind_template_child (widget_class, ApmmExplorerPage, risk_label);
+  gtk_widget_class_bind_template_child (widget_class, ApmmExplorerPage, no_criteria_label);
+  gtk_widget_class_bind_template_child (widget_class, ApmmExplorerPage, criteria_list);
+  gtk_widget_class_bind_template_child (widget_class, ApmmExplorerPage, climb_box);
+  gtk_widget_class_bind_template_child (widget_class, ApmmExplorerPage, climb_title_label);
+  gtk_widget_class_bind_template_child (widget_class, ApmmExplorerPage, climb_label);
+  gtk_widget_class_bind_template_child (widget_class, ApmmExplorerPage, entry_points_box);
+
+  gtk_widget_class_set_css_name (widget_class, "apmm-explorer-page");
+}
+
+static void
+apmm_explorer_page_init (ApmmExplorerPage *self)
+{
+  GtkEventController *keys;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->ladder = apmm_ladder_widget_new ();
+  adw_bin_set_child (self->ladder_slot, self->ladder);
+  g_object_bind_property_full (self, "selected-level", self->ladder, "selected-level",
+                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                               level_to_ladder, level_from_ladder, NULL, NULL);
+  g_signal_connect_object (self->ladder, "level-activated",
+                           G_CALLBACK (level_activated_cb), self, G_CONNECT_SWAPPED);
+
+  /* Capture, so Up/Down move through the levels wherever the focus is on the
+   * page, rather than moving the focus between read-only rows. */
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+
+  update_visibility (self);
+  update_detail (self);
+}
+
+GtkWidget *
+apmm_explorer_page_new (void)
+{
+  return g_object_new (APMM_TYPE_EXPLORER_PAGE, NULL);
+}
+
+ApmmSession *
+apmm_explorer_page_get_session (ApmmExplorerPage *self)
+{
+  g_return_val_if_fail (APMM_IS_EXPLORER_PAGE (self), NULL);
+
+  return self->session;
+}
+
+void
+apmm_explorer_page_set_session (ApmmExplorerPage *self,
+                                ApmmSession      *session)
+{
+  g_autoptr(ApmmAssessment) assessment = NULL;
+
+  g_return_if_fail (APMM_IS_EXPLORER_PAGE (self));
+  g_return_if_fail (session == NULL || APMM_IS_SESSION (session));
+
+  if (self->session == session)
+    return;
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
+  if (session != NULL)
+    g_signal_connect_object (session, "rating-changed",
+                             G_CALLBACK (rating_changed_cb), self, G_CONNECT_SWAPPED);
+  apmm_ladder_widget_set_session (APMM_LADDER_WIDGET (self->ladder), session);
+
+  /* A freshly opened session starts on the level its evidence supports. */
+  if (session != NULL)
+    {
+      assessment = apmm_assessment_new (session, apmm_model_get_default ());
+      apmm_explorer_page_set_selected_level (self, apmm_assessment_get_evidence_level (assessment));
+    }
+
+  update_visibility (self);
+  update_detail (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+guint
+apmm_explorer_page_get_selected_level (ApmmExplorerPage *self)
+{
+  g_return_val_if_fail (APMM_IS_EXPLORER_PAGE (self), 0);
+
+  return self->selected_level;
+}
+
+void
+apmm_explorer_page_set_selected_level (ApmmExplorerPage *self,
+                                       guint             level)
+{
+  g_return_if_fail (APMM_IS_EXPLORER_PAGE (self));
+
+  level = MIN (level, APMM_MAX_LEVEL);
+  if (self->selected_level == level)
+    return;
+
+  self->selected_level = level;
+  update_detail (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_LEVEL]);
+}

@@ -1,0 +1,233 @@
+/* test-explorer-page.c — walking the room through the levels
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "apmm-explorer-page.h"
+#include "apmm-ladder-widget.h"
+
+typedef gboolean (*Match) (GtkWidget *widget, gconstpointer data);
+
+static GtkWidget *
+find_widget (GtkWidget     *root,
+             Match          match,
+             gconstpointer  data)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (match (child, data))
+        return child;
+      if ((found = find_widget (child, match, data)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_shown_label (GtkWidget     *widget,
+                gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget)
+         && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0
+         && gtk_widget_is_drawable (widget);
+}
+
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+static gboolean
+shows (GtkWidget  *page,
+       const char *text)
+{
+  return find_widget (page, is_shown_label, text) != NULL;
+}
+
+static void
+iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static GtkWidget *
+show_in_window (GtkWidget *child,
+                int        width)
+{
+  GtkWidget *window = gtk_window_new ();
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, 768);
+  gtk_window_set_child (GTK_WINDOW (window), child);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  return window;
+}
+
+/* Sends a key press through the page's own key handling, as the keyboard would. */
+static gboolean
+press_key (GtkWidget *page,
+           guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (page);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+    }
+
+  return handled;
+}
+
+static void
+test_template (void)
+{
+  GtkWidget *page = g_object_ref_sink (apmm_explorer_page_new ());
+
+  g_assert_cmpuint (apmm_explorer_page_get_selected_level (APMM_EXPLORER_PAGE (page)), ==, 0);
+  g_assert_finalize_object (page);
+}
+
+static void
+test_shows_selected_level (void)
+{
+  g_autoptr(ApmmSession) session = apmm_session_new ();
+  GtkWidget *page = g_object_ref_sink (apmm_explorer_page_new ());
+  GtkWidget *window;
+
+  apmm_session_set_status (session, "l1.tools-purchased", APMM_STATUS_MET);
+  apmm_session_set_status (session, "l1.budget-allocated", APMM_STATUS_MET);
+  apmm_explorer_page_set_session (APMM_EXPLORER_PAGE (page), session);
+  window = show_in_window (page, 1024);
+
+  /* It opens on the level the evidence supports. */
+  g_assert_cmpuint (apmm_explorer_page_get_selected_level (APMM_EXPLORER_PAGE (page)), ==, 1);
+  g_assert_true (shows (page, "AI Licensed"));
+  g_assert_true (shows (page, "To Climb to Level 2"));
+
+  g_assert_false (shows (page, "The Failure Chasm"));
+
+  apmm_explorer_page_set_selected_level (APMM_EXPLORER_PAGE (page), 2);
+  g_assert_true (shows (page, "AI Active"));
+  g_assert_true (shows (page, "The Failure Chasm"));
+  g_assert_false (shows (page, "AI Licensed"));
+  g_assert_true (shows (page, "Pilot-to-Production Rescue"));
+  g_assert_true (shows (page, "AI Feature Sprint"));
+
+  /* Down goes one level down the ladder; Up climbs back. */
+  g_assert_true (press_key (page, GDK_KEY_Down));
+  g_assert_cmpuint (apmm_explorer_page_get_selected_level (APMM_EXPLORER_PAGE (page)), ==, 1);
+  g_assert_true (shows (page, "AI Licensed"));
+  g_assert_true (press_key (page, GDK_KEY_Down));
+  g_assert_false (press_key (page, GDK_KEY_Down));
+  g_assert_true (shows (page, "AI Curious"));
+  g_assert_true (shows (page, "Level 0 has no entry criteria: every organisation starts here."));
+  g_assert_true (press_key (page, GDK_KEY_Up));
+  g_assert_true (shows (page, "AI Licensed"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (page);
+}
+
+static void
+test_ladder_drives_selection (void)
+{
+  g_autoptr(ApmmSession) session = apmm_session_new ();
+  GtkWidget *page = g_object_ref_sink (apmm_explorer_page_new ());
+  GtkWidget *window, *ladder;
+
+  apmm_explorer_page_set_session (APMM_EXPLORER_PAGE (page), session);
+  window = show_in_window (page, 1024);
+  ladder = find_widget (page, is_of_type, GSIZE_TO_POINTER (APMM_TYPE_LADDER_WIDGET));
+  g_assert_nonnull (ladder);
+
+  g_signal_emit_by_name (ladder, "level-activated", 4);
+  g_assert_cmpuint (apmm_explorer_page_get_selected_level (APMM_EXPLORER_PAGE (page)), ==, 4);
+  g_assert_true (shows (page, "AI Native"));
+  g_assert_cmpint (apmm_ladder_widget_get_selected_level (APMM_LADDER_WIDGET (ladder)), ==, 4);
+
+  apmm_ladder_widget_set_selected_level (APMM_LADDER_WIDGET (ladder), 3);
+  g_assert_cmpuint (apmm_explorer_page_get_selected_level (APMM_EXPLORER_PAGE (page)), ==, 3);
+  g_assert_true (shows (page, "AI Reliable"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (page);
+}
+
+static void
+test_ratings_live (void)
+{
+  g_autoptr(ApmmSession) session = apmm_session_new ();
+  GtkWidget *page = g_object_ref_sink (apmm_explorer_page_new ());
+  GtkWidget *window;
+
+  apmm_explorer_page_set_session (APMM_EXPLORER_PAGE (page), session);
+  apmm_explorer_page_set_selected_level (APMM_EXPLORER_PAGE (page), 3);
+  window = show_in_window (page, 1024);
+
+  g_assert_false (shows (page, "Met"));
+  g_assert_true (shows (page, "The Failure Chasm"));
+
+  apmm_session_set_status (session, "l3.rollback", APMM_STATUS_MET);
+  apmm_session_set_evidence_note (session, "l3.rollback", "Runbook RB-12");
+  iterate ();
+  g_assert_true (shows (page, "Met"));
+  g_assert_true (shows (page, "Runbook RB-12"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (page);
+}
+
+static void
+test_narrow_and_empty (void)
+{
+  g_autoptr(ApmmSession) session = apmm_session_new ();
+  GtkWidget *page = g_object_ref_sink (apmm_explorer_page_new ());
+  GtkWidget *window = show_in_window (page, 600);
+
+  g_assert_true (shows (page, "No Session"));
+  g_assert_false (shows (page, "AI Curious"));
+
+  apmm_explorer_page_set_session (APMM_EXPLORER_PAGE (page), session);
+  iterate ();
+  g_assert_false (shows (page, "No Session"));
+  g_assert_true (shows (page, "AI Curious"));
+
+  apmm_explorer_page_set_session (APMM_EXPLORER_PAGE (page), NULL);
+  iterate ();
+  g_assert_true (shows (page, "No Session"));
+  g_assert_false (press_key (page, GDK_KEY_Up));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (page);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/explorer-page/template", test_template);
+  g_test_add_func ("/explorer-page/shows-selected-level", test_shows_selected_level);
+  g_test_add_func ("/explorer-page/ladder-drives-selection", test_ladder_drives_selection);
+  g_test_add_func ("/explorer-page/ratings-live", test_ratings_live);
+  g_test_add_func ("/explorer-page/narrow-and-empty", test_narrow_and_empty);
+
+  return g_test_run ();
+}
