@@ -52,7 +52,6 @@ typedef struct {
 
 typedef struct {
   Rgb background;
-  Rgb rung;
   Rgb rung_border;
   double rung_border_width;  /* in rung heights */
   Rgb badge;
@@ -73,7 +72,9 @@ typedef struct {
 
 typedef struct {
   PangoLayout *layout;  /* NULL when not shown */
-  double       x, y, width, height;
+  double       x, y, width, height;  /* in the picture, scale applied */
+  double       raw_width, raw_height; /* as pango laid it out */
+  double       scale;
   Role         role;
   guint        candidate;
 } Label;
@@ -111,9 +112,8 @@ struct _ApmmLadderLayout
 static const Palette palettes[] = {
   [APMM_LADDER_PALETTE_LIGHT] = {
     .background = { 1.0, 1.0, 1.0 },
-    .rung = { 0.945, 0.945, 0.953 },
-    .rung_border = { 0.80, 0.80, 0.82 },
-    .rung_border_width = 0.012,
+    .rung_border = { 0.70, 0.70, 0.72 },
+    .rung_border_width = 0.016,
     .badge = { 0.871, 0.867, 0.855 },
     .badge_text = { 0.141, 0.122, 0.192 },
     .text = { 0.141, 0.122, 0.192 },
@@ -131,9 +131,8 @@ static const Palette palettes[] = {
   },
   [APMM_LADDER_PALETTE_DARK] = {
     .background = { 0.141, 0.141, 0.141 },
-    .rung = { 0.188, 0.188, 0.192 },
-    .rung_border = { 0.30, 0.30, 0.31 },
-    .rung_border_width = 0.012,
+    .rung_border = { 0.40, 0.40, 0.41 },
+    .rung_border_width = 0.016,
     .badge = { 0.290, 0.290, 0.300 },
     .badge_text = { 1.0, 1.0, 1.0 },
     .text = { 1.0, 1.0, 1.0 },
@@ -151,7 +150,6 @@ static const Palette palettes[] = {
   },
   [APMM_LADDER_PALETTE_HIGH_CONTRAST] = {
     .background = { 1.0, 1.0, 1.0 },
-    .rung = { 1.0, 1.0, 1.0 },
     .rung_border = { 0.0, 0.0, 0.0 },
     .rung_border_width = 0.03,
     .badge = { 0.0, 0.0, 0.0 },
@@ -464,6 +462,35 @@ create_context (void)
 }
 
 static void
+label_measure (Label       *label,
+               PangoLayout *pl)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (pl, NULL, &logical);
+  label->raw_width = (double) logical.width / PANGO_SCALE;
+  label->raw_height = (double) logical.height / PANGO_SCALE;
+  label->width = label->raw_width * label->scale;
+  label->height = label->raw_height * label->scale;
+}
+
+static void
+label_scale (Label  *label,
+             double  scale)
+{
+  label->scale = scale;
+  label->width = label->raw_width * scale;
+  label->height = label->raw_height * scale;
+}
+
+static void
+label_clear (Label *label)
+{
+  g_clear_object (&label->layout);
+}
+
+/* Shapes @text at @px; the label's size is its logical extents times its scale. */
+static void
 label_set (Label       *label,
            PangoLayout *pl,
            const char  *text,
@@ -471,16 +498,14 @@ label_set (Label       *label,
            PangoWeight  weight)
 {
   PangoFontDescription *desc = pango_font_description_from_string (FONT_FAMILY);
-  PangoRectangle logical;
 
   pango_font_description_set_absolute_size (desc, px * PANGO_SCALE);
   pango_font_description_set_weight (desc, weight);
   pango_layout_set_font_description (pl, desc);
   pango_font_description_free (desc);
   pango_layout_set_text (pl, text, -1);
-  pango_layout_get_extents (pl, NULL, &logical);
-  label->width = (double) logical.width / PANGO_SCALE;
-  label->height = (double) logical.height / PANGO_SCALE;
+  label->scale = 1.0;
+  label_measure (label, pl);
 }
 
 static PangoLayout *
@@ -495,7 +520,8 @@ new_pango_layout (ApmmLadderLayout *self,
 
 /* Lays out the best of @candidates in one box: the largest size up to
  * @max_px that fits, preferring earlier candidates unless a later one is much
- * larger. Leaves the label empty when nothing fits at @min_px. */
+ * larger. Leaves the label empty when nothing fits at @min_px. Each candidate
+ * is shaped once; the fit is a scale, which is exact with unhinted metrics. */
 static void
 label_fit (ApmmLadderLayout   *self,
            Label              *label,
@@ -507,70 +533,93 @@ label_fit (ApmmLadderLayout   *self,
            PangoWeight         weight,
            Role                role)
 {
-  g_autoptr(PangoLayout) pl = new_pango_layout (self, TRUE);
-  double sizes[8] = { 0 };
+  PangoLayout *layouts[8] = { NULL };
+  double scales[8] = { 0 };
   double best = 0;
-  guint n = 0;
+  guint n;
 
   label->role = role;
-  for (n = 0; candidates[n] != NULL && n < G_N_ELEMENTS (sizes); n++)
+  label->layout = NULL;
+  for (n = 0; candidates[n] != NULL && n < G_N_ELEMENTS (layouts); n++)
     {
-      label_set (label, pl, candidates[n], max_px, weight);
-      sizes[n] = max_px * MIN (1.0, MIN (box_w / label->width, box_h / label->height)) * 0.985;
-      best = MAX (best, sizes[n]);
+      layouts[n] = new_pango_layout (self, TRUE);
+      label_set (label, layouts[n], candidates[n], max_px, weight);
+      scales[n] = MIN (1.0, MIN (box_w / label->width, box_h / label->height)) * 0.985;
+      best = MAX (best, scales[n]);
     }
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < n && label->layout == NULL; i++)
     {
-      if (sizes[i] < min_px || sizes[i] < 0.6 * best)
+      if (scales[i] * max_px < min_px || scales[i] < 0.6 * best)
         continue;
-      label_set (label, pl, candidates[i], floor (sizes[i] * 4) / 4, weight);
-      label->layout = g_steal_pointer (&pl);
+      label->layout = g_object_ref (layouts[i]);
       label->candidate = i;
-      return;
+      label_measure (label, layouts[i]);
+      label_scale (label, scales[i]);
     }
-  label->width = label->height = 0;
+  if (label->layout == NULL)
+    label->width = label->height = 0;
+  for (guint i = 0; i < n; i++)
+    g_object_unref (layouts[i]);
 }
 
-/* Sets the label to @px; returns whether it fits @box_h when wrapped at @box_w. */
+/* Wraps the label at @box_w for its current scale; returns whether it fits @box_h. */
 static gboolean
-label_wrap (Label       *label,
-            const char  *text,
-            double       px,
-            double       box_w,
-            double       box_h)
+label_wrap (Label  *label,
+            double  scale,
+            double  box_w,
+            double  box_h)
 {
-  pango_layout_set_width (label->layout, (int) (box_w * PANGO_SCALE));
-  pango_layout_set_wrap (label->layout, PANGO_WRAP_WORD);
-  label_set (label, label->layout, text, px, PANGO_WEIGHT_NORMAL);
+  pango_layout_set_width (label->layout, (int) (box_w / scale * PANGO_SCALE));
+  label_measure (label, label->layout);
+  label_scale (label, scale);
   return label->height <= box_h && label->width <= box_w + 0.5;
 }
 
-/* The largest size in [min_px, max_px] at which @text wraps into the box, or
- * 0 when it does not fit even at @min_px. Area grows with the square of the
- * size, which makes the first guess close. */
-static double
-label_fit_wrapped (Label      *label,
-                   const char *text,
-                   double      box_w,
-                   double      box_h,
-                   double      max_px,
-                   double      min_px)
-{
-  double px = max_px;
+/* --- Layout --------------------------------------------------------------- */
 
-  for (int i = 0; i < 6 && px >= min_px; i++)
+/* The largest common scale at which every description wraps into the box, or
+ * 0 when one does not fit even at @min_scale. Wrapping is estimated from each
+ * text's one-line width first, so that pango wraps each text only once or twice. */
+static double
+layout_descriptions (ApmmLadderLayout *self,
+                     double            box_w,
+                     double            box_h,
+                     double            ref_px,
+                     double            min_scale)
+{
+  double widths[APMM_N_LEVELS] = { 0 };
+  double line_h = 0, scale = 1.0;
+  gboolean fits = FALSE;
+
+  for (guint i = 0; i < APMM_N_LEVELS; i++)
     {
-      if (label_wrap (label, text, px, box_w, box_h))
-        return px;
-      px = MIN (px * 0.93, px * sqrt (box_h / label->height) * 0.97);
-      px = floor (px * 4) / 4;
+      Label *d = &self->descriptions[i];
+      const char *text = self->state.descriptions[i];
+
+      if (text == NULL || *text == '\0')
+        continue;
+      d->layout = new_pango_layout (self, FALSE);
+      d->role = ROLE_SECONDARY;
+      label_set (d, d->layout, text, ref_px, PANGO_WEIGHT_NORMAL);
+      widths[i] = d->width;
+      line_h = MAX (line_h, d->height);
+      pango_layout_set_wrap (d->layout, PANGO_WRAP_WORD);
     }
-  if (label_wrap (label, text, min_px, box_w, box_h))
-    return min_px;
+
+  for (; !fits && scale >= min_scale; scale *= 0.95)
+    {
+      fits = TRUE;
+      /* Word wrapping wastes some of each line: allow for a tenth. */
+      for (guint i = 0; i < APMM_N_LEVELS && fits; i++)
+        fits = ceil (widths[i] * scale * 1.1 / box_w) * line_h * scale <= box_h;
+      for (guint i = 0; i < APMM_N_LEVELS && fits; i++)
+        if (self->descriptions[i].layout != NULL)
+          fits = label_wrap (&self->descriptions[i], scale, box_w, box_h);
+      if (fits)
+        return scale;
+    }
   return 0;
 }
-
-/* --- Layout --------------------------------------------------------------- */
 
 static void
 layout_texts_column (ApmmLadderLayout *self,
@@ -579,34 +628,17 @@ layout_texts_column (ApmmLadderLayout *self,
 {
   double u = self->u;
   double name_px = 0.36 * u;
-  double desc_px = G_MAXDOUBLE;
+  double name_scale = 1.0;
   double name_box_h = 0.40 * u;
-  double desc_box_h = 0.48 * u;
-  gboolean with_desc = TRUE;
+  double desc_px = 0.17 * u;
 
   /* Descriptions share one size so the rungs read as a set; a description
    * that cannot fit at the minimum size drops them all. */
-  for (guint i = 0; i < APMM_N_LEVELS && with_desc; i++)
-    {
-      Label *d = &self->descriptions[i];
-      const char *text = self->state.descriptions[i];
-      double px;
-
-      if (text == NULL || *text == '\0')
-        continue;
-      if (d->layout == NULL)
-        d->layout = new_pango_layout (self, FALSE);
-      px = label_fit_wrapped (d, text, text_w, desc_box_h, 0.17 * u,
-                              MAX (MIN_DESCRIPTION_PX, 0.11 * u));
-      if (px == 0)
-        with_desc = FALSE;
-      desc_px = MIN (desc_px, px);
-    }
-
-  if (!with_desc)
+  if (layout_descriptions (self, text_w, 0.48 * u, desc_px,
+                           MAX (MIN_DESCRIPTION_PX, 0.11 * u) / desc_px) == 0)
     {
       for (guint i = 0; i < APMM_N_LEVELS; i++)
-        g_clear_object (&self->descriptions[i].layout);
+        label_clear (&self->descriptions[i]);
       name_px = 0.44 * u;
       name_box_h = 0.7 * u;
     }
@@ -614,12 +646,10 @@ layout_texts_column (ApmmLadderLayout *self,
   for (guint i = 0; i < APMM_N_LEVELS; i++)
     {
       const char *candidates[] = { self->state.names[i] ? self->state.names[i] : "", NULL };
-      Label *name = &self->names[i];
 
-      label_fit (self, name, candidates, text_w, name_box_h, name_px, 1.0,
+      label_fit (self, &self->names[i], candidates, text_w, name_box_h, name_px, 1.0,
                  PANGO_WEIGHT_BOLD, ROLE_TEXT);
-      name_px = MIN (name_px, pango_font_description_get_size (
-                       pango_layout_get_font_description (name->layout)) / (double) PANGO_SCALE);
+      name_scale = MIN (name_scale, self->names[i].scale);
     }
 
   for (guint i = 0; i < APMM_N_LEVELS; i++)
@@ -628,12 +658,10 @@ layout_texts_column (ApmmLadderLayout *self,
       Label *d = &self->descriptions[i];
       const cairo_rectangle_t *r = &self->rungs[i];
 
-      label_set (name, name->layout, pango_layout_get_text (name->layout), name_px, PANGO_WEIGHT_BOLD);
+      label_scale (name, name_scale);
       name->x = text_x;
       if (d->layout != NULL)
         {
-          label_wrap (d, self->state.descriptions[i], desc_px, text_w, desc_box_h);
-          d->role = ROLE_SECONDARY;
           name->y = r->y + (u - name->height - d->height - 0.02 * u) / 2;
           d->x = text_x;
           d->y = name->y + name->height + 0.02 * u;
@@ -830,7 +858,7 @@ layout_perceived (ApmmLadderLayout *self,
     return;
   *pill = (cairo_rectangle_t) { lx, py - ph / 2, lw, ph };
   self->marker_shown[APMM_LADDER_MARKER_PERCEIVED] = TRUE;
-  layout_marker_label (self, APMM_LADDER_MARKER_PERCEIVED, candidates, lw * 0.9, ph * 0.7,
+  layout_marker_label (self, APMM_LADDER_MARKER_PERCEIVED, candidates, lw * 0.8, ph * 0.66,
                        0.3 * self->u, ROLE_PERCEIVED);
   place_pill_label (&self->marker_labels[APMM_LADDER_MARKER_PERCEIVED], pill);
 
@@ -932,12 +960,6 @@ apmm_ladder_layout_new (const ApmmLadderState *state,
   layout_target (self, &f);
 
   return self;
-}
-
-static void
-label_clear (Label *label)
-{
-  g_clear_object (&label->layout);
 }
 
 void
@@ -1069,8 +1091,12 @@ draw_label (cairo_t       *cr,
   if (label->layout == NULL)
     return;
   set_rgb (cr, role_colour (p, label->role));
-  cairo_move_to (cr, label->x, label->y);
+  cairo_save (cr);
+  cairo_translate (cr, label->x, label->y);
+  cairo_scale (cr, label->scale, label->scale);
+  cairo_move_to (cr, 0, 0);
   pango_cairo_show_layout (cr, label->layout);
+  cairo_restore (cr);
 }
 
 static void
@@ -1090,36 +1116,62 @@ draw_label_backed (cairo_t       *cr,
   draw_label (cr, p, label);
 }
 
+/* Adds @r snapped to whole pixels: boxes on the pixel grid skip cairo's
+ * rasteriser, which is most of the cost of large shapes at 4K. */
+static void
+add_box (cairo_t *cr,
+         double   x,
+         double   y,
+         double   width,
+         double   height)
+{
+  double x1 = round (x), y1 = round (y);
+
+  cairo_rectangle (cr, x1, y1, round (x + width) - x1, round (y + height) - y1);
+}
+
+static void
+add_outline (cairo_t                 *cr,
+             const cairo_rectangle_t *r,
+             double                   line)
+{
+  add_box (cr, r->x, r->y, r->width, line);
+  add_box (cr, r->x, r->y + r->height - line, r->width, line);
+  add_box (cr, r->x, r->y + line, line, r->height - 2 * line);
+  add_box (cr, r->x + r->width - line, r->y + line, line, r->height - 2 * line);
+}
+
+/* Outlined rungs, not filled ones: a fill would touch most pixels of the
+ * picture a second time, which a 4K frame cannot afford. */
 static void
 draw_rungs (ApmmLadderLayout *self,
             cairo_t          *cr,
             const Palette    *p)
 {
-  double radius = self->u * 0.14;
+  double line = MAX (1.0, round (self->u * p->rung_border_width));
+
+  for (guint i = 0; i < APMM_N_LEVELS; i++)
+    add_outline (cr, &self->rungs[i], line);
+  set_rgb (cr, &p->rung_border);
+  cairo_fill (cr);
+
+  for (guint i = 0; i < APMM_N_LEVELS; i++)
+    add_box (cr, self->x0 + self->u * 0.1, self->rungs[i].y + (self->u - self->badge) / 2,
+             self->badge, self->badge);
+  set_rgb (cr, &p->badge);
+  cairo_fill (cr);
 
   for (guint i = 0; i < APMM_N_LEVELS; i++)
     {
-      cairo_rectangle_t badge = { self->x0 + self->u * 0.1,
-                                  self->rungs[i].y + (self->u - self->badge) / 2,
-                                  self->badge, self->badge };
-
-      rounded_rect (cr, &self->rungs[i], radius);
-      set_rgb (cr, &p->rung);
-      cairo_fill_preserve (cr);
-      set_rgb (cr, &p->rung_border);
-      cairo_set_line_width (cr, MAX (1.0, self->u * p->rung_border_width));
-      cairo_stroke (cr);
-
-      rounded_rect (cr, &badge, radius * 0.8);
-      set_rgb (cr, &p->badge);
-      cairo_fill (cr);
       draw_label (cr, p, &self->numbers[i]);
       draw_label (cr, p, &self->names[i]);
       draw_label (cr, p, &self->descriptions[i]);
     }
 }
 
-/* A band with torn, zigzag edges and diagonal hatching: the ladder is broken here. */
+/* A band with torn, zigzag edges and diagonal hatching: the ladder is broken
+ * here. The teeth are drawn apart from the band so that only two thin strips
+ * go through the rasteriser. */
 static void
 draw_chasm (ApmmLadderLayout *self,
             cairo_t          *cr,
@@ -1129,25 +1181,34 @@ draw_chasm (ApmmLadderLayout *self,
   double tooth = MAX (4.0, self->u * 0.22);
   int n = MAX (4, (int) ceil (c->width / tooth));
   double step = c->width / n;
-  double inset = c->height * 0.12;
+  double inset = round (c->height * 0.12);
+  double top = round (c->y) + inset;
+  double bottom = round (c->y + c->height) - inset;
 
   cairo_save (cr);
-  cairo_move_to (cr, c->x, c->y + inset);
-  for (int i = 0; i < n; i++)
-    cairo_line_to (cr, c->x + (i + 0.5) * step, c->y + (i % 2 ? inset : 0.0)),
-    cairo_line_to (cr, c->x + (i + 1) * step, c->y + inset);
-  cairo_line_to (cr, c->x + c->width, c->y + c->height - inset);
-  for (int i = n - 1; i >= 0; i--)
-    cairo_line_to (cr, c->x + (i + 0.5) * step, c->y + c->height - (i % 2 ? 0.0 : inset)),
-    cairo_line_to (cr, c->x + i * step, c->y + c->height - inset);
-  cairo_close_path (cr);
   set_rgb (cr, &p->chasm);
-  cairo_fill_preserve (cr);
-  cairo_clip (cr);
+  add_box (cr, c->x, top, c->width, bottom - top);
+  cairo_fill (cr);
+  for (int i = 1; i < n; i += 2)
+    {
+      cairo_move_to (cr, c->x + i * step, top);
+      cairo_line_to (cr, c->x + (i + 0.5) * step, top - inset);
+      cairo_line_to (cr, c->x + (i + 1) * step, top);
+      cairo_close_path (cr);
+      cairo_move_to (cr, c->x + (i - 1) * step, bottom);
+      cairo_line_to (cr, c->x + (i - 0.5) * step, bottom + inset);
+      cairo_line_to (cr, c->x + i * step, bottom);
+      cairo_close_path (cr);
+    }
+  cairo_fill (cr);
 
+  /* The hatching stays between the teeth: a rectangular clip is cheap, a
+   * zigzag one costs a mask. */
+  add_box (cr, c->x, top, c->width, bottom - top);
+  cairo_clip (cr);
   set_rgb (cr, &p->chasm_hatch);
   cairo_set_line_width (cr, MAX (1.0, self->u * 0.03));
-  for (double x = c->x - c->height; x < c->x + c->width; x += self->u * 0.2)
+  for (double x = c->x - c->height; x < c->x + c->width; x += self->u * 0.34)
     {
       cairo_move_to (cr, x, c->y + c->height);
       cairo_line_to (cr, x + c->height, c->y);
@@ -1182,17 +1243,20 @@ draw_votes (ApmmLadderLayout *self,
       return;
     }
 
+  /* One fill per rung keeps each path's height, and so the rasteriser's work, small. */
   set_rgb (cr, &p->dots);
   for (guint i = 0; i < APMM_N_LEVELS && self->dot_pitch > 0; i++)
-    for (guint k = 0; k < self->state.votes[i]; k++)
-      {
-        double x = self->dots_x + (k % self->dot_cols + 0.5) * self->dot_pitch;
-        double y = self->dots_y[i] + (k / self->dot_cols + 0.5) * self->dot_pitch;
+    {
+      for (guint k = 0; k < self->state.votes[i]; k++)
+        {
+          double x = self->dots_x + (k % self->dot_cols + 0.5) * self->dot_pitch;
+          double y = self->dots_y[i] + (k / self->dot_cols + 0.5) * self->dot_pitch;
 
-        cairo_new_sub_path (cr);
-        cairo_arc (cr, x, y, self->dot_pitch * 0.36, 0, 2 * G_PI);
-      }
-  cairo_fill (cr);
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, x, y, self->dot_pitch * 0.36, 0, 2 * G_PI);
+        }
+      cairo_fill (cr);
+    }
   for (guint i = 0; i < APMM_N_LEVELS; i++)
     draw_label (cr, p, &self->votes[i]);
 }
