@@ -549,7 +549,7 @@ label_fit (ApmmLadderLayout   *self,
     }
   for (guint i = 0; i < n && label->layout == NULL; i++)
     {
-      if (scales[i] * max_px < min_px || scales[i] < 0.6 * best)
+      if (scales[i] * max_px < min_px || scales[i] < 0.5 * best)
         continue;
       label->layout = g_object_ref (layouts[i]);
       label->candidate = i;
@@ -888,7 +888,13 @@ layout_perceived (ApmmLadderLayout *self,
     Label *label = &self->marker_labels[APMM_LADDER_MARKER_ESTIMATION];
     double mid = (self->arrow_from + self->arrow_to) / 2;
 
-    layout_marker_label (self, APMM_LADDER_MARKER_ESTIMATION, labels, lw * 0.8, box_h,
+    const cairo_rectangle_t *flag = &self->markers[APMM_LADDER_MARKER_TARGET];
+    double box_w = lw * 0.8;
+
+    /* Where the target flag is not beside it, the label may use its lane too. */
+    if (flag->y > mid + box_h / 2 || flag->y + flag->height < mid - box_h / 2)
+      box_w = f->x0 + f->cw - (lx + lw * 0.2);
+    layout_marker_label (self, APMM_LADDER_MARKER_ESTIMATION, labels, box_w, box_h,
                          0.22 * self->u, ROLE_PERCEIVED);
     label->x = lx + lw * 0.2;
     label->y = mid - label->height / 2;
@@ -956,8 +962,8 @@ apmm_ladder_layout_new (const ApmmLadderState *state,
   layout_votes (self, f.x0 + f.cw * VOTES_START, f.cw * (VOTES_END - VOTES_START));
   layout_evidence (self, &f);
   layout_progress (self, &f);
-  layout_perceived (self, &f);
   layout_target (self, &f);
+  layout_perceived (self, &f);
 
   return self;
 }
@@ -1206,6 +1212,9 @@ draw_chasm (ApmmLadderLayout *self,
    * zigzag one costs a mask. */
   add_box (cr, c->x, top, c->width, bottom - top);
   cairo_clip (cr);
+  /* At projector sizes the hatching needs no antialiasing, which is most of its cost. */
+  if (self->u >= 250)
+    cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
   set_rgb (cr, &p->chasm_hatch);
   cairo_set_line_width (cr, MAX (1.0, self->u * 0.03));
   for (double x = c->x - c->height; x < c->x + c->width; x += self->u * 0.34)
@@ -1346,6 +1355,7 @@ draw_estimation (ApmmLadderLayout *self,
   double dir = self->arrow_to < self->arrow_from ? -1.0 : 1.0;
   double head = self->u * 0.16;
   double line = MAX (1.5, self->u * 0.04);
+  const Label *label;
 
   if (!self->marker_shown[APMM_LADDER_MARKER_ESTIMATION])
     return;
@@ -1361,7 +1371,10 @@ draw_estimation (ApmmLadderLayout *self,
   cairo_line_to (cr, x + head * 0.6, self->arrow_to - dir * head);
   cairo_close_path (cr);
   cairo_fill (cr);
-  draw_label_backed (cr, p, &self->marker_labels[APMM_LADDER_MARKER_ESTIMATION], self->u * 0.04);
+  /* The label sits beside the arrow, often across a gap between rungs or the
+   * chasm: a backing keeps lines and hatching out of its letters. */
+  label = &self->marker_labels[APMM_LADDER_MARKER_ESTIMATION];
+  draw_label_backed (cr, p, label, self->u * 0.04);
 }
 
 static void
