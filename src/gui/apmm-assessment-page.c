@@ -91,13 +91,10 @@ create_informs_box (ApmmAssessmentPage *self,
                     const ApmmPrompt   *prompt)
 {
   ApmmModel *model = apmm_model_get_default ();
-  GtkWidget *box = gtk_flow_box_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
 
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (box), GTK_SELECTION_NONE);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (box), 4);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (box), 6);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (box), 6);
-  gtk_flow_box_append (GTK_FLOW_BOX (box), wrapped_label (_("Informs:"), "dim-label"));
+  gtk_box_append (GTK_BOX (box), wrapped_label (_("Informs:"), "dim-label"));
+  gtk_widget_set_hexpand (gtk_widget_get_first_child (box), FALSE);
 
   for (guint i = 0; prompt->informs != NULL && prompt->informs[i] != NULL; i++)
     {
@@ -116,7 +113,7 @@ create_informs_box (ApmmAssessmentPage *self,
       gtk_widget_add_css_class (button, "informs-button");
       g_object_set_data_full (G_OBJECT (button), CRITERION_KEY, g_strdup (criterion->id), g_free);
       g_signal_connect (button, "clicked", G_CALLBACK (jump_clicked_cb), self);
-      gtk_flow_box_append (GTK_FLOW_BOX (box), button);
+      gtk_box_append (GTK_BOX (box), button);
     }
 
   return box;
@@ -135,7 +132,7 @@ create_notes_view (ApmmAssessmentPage *self,
   gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 8);
   gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 10);
   gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 10);
-  gtk_widget_set_size_request (view, -1, 72);
+  gtk_widget_set_size_request (view, -1, 56);
   gtk_widget_add_css_class (view, "prompt-notes");
   /* Translators: the accessible name of a notes field, e.g. "Notes: On adoption". */
   label = g_strdup_printf (_("Notes: %s"), prompt->title);

@@ -14,7 +14,7 @@
 
 struct _ApmmCriterionRow
 {
-  GtkListBoxRow    parent_instance;
+  AdwPreferencesRow parent_instance;
 
   ApmmSession     *session;
   char            *criterion_id;
@@ -33,7 +33,7 @@ struct _ApmmCriterionRow
   GtkLabel        *confirmed_at_label;
 };
 
-G_DEFINE_FINAL_TYPE (ApmmCriterionRow, apmm_criterion_row, GTK_TYPE_LIST_BOX_ROW)
+G_DEFINE_FINAL_TYPE (ApmmCriterionRow, apmm_criterion_row, ADW_TYPE_PREFERENCES_ROW)
 
 enum {
   PROP_0,
@@ -150,6 +150,7 @@ apmm_criterion_row_set_criterion_id (ApmmCriterionRow *self,
     return;
 
   gtk_label_set_text (self->title_label, criterion->title);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), criterion->title);
   gtk_label_set_text (self->description_label, criterion->description);
 
   /* The buttons read only "Met", "Partly"…: give assistive technologies the

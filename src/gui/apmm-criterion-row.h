@@ -4,14 +4,14 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "apmm-session.h"
 
 G_BEGIN_DECLS
 
 #define APMM_TYPE_CRITERION_ROW (apmm_criterion_row_get_type ())
-G_DECLARE_FINAL_TYPE (ApmmCriterionRow, apmm_criterion_row, APMM, CRITERION_ROW, GtkListBoxRow)
+G_DECLARE_FINAL_TYPE (ApmmCriterionRow, apmm_criterion_row, APMM, CRITERION_ROW, AdwPreferencesRow)
 
 GtkWidget   *apmm_criterion_row_new              (ApmmSession       *session,
                                                   const char        *criterion_id);

@@ -85,6 +85,7 @@ create_vote_button (ApmmVotesPanel *self,
     {
       button = gtk_button_new_from_icon_name ("edit-clear-symbolic");
       gtk_widget_set_tooltip_text (button, _("Clear vote"));
+      gtk_widget_add_css_class (button, "flat");
       /* Translators: %s is a participant's name. */
       label = g_strdup_printf (_("Clear the vote of %s"), name);
     }
@@ -100,6 +101,7 @@ create_vote_button (ApmmVotesPanel *self,
     }
 
   set_accessible_label (button, label);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "vote-button");
   g_object_set_data (G_OBJECT (button), PARTICIPANT_KEY, GUINT_TO_POINTER (index));
   g_object_set_data (G_OBJECT (button), LEVEL_KEY, GINT_TO_POINTER (level));
@@ -125,7 +127,6 @@ create_participant_row (ApmmVotesPanel *self,
     gtk_box_append (GTK_BOX (box), create_vote_button (self, index, level, name));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), create_vote_button (self, index, -1, name));
-  gtk_widget_set_valign (gtk_widget_get_last_child (box), GTK_ALIGN_CENTER);
 
   g_object_set_data (G_OBJECT (row), "apmm-votes-box", box);
   return row;
