@@ -893,7 +893,7 @@ layout_perceived (ApmmLadderLayout *self,
 
     /* Where the target flag is not beside it, the label may use its lane too. */
     if (flag->y > mid + box_h / 2 || flag->y + flag->height < mid - box_h / 2)
-      box_w = f->x0 + f->cw - (lx + lw * 0.2);
+      box_w = f->x0 + f->cw - (lx + lw * 0.2) - self->u * 0.2;
     layout_marker_label (self, APMM_LADDER_MARKER_ESTIMATION, labels, box_w, box_h,
                          0.22 * self->u, ROLE_PERCEIVED);
     label->x = lx + lw * 0.2;
