@@ -238,6 +238,37 @@ test_deep_nesting (void)
   assert_fixture_refused ("deep-nesting.apmm", APMM_SESSION_ERROR_TOO_DEEP, "line 5");
 }
 
+static char *
+nested_session (guint depth)
+{
+  GString *text = g_string_new (HEADER ", \"x-deep\": ");
+
+  /* The session object itself is the first level. */
+  for (guint i = 1; i < depth; i++)
+    g_string_append_c (text, '[');
+  for (guint i = 1; i < depth; i++)
+    g_string_append_c (text, ']');
+  g_string_append_c (text, '}');
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+test_nesting_limit (void)
+{
+  g_autofree char *at_limit = nested_session (APMM_SESSION_MAX_DEPTH);
+  g_autofree char *over_limit = nested_session (APMM_SESSION_MAX_DEPTH + 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ApmmSession) session = load_string (at_limit, &error);
+  g_autoptr(GBytes) saved = NULL;
+
+  g_assert_no_error (error);
+  saved = apmm_session_to_bytes (session);
+  g_assert_nonnull (strstr (g_bytes_get_data (saved, NULL), "\"x-deep\""));
+
+  assert_string_refused (over_limit, APMM_SESSION_ERROR_TOO_DEEP, "limit of 32 levels");
+}
+
 static void
 test_huge_file (void)
 {
@@ -619,6 +650,7 @@ main (int   argc,
   g_test_add_func ("/session-file/bad/newer-version", test_newer_version);
   g_test_add_func ("/session-file/bad/unknown-model", test_unknown_model);
   g_test_add_func ("/session-file/bad/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/session-file/bad/nesting-limit", test_nesting_limit);
   g_test_add_func ("/session-file/bad/huge-file", test_huge_file);
   g_test_add_func ("/session-file/bad/long-string", test_long_string);
   g_test_add_func ("/session-file/bad/invalid-utf8", test_invalid_utf8);
