@@ -95,8 +95,8 @@ shows_text (GtkWidget *widget, gconstpointer data)
   return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
 }
 
-/* Depth first, the page's lists come in reading order: entry points, actions,
- * gaps without an action. */
+/* Depth first, the page's lists come in reading order: entry points, gaps
+ * without an action, actions. */
 static GtkListBox *
 list_at (GtkWidget *page,
          guint      n)
@@ -115,8 +115,8 @@ count_rows (GtkListBox *list)
 }
 
 #define entry_points(page) list_at (page, 0)
-#define actions(page) list_at (page, 1)
-#define uncovered(page) list_at (page, 2)
+#define uncovered(page) list_at (page, 1)
+#define actions(page) list_at (page, 2)
 
 static GtkWidget *
 action_row (GtkWidget *page,

@@ -16,16 +16,22 @@
 #include "apmm-gap-matrix.h"
 
 #define N_SCORES 3
+#define SPACING  4
 
 struct _ApmmGapMatrix
 {
   GtkWidget   parent_instance;
 
-  GtkWidget  *grid;
   /* [impact - 1][effort - 1] */
   GtkWidget  *cells[N_SCORES][N_SCORES];
   GtkWidget  *boxes[N_SCORES][N_SCORES];
   guint       counts[N_SCORES][N_SCORES];
+  GtkWidget  *impact_labels[N_SCORES];
+  GtkWidget  *effort_labels[N_SCORES];
+  /* The cells' area and the quadrant lines, as last allocated. */
+  graphene_rect_t area;
+  float       mid_x;
+  float       mid_y;
 };
 
 G_DEFINE_FINAL_TYPE (ApmmGapMatrix, apmm_gap_matrix, GTK_TYPE_WIDGET)
@@ -72,8 +78,9 @@ make_cell (ApmmGapMatrix *self,
   GtkWidget *box = gtk_flow_box_new ();
 
   gtk_widget_add_css_class (cell, "matrix-cell");
-  gtk_widget_set_hexpand (cell, TRUE);
-  gtk_widget_set_vexpand (cell, TRUE);
+  /* Medium scores straddle a quadrant line: centre them on it. */
+  if (impact == 2)
+    gtk_widget_set_valign (cell, GTK_ALIGN_CENTER);
 
   for (guint i = 0; i < G_N_ELEMENTS (quadrants); i++)
     {
@@ -91,6 +98,8 @@ make_cell (ApmmGapMatrix *self,
   gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (box), 6);
   gtk_widget_set_can_focus (box, FALSE);
   gtk_widget_set_valign (box, GTK_ALIGN_START);
+  if (effort == 2)
+    gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (cell), box);
 
   self->cells[impact - 1][effort - 1] = cell;
@@ -99,33 +108,22 @@ make_cell (ApmmGapMatrix *self,
 }
 
 static void
-build_grid (ApmmGapMatrix *self)
+build_children (ApmmGapMatrix *self)
 {
   static const char *effort_titles[N_SCORES] = { N_("Low effort"), N_("Medium effort"), N_("High effort") };
   static const char *impact_titles[N_SCORES] = { N_("Low impact"), N_("Medium impact"), N_("High impact") };
-  GtkGrid *grid;
 
-  self->grid = gtk_grid_new ();
-  grid = GTK_GRID (self->grid);
-  gtk_grid_set_column_homogeneous (grid, FALSE);
-  gtk_grid_set_row_spacing (grid, 4);
-  gtk_grid_set_column_spacing (grid, 4);
-  gtk_widget_set_parent (self->grid, GTK_WIDGET (self));
-
-  for (guint effort = 1; effort <= N_SCORES; effort++)
-    gtk_grid_attach (grid, make_label (_(effort_titles[effort - 1]), "matrix-axis", 0.5),
-                     effort, N_SCORES + 1, 1, 1);
-
-  /* High impact on top, as on any prioritisation chart. */
-  for (guint impact = N_SCORES; impact >= 1; impact--)
+  for (guint i = 0; i < N_SCORES; i++)
     {
-      guint row = N_SCORES - impact + 1;
-
-      gtk_grid_attach (grid, make_label (_(impact_titles[impact - 1]), "matrix-axis", 1),
-                       0, row, 1, 1);
-      for (guint effort = 1; effort <= N_SCORES; effort++)
-        gtk_grid_attach (grid, make_cell (self, impact, effort), effort, row, 1, 1);
+      self->impact_labels[i] = make_label (_(impact_titles[i]), "matrix-axis", 1);
+      gtk_widget_set_parent (self->impact_labels[i], GTK_WIDGET (self));
+      self->effort_labels[i] = make_label (_(effort_titles[i]), "matrix-axis", 0.5);
+      gtk_widget_set_parent (self->effort_labels[i], GTK_WIDGET (self));
     }
+
+  for (guint impact = 1; impact <= N_SCORES; impact++)
+    for (guint effort = 1; effort <= N_SCORES; effort++)
+      gtk_widget_set_parent (make_cell (self, impact, effort), GTK_WIDGET (self));
 }
 
 static GtkWidget *
@@ -143,7 +141,7 @@ make_chip (const ApmmGap *gap,
   gtk_widget_add_css_class (dot, "gap-rank");
   gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (title), 22);
+  gtk_label_set_max_width_chars (GTK_LABEL (title), 26);
   gtk_label_set_width_chars (GTK_LABEL (title), 8);
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_box_append (GTK_BOX (chip), dot);
@@ -184,32 +182,16 @@ clear_cells (ApmmGapMatrix *self)
       }
 }
 
-/* The rectangle of @cell in our coordinates. */
-static graphene_rect_t
-cell_bounds (ApmmGapMatrix *self,
-             GtkWidget     *cell)
-{
-  graphene_rect_t bounds;
-
-  if (!gtk_widget_compute_bounds (cell, GTK_WIDGET (self), &bounds))
-    graphene_rect_init (&bounds, 0, 0, 0, 0);
-
-  return bounds;
-}
-
 static void
 snapshot_quadrants (ApmmGapMatrix *self,
                     GtkSnapshot   *snapshot)
 {
-  graphene_rect_t top_left = cell_bounds (self, self->cells[N_SCORES - 1][0]);
-  graphene_rect_t middle = cell_bounds (self, self->cells[1][1]);
-  graphene_rect_t bottom_right = cell_bounds (self, self->cells[0][N_SCORES - 1]);
-  float x0 = top_left.origin.x;
-  float y0 = top_left.origin.y;
-  float xm = middle.origin.x + middle.size.width / 2;
-  float ym = middle.origin.y + middle.size.height / 2;
-  float x1 = bottom_right.origin.x + bottom_right.size.width;
-  float y1 = bottom_right.origin.y + bottom_right.size.height;
+  float x0 = self->area.origin.x;
+  float y0 = self->area.origin.y;
+  float x1 = x0 + self->area.size.width;
+  float y1 = y0 + self->area.size.height;
+  float xm = self->mid_x;
+  float ym = self->mid_y;
   const graphene_rect_t rects[] = {
     GRAPHENE_RECT_INIT (x0, y0, xm - x0 - 2, ym - y0 - 2),
     GRAPHENE_RECT_INIT (xm + 2, y0, x1 - xm - 2, ym - y0 - 2),
@@ -222,6 +204,8 @@ snapshot_quadrants (ApmmGapMatrix *self,
       GskRoundedRect rounded;
       GdkRGBA color;
 
+      if (rects[i].size.width <= 0 || rects[i].size.height <= 0)
+        continue;
       gdk_rgba_parse (&color, quadrants[i].color);
       color.alpha = quadrants[i].alpha;
       gsk_rounded_rect_init_from_rect (&rounded, &rects[i], 12);
@@ -229,6 +213,172 @@ snapshot_quadrants (ApmmGapMatrix *self,
       gtk_snapshot_append_color (snapshot, &color, &rects[i]);
       gtk_snapshot_pop (snapshot);
     }
+}
+
+static int
+max_width (GtkWidget **widgets,
+           guint       n,
+           gboolean    natural)
+{
+  int result = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      int min, nat;
+
+      gtk_widget_measure (widgets[i], GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+      result = MAX (result, natural ? nat : min);
+    }
+
+  return result;
+}
+
+static int
+max_height (GtkWidget **widgets,
+            guint       n,
+            int         for_width,
+            gboolean    natural)
+{
+  int result = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      int min, nat;
+
+      gtk_widget_measure (widgets[i], GTK_ORIENTATION_VERTICAL, for_width, &min, &nat, NULL, NULL);
+      result = MAX (result, natural ? nat : min);
+    }
+
+  return result;
+}
+
+/* The three columns of cells share the width equally, whatever they hold,
+ * so that the medium column sits exactly on the quadrant line. */
+static int
+cell_width (ApmmGapMatrix *self,
+            int            width)
+{
+  int label_width = max_width (self->impact_labels, N_SCORES, TRUE);
+  int cell_min = max_width (&self->cells[0][0], N_SCORES * N_SCORES, FALSE);
+
+  return MAX (cell_min, (width - label_width - N_SCORES * SPACING) / N_SCORES);
+}
+
+/* Row heights from the top (high impact) down. */
+static void
+row_heights (ApmmGapMatrix *self,
+             int            cell_w,
+             gboolean       natural,
+             int            heights[N_SCORES])
+{
+  for (guint row = 0; row < N_SCORES; row++)
+    {
+      guint impact = N_SCORES - row;
+      int label = max_height (&self->impact_labels[impact - 1], 1, -1, natural);
+
+      heights[row] = MAX (label, max_height (self->cells[impact - 1], N_SCORES, cell_w, natural));
+    }
+}
+
+static GtkSizeRequestMode
+apmm_gap_matrix_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+apmm_gap_matrix_measure (GtkWidget      *widget,
+                         GtkOrientation  orientation,
+                         int             for_size,
+                         int            *minimum,
+                         int            *natural,
+                         int            *minimum_baseline,
+                         int            *natural_baseline)
+{
+  ApmmGapMatrix *self = APMM_GAP_MATRIX (widget);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      int labels = max_width (self->impact_labels, N_SCORES, TRUE);
+      int fixed = labels + N_SCORES * SPACING;
+
+      *minimum = fixed + N_SCORES * max_width (&self->cells[0][0], N_SCORES * N_SCORES, FALSE);
+      *natural = fixed + N_SCORES * max_width (&self->cells[0][0], N_SCORES * N_SCORES, TRUE);
+    }
+  else
+    {
+      int cell_w = cell_width (self, for_size < 0 ? G_MAXINT / 2 : for_size);
+      int footer = max_height (self->effort_labels, N_SCORES, cell_w, TRUE) + N_SCORES * SPACING;
+      int mins[N_SCORES], nats[N_SCORES];
+
+      if (for_size < 0)
+        cell_w = max_width (&self->cells[0][0], N_SCORES * N_SCORES, TRUE);
+      row_heights (self, cell_w, FALSE, mins);
+      row_heights (self, cell_w, TRUE, nats);
+      *minimum = footer + mins[0] + mins[1] + mins[2];
+      *natural = footer + nats[0] + nats[1] + nats[2];
+    }
+}
+
+static void
+distribute_heights (int heights[N_SCORES],
+                    int mins[N_SCORES],
+                    int nats[N_SCORES],
+                    int available)
+{
+  int sum_min = mins[0] + mins[1] + mins[2];
+  int sum_nat = nats[0] + nats[1] + nats[2];
+
+  for (guint row = 0; row < N_SCORES; row++)
+    {
+      if (available >= sum_nat)
+        heights[row] = nats[row] + (available - sum_nat) / N_SCORES;
+      else if (sum_nat > sum_min)
+        heights[row] = mins[row] + MAX (0, available - sum_min) * (nats[row] - mins[row]) / (sum_nat - sum_min);
+      else
+        heights[row] = mins[row];
+    }
+}
+
+static void
+apmm_gap_matrix_size_allocate (GtkWidget *widget,
+                               int        width,
+                               int        height,
+                               int        baseline)
+{
+  ApmmGapMatrix *self = APMM_GAP_MATRIX (widget);
+  int label_w = MIN (max_width (self->impact_labels, N_SCORES, TRUE), width / 4);
+  int cell_w = cell_width (self, width);
+  int footer = max_height (self->effort_labels, N_SCORES, cell_w, TRUE);
+  int mins[N_SCORES], nats[N_SCORES], heights[N_SCORES];
+  int x0 = label_w + SPACING;
+  int y = 0;
+
+  row_heights (self, cell_w, FALSE, mins);
+  row_heights (self, cell_w, TRUE, nats);
+  distribute_heights (heights, mins, nats, height - footer - N_SCORES * SPACING);
+
+  for (guint row = 0; row < N_SCORES; row++)
+    {
+      guint impact = N_SCORES - row;
+
+      gtk_widget_size_allocate (self->impact_labels[impact - 1],
+                                &(GtkAllocation) { 0, y, label_w, heights[row] }, -1);
+      for (guint col = 0; col < N_SCORES; col++)
+        gtk_widget_size_allocate (self->cells[impact - 1][col],
+                                  &(GtkAllocation) { x0 + col * (cell_w + SPACING), y,
+                                                     cell_w, heights[row] }, -1);
+      if (row == 1)
+        self->mid_y = y + heights[row] / 2.0;
+      y += heights[row] + SPACING;
+    }
+
+  for (guint col = 0; col < N_SCORES; col++)
+    gtk_widget_size_allocate (self->effort_labels[col],
+                              &(GtkAllocation) { x0 + col * (cell_w + SPACING), y, cell_w, footer }, -1);
+
+  graphene_rect_init (&self->area, x0, 0, N_SCORES * cell_w + (N_SCORES - 1) * SPACING, y - SPACING);
+  self->mid_x = x0 + cell_w + SPACING + cell_w / 2.0;
 }
 
 static void
@@ -246,7 +396,16 @@ apmm_gap_matrix_dispose (GObject *object)
 {
   ApmmGapMatrix *self = (ApmmGapMatrix *)object;
 
-  g_clear_pointer (&self->grid, gtk_widget_unparent);
+  for (guint i = 0; i < N_SCORES; i++)
+    {
+      g_clear_pointer (&self->impact_labels[i], gtk_widget_unparent);
+      g_clear_pointer (&self->effort_labels[i], gtk_widget_unparent);
+      for (guint j = 0; j < N_SCORES; j++)
+        {
+          self->boxes[i][j] = NULL;
+          g_clear_pointer (&self->cells[i][j], gtk_widget_unparent);
+        }
+    }
 
   G_OBJECT_CLASS (apmm_gap_matrix_parent_class)->dispose (object);
 }
@@ -259,8 +418,10 @@ apmm_gap_matrix_class_init (ApmmGapMatrixClass *klass)
 
   object_class->dispose = apmm_gap_matrix_dispose;
   widget_class->snapshot = apmm_gap_matrix_snapshot;
+  widget_class->get_request_mode = apmm_gap_matrix_get_request_mode;
+  widget_class->measure = apmm_gap_matrix_measure;
+  widget_class->size_allocate = apmm_gap_matrix_size_allocate;
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "gapmatrix");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
@@ -268,7 +429,7 @@ apmm_gap_matrix_class_init (ApmmGapMatrixClass *klass)
 static void
 apmm_gap_matrix_init (ApmmGapMatrix *self)
 {
-  build_grid (self);
+  build_children (self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Impact and effort of the gaps"),
                                   -1);

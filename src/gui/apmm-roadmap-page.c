@@ -27,6 +27,7 @@ struct _ApmmRoadmapPage
   GStrv            shown_uncovered;
 
   GtkLabel        *why_label;
+  GtkLabel        *why_detail_label;
   GtkListBox      *entry_point_list;
   GtkWidget       *draft_button;
   GtkListBox      *action_list;
@@ -121,11 +122,16 @@ sync_why (ApmmRoadmapPage    *self,
     {
       const ApmmEntryPoint *sprint = apmm_model_lookup_entry_point (model, "diagnostic-sprint");
 
+      g_autofree char *detail = NULL;
+
       /* Translators: %s is the name of the entry point, "APMM Diagnostic Sprint". */
-      text = g_strdup_printf (_("Inconclusive — start with the %s. Some criteria of level %u "
-                                "are still unknown, so the level cannot be pinned down yet."),
-                              sprint->name, MIN (evidence + 1, APMM_MAX_LEVEL));
+      text = g_strdup_printf (_("Inconclusive — start with the %s"), sprint->name);
+      detail = g_strdup_printf (_("Some criteria of level %u are still unknown, so the level "
+                                  "cannot be pinned down yet."),
+                                MIN (evidence + 1, APMM_MAX_LEVEL));
       gtk_label_set_text (self->why_label, text);
+      gtk_label_set_text (self->why_detail_label, detail);
+      gtk_widget_set_visible (GTK_WIDGET (self->why_detail_label), TRUE);
       return;
     }
 
@@ -143,6 +149,7 @@ sync_why (ApmmRoadmapPage    *self,
   text = g_strdup_printf (_("Evidence level %u (%s) → %s"), evidence,
                           apmm_model_get_level (model, evidence)->name, names->str);
   gtk_label_set_text (self->why_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->why_detail_label), FALSE);
 }
 
 static void
@@ -183,6 +190,7 @@ make_uncovered_row (ApmmRoadmapPage *self,
   const ApmmCriterion *criterion = gap->criterion;
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *button = gtk_button_new_with_mnemonic (_("_Add Action"));
+  GtkWidget *icon;
   g_autofree char *subtitle = NULL;
   g_autofree char *tooltip = NULL;
 
@@ -194,8 +202,9 @@ make_uncovered_row (ApmmRoadmapPage *self,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row),
-                             gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
+  icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  gtk_widget_add_css_class (icon, "warning");
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
 
   tooltip = g_strdup_printf (_("Add an action that closes “%s”"), criterion->title);
   gtk_widget_set_tooltip_text (button, tooltip);
@@ -426,6 +435,7 @@ apmm_roadmap_page_class_init (ApmmRoadmapPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/apmm/Workshop/apmm-roadmap-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ApmmRoadmapPage, why_label);
+  gtk_widget_class_bind_template_child (widget_class, ApmmRoadmapPage, why_detail_label);
   gtk_widget_class_bind_template_child (widget_class, ApmmRoadmapPage, entry_point_list);
   gtk_widget_class_bind_template_child (widget_class, ApmmRoadmapPage, draft_button);
   gtk_widget_class_bind_template_child (widget_class, ApmmRoadmapPage, action_list);
