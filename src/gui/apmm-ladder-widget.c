@@ -209,6 +209,21 @@ style_changed_cb (ApmmLadderWidget *self)
 }
 
 static void
+snapshot_focus_ring (GtkSnapshot *snapshot,
+                     int          width,
+                     int          height)
+{
+  /* Adwaita's focus ring: the accent colour at half opacity, two pixels wide. */
+  const GdkRGBA colour = { 0.208, 0.518, 0.894, 0.5 };
+  const GdkRGBA colours[4] = { colour, colour, colour, colour };
+  const float widths[4] = { 2, 2, 2, 2 };
+  GskRoundedRect outline;
+
+  gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (1, 1, width - 2, height - 2), 6);
+  gtk_snapshot_append_border (snapshot, &outline, widths, colours);
+}
+
+static void
 apmm_ladder_widget_snapshot (GtkWidget   *widget,
                              GtkSnapshot *snapshot)
 {
@@ -228,6 +243,11 @@ apmm_ladder_widget_snapshot (GtkWidget   *widget,
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   apmm_ladder_render (cr, &state, current_palette (), width, height);
   cairo_destroy (cr);
+
+  /* With no rung selected yet the renderer has nothing to ring: ring the whole
+   * widget, so keyboard users see where the focus is. */
+  if (state.focus_visible && state.selected < 0)
+    snapshot_focus_ring (snapshot, width, height);
 }
 
 static void
