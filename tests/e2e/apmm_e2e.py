@@ -1,0 +1,358 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Shared helpers for the end-to-end tests: start the built app in a private
+# environment, find it in the AT-SPI registry and drive it through the
+# accessible tree as a screen reader or a test robot would. Needs
+# /usr/bin/python3 (Debian's pyatspi), a display and a session bus: the suite
+# runs under `xvfb-run -a dbus-run-session --`.
+#
+# Output is TAP: `ok N - …` / `not ok N - …` and a plan at the end.
+
+import hashlib
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+import pyatspi
+
+APP_NAME = 'apmm-workshop'
+
+
+class Failure(Exception):
+    pass
+
+
+class Tap:
+    """A minimal TAP writer: each check is one line; the first failure ends
+    the test with a diagnosis, since later steps depend on earlier ones."""
+
+    def __init__(self):
+        self.count = 0
+        self.start = time.monotonic()
+
+    def ok(self, condition, description):
+        self.count += 1
+        if not condition:
+            print(f'not ok {self.count} - {description}', flush=True)
+            raise Failure(description)
+        print(f'ok {self.count} - {description}', flush=True)
+
+    def note(self, text):
+        print(f'# [{time.monotonic() - self.start:5.1f} s] {text}', flush=True)
+
+    def done(self):
+        print(f'1..{self.count}', flush=True)
+
+
+def roots():
+    """BUILD_ROOT and SRC_ROOT: the first two arguments, as meson passes them."""
+    if len(sys.argv) < 3:
+        sys.exit(f'usage: {sys.argv[0]} BUILD_ROOT SRC_ROOT')
+    return os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+
+
+def sha256(path):
+    with open(path, 'rb') as f:
+        return hashlib.sha256(f.read()).hexdigest()
+
+
+def wait_for(predicate, timeout, interval=0.2):
+    """Polls until predicate() returns something true; returns it, or None
+    when the time is up. Errors from a tree that is changing under us count
+    as "not yet"."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            result = predicate()
+        except Exception:  # noqa: BLE001 - objects vanish while widgets are rebuilt
+            result = None
+        if result:
+            return result
+        if time.monotonic() >= deadline:
+            return None
+        time.sleep(interval)
+
+
+class Sandbox:
+    """Private XDG folders and settings for one test, removed at the end."""
+
+    def __init__(self, build_root, settings_backend='memory', keyfile=None):
+        self.dir = tempfile.mkdtemp(prefix='apmm-e2e-')
+        self.data_home = os.path.join(self.dir, 'data')
+        self.config_home = os.path.join(self.dir, 'config')
+        self.cache_home = os.path.join(self.dir, 'cache')
+        for d in (self.data_home, self.config_home, self.cache_home):
+            os.makedirs(d)
+        if keyfile is not None:
+            settings_dir = os.path.join(self.config_home, 'glib-2.0', 'settings')
+            os.makedirs(settings_dir)
+            with open(os.path.join(settings_dir, 'keyfile'), 'w', encoding='utf-8') as f:
+                f.write(keyfile)
+        self.env = dict(os.environ)
+        self.env.update({
+            'GSETTINGS_BACKEND': settings_backend,
+            'GSETTINGS_SCHEMA_DIR': os.path.join(build_root, 'data'),
+            'GTK_USE_PORTAL': '0',
+            'XDG_DATA_HOME': self.data_home,
+            'XDG_CONFIG_HOME': self.config_home,
+            'XDG_CACHE_HOME': self.cache_home,
+            'LC_ALL': 'C.UTF-8',
+            'LANGUAGE': '',
+            'GSK_RENDERER': 'cairo',
+            # A critical is a bug: let it end the app, and the test with it.
+            'G_DEBUG': 'fatal-criticals',
+        })
+        self.env.pop('GDK_DEBUG', None)
+
+    @property
+    def drafts_dir(self):
+        return os.path.join(self.data_home, 'apmm-workshop', 'drafts')
+
+    def drafts(self):
+        if not os.path.isdir(self.drafts_dir):
+            return []
+        return sorted(n for n in os.listdir(self.drafts_dir) if n.endswith('.apmm'))
+
+    def cleanup(self):
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def touch_registry():
+    """Starts the accessibility bus and registry before the app: the bus
+    launcher's own X connection makes Xvfb reset when it closes, and a GTK
+    client connecting at that moment fails with "cannot open display"."""
+    pyatspi.Registry.getDesktop(0).childCount
+    time.sleep(0.5)
+
+
+class App:
+    """The running app: its process and its accessible application object."""
+
+    def __init__(self, build_root, sandbox, args=(), tap=None, timeout=30):
+        self.binary = os.path.join(build_root, 'src', APP_NAME)
+        self.sandbox = sandbox
+        self.args = list(args)
+        self.tap = tap
+        self.proc = None
+        self.accessible = None
+        self._start(timeout)
+
+    def _start(self, timeout):
+        deadline = time.monotonic() + timeout
+        for attempt in range(3):
+            log = tempfile.TemporaryFile()
+            self.proc = subprocess.Popen([self.binary] + self.args, env=self.sandbox.env,
+                                         stdout=log, stderr=subprocess.STDOUT)
+            found = wait_for(self._find, max(1.0, deadline - time.monotonic()))
+            if found is not None and found != 'exited':
+                self.accessible = found
+                return
+            exited = self.proc.poll() is not None
+            log.seek(0)
+            output = log.read().decode('utf-8', 'replace')
+            self.kill()
+            # Only a lost race for the display is worth another try.
+            if not (exited and 'cannot open display' in output) or time.monotonic() >= deadline:
+                raise Failure(f'the app did not appear on the accessibility bus '
+                              f'(exited: {exited}); its output:\n{output}')
+            if self.tap:
+                self.tap.note(f'the app could not open the display (attempt {attempt + 1}); retrying')
+            time.sleep(1.0)
+        raise Failure('the app could not open the display three times')
+
+    def _find(self):
+        if self.proc.poll() is not None:
+            # It is gone: stop waiting at once.
+            return 'exited'
+        desktop = pyatspi.Registry.getDesktop(0)
+        for i in range(desktop.childCount):
+            app = desktop.getChildAtIndex(i)
+            if app is None:
+                continue
+            try:
+                if app.get_process_id() == self.proc.pid and app.childCount > 0:
+                    return app
+            except Exception:  # noqa: BLE001 - an application that just left
+                continue
+        return None
+
+    def frames(self):
+        return [c for c in self.accessible if c is not None]
+
+    def main_frame(self):
+        for frame in self.frames():
+            if frame.getRole() == pyatspi.ROLE_FRAME:
+                return frame
+        return None
+
+    def kill(self):
+        """SIGKILL: no chance to clean up, as in a crash."""
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGKILL)
+            self.proc.wait(timeout=10)
+
+
+# --- Finding things in the tree ------------------------------------------------
+
+def walk(node, prune=None):
+    """Every descendant, depth first in document order."""
+    if node is None:
+        return
+    yield node
+    if prune is not None and prune(node):
+        return
+    for i in range(node.childCount):
+        child = node.getChildAtIndex(i)
+        if child is not None:
+            yield from walk(child, prune)
+
+
+def is_visible(node):
+    states = node.getState()
+    return states.contains(pyatspi.STATE_VISIBLE)
+
+
+def visible_walk(node):
+    """Like walk(), but skips hidden subtrees (stack pages not shown, closed
+    popovers). GTK 4.8 marks widgets "visible", not "showing"."""
+    return walk(node, prune=lambda n: not is_visible(n))
+
+
+def find(node, role=None, name=None, name_re=None, description=None, visible=True):
+    for n in (visible_walk(node) if visible else walk(node)):
+        if role is not None and n.getRole() != role:
+            continue
+        if name is not None and n.name != name:
+            continue
+        if name_re is not None and not re.search(name_re, n.name or ''):
+            continue
+        if description is not None and n.description != description:
+            continue
+        if visible and not is_visible(n):
+            continue
+        return n
+    return None
+
+
+def text_of(node):
+    try:
+        text = node.queryText()
+        return text.getText(0, text.characterCount)
+    except NotImplementedError:
+        return node.name
+
+
+def click(node):
+    action = node.queryAction()
+    for i in range(action.nActions):
+        if action.getName(i) in ('click', 'activate', 'press'):
+            action.doAction(i)
+            return
+    raise Failure(f'{node.getRoleName()} “{node.name}” has no click action')
+
+
+def is_pressed(node):
+    states = node.getState()
+    return states.contains(pyatspi.STATE_PRESSED) or states.contains(pyatspi.STATE_CHECKED)
+
+
+def set_text(node, value):
+    editable = node.queryEditableText()
+    editable.setTextContents(value)
+
+
+def show_page(frame, page):
+    """Clicks the view switcher button of a page (there are two switchers,
+    header and bottom bar; either will do)."""
+    tab = find(frame, role=pyatspi.ROLE_PAGE_TAB, name=page)
+    if tab is None:
+        raise Failure(f'no “{page}” button in the view switcher')
+    click(tab)
+    return wait_for(lambda: is_pressed(find(frame, role=pyatspi.ROLE_PAGE_TAB, name=page)), 5)
+
+
+# --- The Self-Assessment page ---------------------------------------------------
+
+def result_strip(frame):
+    return find(frame, role=pyatspi.ROLE_STATUS_BAR)
+
+
+def assessment_page(frame):
+    """The part of the tree that holds the result strip and the checklist:
+    walking only this is much faster than walking the whole window, since
+    every step is a D-Bus round trip."""
+    strip = result_strip(frame)
+    return strip.parent if strip is not None else None
+
+
+def evidence_level(strip):
+    """The text after the "Evidence level" caption in the result strip, e.g.
+    "Level 2 · AI Active"; None when the strip shows no level."""
+    if strip is None:
+        return None
+    labels = [n for n in visible_walk(strip) if n.getRole() == pyatspi.ROLE_LABEL]
+    for i, label in enumerate(labels):
+        if text_of(label) == 'Evidence level' and i + 1 < len(labels):
+            return text_of(labels[i + 1])
+    return None
+
+
+def level_number(text):
+    match = re.match(r'Level (\d)\b', text or '')
+    return int(match.group(1)) if match else None
+
+
+def criteria_by_level(page):
+    """The checklist as {level: {criterion title: "Met" button}}, read in
+    document order: each "Level N · …" heading after "Entry Criteria" starts a
+    group, and each criterion row has a "Met" button described by its title."""
+    groups = {}
+    level = None
+    in_checklist = False
+    for n in visible_walk(page):
+        role = n.getRole()
+        if role == pyatspi.ROLE_LABEL:
+            text = text_of(n)
+            if text == 'Entry Criteria':
+                in_checklist = True
+            elif in_checklist and level_number(text) is not None and ' · ' in text:
+                level = level_number(text)
+        elif in_checklist and level is not None and role in (pyatspi.ROLE_PUSH_BUTTON,
+                                                               pyatspi.ROLE_TOGGLE_BUTTON,
+                                                               pyatspi.ROLE_RADIO_BUTTON):
+            if n.name == 'Met' and n.description:
+                groups.setdefault(level, {})[n.description] = n
+    return groups
+
+
+def status_button(frame, criterion, status='Met'):
+    for n in visible_walk(frame):
+        if n.name == status and n.description == criterion and n.getRole() in (
+                pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_TOGGLE_BUTTON, pyatspi.ROLE_RADIO_BUTTON):
+            return n
+    return None
+
+
+def run(main):
+    """Runs main(tap) and turns its outcome into TAP and an exit status."""
+    tap = Tap()
+    try:
+        main(tap)
+    except Failure as e:
+        print(f'# FAILED: {e}', flush=True)
+        tap.done()
+        sys.exit(1)
+    except Exception as e:  # noqa: BLE001 - report anything as a failed test
+        import traceback
+        traceback.print_exc(file=sys.stdout)
+        print(f'not ok {tap.count + 1} - unexpected error: {e}', flush=True)
+        tap.count += 1
+        tap.done()
+        sys.exit(1)
+    tap.note('finished')
+    tap.done()
