@@ -9,6 +9,7 @@
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "apmm-cli.h"
 #include "apmm-export.h"
@@ -208,9 +209,13 @@ replace_contents (GFile       *output,
                                G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &local_error))
     return TRUE;
 
+  /* GIO usually names the file already; say it once. */
   name = g_file_get_parse_name (output);
-  g_set_error (error, local_error->domain, local_error->code,
-               _("Cannot write “%s”: %s"), name, local_error->message);
+  if (strstr (local_error->message, name) != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  else
+    g_set_error (error, local_error->domain, local_error->code,
+                 _("Cannot write “%s”: %s"), name, local_error->message);
   return FALSE;
 }
 
