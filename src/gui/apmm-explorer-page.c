@@ -18,7 +18,7 @@
 /* Side by side, the ladder takes this share of the width, within these bounds. */
 #define LADDER_SHARE     0.38
 #define LADDER_MIN_WIDTH 280
-#define LADDER_MAX_WIDTH 520
+#define LADDER_MAX_WIDTH 600
 /* Stacked, the ladder takes at most this share of the height. */
 #define LADDER_MAX_SHARE 0.42
 
