@@ -399,6 +399,7 @@ apmm_criterion_row_set_session (ApmmCriterionRow *self,
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_set_object (&self->session, session);
+  self->confirmed_pending = FALSE;
   if (session != NULL)
     g_signal_connect_object (session, "rating-changed",
                              G_CALLBACK (rating_changed_cb), self, G_CONNECT_SWAPPED);

@@ -24,7 +24,6 @@ struct _ApmmResultStrip
   GtkLabel    *hidden_label;
   GtkLabel    *overestimation_label;
   GtkLabel    *inconclusive_label;
-  GtkWidget   *progress_box;
   GtkLevelBar *progress_bar;
   GtkLabel    *progress_label;
 };
@@ -258,7 +257,6 @@ apmm_result_strip_class_init (ApmmResultStripClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ApmmResultStrip, hidden_label);
   gtk_widget_class_bind_template_child (widget_class, ApmmResultStrip, overestimation_label);
   gtk_widget_class_bind_template_child (widget_class, ApmmResultStrip, inconclusive_label);
-  gtk_widget_class_bind_template_child (widget_class, ApmmResultStrip, progress_box);
   gtk_widget_class_bind_template_child (widget_class, ApmmResultStrip, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, ApmmResultStrip, progress_label);
   gtk_widget_class_bind_template_callback (widget_class, reveal_clicked_cb);
