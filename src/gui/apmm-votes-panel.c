@@ -455,21 +455,21 @@ apmm_votes_panel_class_init (ApmmVotesPanelClass *klass)
 static void
 apmm_votes_panel_init (ApmmVotesPanel *self)
 {
-  GtkWidget *placeholder;
+  GtkWidget *empty_label;
 
   self->syncing = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
   self->syncing = FALSE;
 
-  placeholder = gtk_label_new (_("No participants yet. Add them in the session details, "
+  empty_label = gtk_label_new (_("No participants yet. Add them in the session details, "
                                  "or switch to Show of Hands to count votes anonymously."));
-  gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
-  gtk_widget_add_css_class (placeholder, "dim-label");
-  gtk_widget_set_margin_top (placeholder, 18);
-  gtk_widget_set_margin_bottom (placeholder, 18);
-  gtk_widget_set_margin_start (placeholder, 12);
-  gtk_widget_set_margin_end (placeholder, 12);
-  gtk_list_box_set_placeholder (self->people_list, placeholder);
+  gtk_label_set_wrap (GTK_LABEL (empty_label), TRUE);
+  gtk_widget_add_css_class (empty_label, "dim-label");
+  gtk_widget_set_margin_top (empty_label, 18);
+  gtk_widget_set_margin_bottom (empty_label, 18);
+  gtk_widget_set_margin_start (empty_label, 12);
+  gtk_widget_set_margin_end (empty_label, 12);
+  gtk_list_box_set_placeholder (self->people_list, empty_label);
 
   build_hands (self);
   update_votes (self);
