@@ -5,7 +5,8 @@
 # example with a one-second autosave delay, rate a criterion, wait for the
 # draft, kill the app with SIGKILL, start it again without a file, accept
 # "Recover Unsaved Work?" and find the change back, unsaved, while the file on
-# disk has never changed.
+# disk has never changed. Saving then writes the change to the file and
+# removes the draft.
 #
 # The settings come from GLib's keyfile backend in the private config folder:
 # the memory backend used elsewhere cannot be preset from outside.
@@ -13,6 +14,7 @@
 # Usage: test_crash_recovery.py BUILD_ROOT SRC_ROOT
 
 import configparser
+import json
 import os
 import shutil
 import time
@@ -25,6 +27,7 @@ from apmm_e2e import (App, Sandbox, assessment_page, click, evidence_level, find
 
 AUTOSAVE_KEYFILE = '[org/apmm/Workshop]\nautosave-delay=1\n'
 CRITERION = 'Output monitoring'
+CRITERION_ID = 'l3.output-monitoring'
 
 
 def rate_criterion(tap, frame):
@@ -70,6 +73,25 @@ def recover(tap, app):
     click(button)
 
 
+def save_and_check(tap, sandbox, frame, path, checksum):
+    """Save (the window's win.save action, as Ctrl+S): the etag taken from
+    the file at recovery still matches, so it saves without asking."""
+    action = frame.queryAction()
+    names = [action.getName(i) for i in range(action.nActions)]
+    tap.ok('win.save' in names, 'the window offers its Save action')
+    action.doAction(names.index('win.save'))
+    tap.ok(wait_for(lambda: sha256(path) != checksum, 10), 'saving writes the session file')
+    with open(path, encoding='utf-8') as f:
+        saved = json.load(f)
+    status = saved.get('ratings', {}).get(CRITERION_ID, {}).get('status')
+    tap.ok(status == 'met', f'the saved file has “{CRITERION}” met ({status})')
+    tap.ok(wait_for(lambda: not frame.name.startswith('• '), 5),
+           f'the window title drops the unsaved mark: “{frame.name}”')
+    tap.ok(wait_for(lambda: sandbox.drafts() == [], 5), 'the draft is removed after the save')
+    left = [n for n in os.listdir(os.path.dirname(path)) if n.startswith('.goutputstream-')]
+    tap.ok(left == [], f'a completed save leaves no temporary file beside the session ({left})')
+
+
 def main(tap):
     build_root, src_root = roots()
     sandbox = Sandbox(build_root, settings_backend='keyfile', keyfile=AUTOSAVE_KEYFILE)
@@ -110,6 +132,8 @@ def main(tap):
         level = evidence_level(result_strip(frame))
         tap.ok(level_number(level) == 2, f'the evidence level is computed from the draft: “{level}”')
         tap.ok(sha256(path) == checksum, 'the session file on disk is still unchanged')
+
+        save_and_check(tap, sandbox, frame, path, checksum)
     finally:
         if app is not None:
             app.kill()
