@@ -449,6 +449,29 @@ test_saving_removes_draft (Fixture       *f,
   g_settings_reset (settings, "autosave-delay");
 }
 
+static void
+test_details_sidebar (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkWidget *flap;
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1600, 900);
+  apmm_window_open_example (f->window, "meridian-insurance");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-details", NULL);
+  iterate (800);
+
+  /* The details open beside the page as a sidebar, not over half the window. */
+  g_assert_true (adw_flap_get_reveal_flap (f->window->details_flap));
+  flap = adw_flap_get_flap (f->window->details_flap);
+  g_assert_cmpint (gtk_widget_get_width (flap), >=, 360);
+  g_assert_cmpint (gtk_widget_get_width (flap), <=, 440);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window->view_stack)), >,
+                   gtk_widget_get_width (GTK_WIDGET (f->window)) / 2);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-details", NULL);
+  g_assert_false (adw_flap_get_reveal_flap (f->window->details_flap));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -469,6 +492,7 @@ main (int   argc,
   ADD ("/window/close-asks", test_close_asks);
   ADD ("/window/autosave-and-restore", test_autosave_and_restore);
   ADD ("/window/saving-removes-draft", test_saving_removes_draft);
+  ADD ("/window/details-sidebar", test_details_sidebar);
 #undef ADD
 
   return g_test_run ();
