@@ -255,6 +255,16 @@ test_votes_change_picture (void)
   votes_column (3, &column);
   g_assert_cmpuint (count_differences (a, c, &column), ==, 0);
 
+  /* …and the perceived level they add up to stays hidden too, in the picture
+   * and in what a screen reader hears. */
+  g_assert_true (after.has_perceived);
+  g_assert_false (hidden.has_perceived);
+  {
+    g_autofree char *said = apmm_ladder_state_describe (&hidden);
+    g_assert_null (strstr (said, "Perceived level 3"));
+    g_assert_nonnull (strstr (said, "hidden"));
+  }
+
   cairo_surface_destroy (a);
   cairo_surface_destroy (b);
   cairo_surface_destroy (c);

@@ -211,6 +211,10 @@ apmm_ladder_state_init (ApmmLadderState *state,
 
   state->n_votes = apmm_session_count_votes (session, state->votes);
   state->votes_hidden = apmm_session_get_votes_hidden (session);
+  /* Hidden votes must not leak through the perceived marker: the room should
+   * not be anchored before the reveal. */
+  if (state->votes_hidden)
+    state->has_perceived = FALSE;
   state->selected = -1;
 }
 
@@ -250,7 +254,9 @@ describe_perceived (GString               *str,
   guint level = (guint) lround (state->perceived);
   int over = state->overestimation;
 
-  if (!state->has_perceived)
+  if (state->votes_hidden)
+    g_string_append (str, _("Perceived level hidden until the votes are revealed."));
+  else if (!state->has_perceived)
     g_string_append (str, _("No perceived level."));
   else if (over > 0)
     g_string_append_printf (str,
