@@ -709,6 +709,20 @@ is_blank (const char *data,
   return TRUE;
 }
 
+/* Exact figures: a file just over the limit would otherwise read as
+ * "16.8 MB; limited to 16.8 MB" once both are rounded. */
+static void
+set_too_large_error (GError  **error,
+                     guint64   size)
+{
+  g_autofree char *limit = g_format_size_full (APMM_SESSION_MAX_SIZE, G_FORMAT_SIZE_IEC_UNITS);
+
+  g_set_error (error, APMM_SESSION_ERROR, APMM_SESSION_ERROR_TOO_LARGE,
+               _("The file is %" G_GUINT64_FORMAT " bytes; session files are limited to %s "
+                 "(%d bytes)"),
+               size, limit, APMM_SESSION_MAX_SIZE);
+}
+
 static JsonNode *
 parse_json (GBytes  *bytes,
             GError **error)
@@ -720,11 +734,7 @@ parse_json (GBytes  *bytes,
 
   if (len > APMM_SESSION_MAX_SIZE)
     {
-      g_autofree char *limit = g_format_size (APMM_SESSION_MAX_SIZE);
-      g_autofree char *size = g_format_size (len);
-
-      g_set_error (error, APMM_SESSION_ERROR, APMM_SESSION_ERROR_TOO_LARGE,
-                   _("The file is %s; session files are limited to %s"), size, limit);
+      set_too_large_error (error, len);
       return NULL;
     }
 
@@ -1978,6 +1988,7 @@ session_to_node (ApmmSession *session)
 /* Public API                                                                */
 /* ------------------------------------------------------------------------ */
 
+
 ApmmSession *
 apmm_session_load_bytes (GBytes  *bytes,
                          GError **error)
@@ -2065,11 +2076,7 @@ check_file_info (GFile         *file,
 
   if (g_file_info_get_size (info) > APMM_SESSION_MAX_SIZE)
     {
-      g_autofree char *limit = g_format_size (APMM_SESSION_MAX_SIZE);
-      g_autofree char *size = g_format_size ((guint64) g_file_info_get_size (info));
-
-      g_set_error (error, APMM_SESSION_ERROR, APMM_SESSION_ERROR_TOO_LARGE,
-                   _("The file is %s; session files are limited to %s"), size, limit);
+      set_too_large_error (error, (guint64) g_file_info_get_size (info));
       return FALSE;
     }
 
