@@ -94,10 +94,6 @@ apmm_drafts_write (const char   *id,
   if (!ensure_dir (error))
     return FALSE;
 
-  draft = draft_child (id, APMM_SESSION_EXTENSION);
-  if (!apmm_session_save_file (session, draft, NULL, NULL, NULL, error))
-    return FALSE;
-
   if (origin != NULL)
     {
       g_autofree char *uri = g_file_get_uri (origin);
@@ -108,8 +104,14 @@ apmm_drafts_write (const char   *id,
   info_data = g_key_file_to_data (info, &info_len, NULL);
   info_file = draft_child (id, ".info");
 
-  return g_file_replace_contents (info_file, info_data, info_len, NULL, FALSE,
-                                  G_FILE_CREATE_PRIVATE, NULL, NULL, error);
+  /* The description goes first: a crash between the two writes then leaves
+   * a draft whose session is the previous one, never a session nobody lists. */
+  if (!g_file_replace_contents (info_file, info_data, info_len, NULL, FALSE,
+                                G_FILE_CREATE_PRIVATE, NULL, NULL, error))
+    return FALSE;
+
+  draft = draft_child (id, APMM_SESSION_EXTENSION);
+  return apmm_session_save_file (session, draft, NULL, NULL, NULL, error);
 }
 
 gboolean
@@ -148,8 +150,10 @@ read_info (const char *id)
   g_autofree char *stamp = NULL;
   ApmmDraftInfo *info;
 
-  if (path == NULL || !g_key_file_load_from_file (kf, path, G_KEY_FILE_NONE, NULL))
-    return NULL;
+  /* A draft without its description is still offered (dated by the file):
+   * losing where it came from is better than losing the work. */
+  if (path != NULL)
+    g_key_file_load_from_file (kf, path, G_KEY_FILE_NONE, NULL);
 
   stamp = g_key_file_get_string (kf, INFO_GROUP, "Modified", NULL);
   origin = g_key_file_get_string (kf, INFO_GROUP, "Origin", NULL);
@@ -160,7 +164,14 @@ read_info (const char *id)
   info->origin = origin != NULL ? g_file_new_for_uri (origin) : NULL;
   info->modified = stamp != NULL ? g_date_time_new_from_iso8601 (stamp, NULL) : NULL;
   if (info->modified == NULL)
-    info->modified = g_date_time_new_from_unix_utc (0);
+    {
+      g_autoptr(GFileInfo) file_info = g_file_query_info (info->draft, G_FILE_ATTRIBUTE_TIME_MODIFIED,
+                                                          G_FILE_QUERY_INFO_NONE, NULL, NULL);
+      guint64 mtime = file_info != NULL ?
+        g_file_info_get_attribute_uint64 (file_info, G_FILE_ATTRIBUTE_TIME_MODIFIED) : 0;
+
+      info->modified = g_date_time_new_from_unix_utc ((gint64) mtime);
+    }
   info->title = g_key_file_get_string (kf, INFO_GROUP, "Title", NULL);
 
   return info;
@@ -193,7 +204,14 @@ apmm_drafts_list (void)
     {
       const char *name = g_file_info_get_name (child);
 
-      if (g_str_has_suffix (name, APMM_SESSION_EXTENSION))
+      /* A save killed half-way leaves GLib's temporary file behind; in the
+       * drafts folder nobody else writes, so it can go. */
+      if (g_str_has_prefix (name, ".goutputstream-"))
+        {
+          g_autoptr(GFile) stale = g_file_get_child (dir, name);
+          g_file_delete (stale, NULL, NULL);
+        }
+      else if (g_str_has_suffix (name, APMM_SESSION_EXTENSION))
         {
           g_autofree char *id = g_strndup (name, strlen (name) - strlen (APMM_SESSION_EXTENSION));
           ApmmDraftInfo *info = read_info (id);
