@@ -14,6 +14,7 @@
 #include "apmm-drafts.h"
 #include "apmm-export.h"
 #include "apmm-preferences-window.h"
+#include "apmm-session-file.h"
 #include "apmm-window.h"
 
 struct _ApmmApplication
@@ -187,6 +188,21 @@ find_disposable_window (ApmmApplication *self)
   return NULL;
 }
 
+static ApmmWindow *
+find_any_window (ApmmApplication *self)
+{
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (APMM_IS_WINDOW (active))
+    return APMM_WINDOW (active);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (APMM_IS_WINDOW (l->data))
+      return l->data;
+
+  return NULL;
+}
+
 static void
 recover_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
@@ -287,20 +303,29 @@ apmm_application_open (GApplication  *app,
   for (int i = 0; i < n_files; i++)
     {
       ApmmWindow *window = find_window_for_file (self, files[i]);
+      g_autoptr(ApmmSession) session = NULL;
+      g_autoptr(GError) error = NULL;
 
-      if (window == NULL)
+      if (window != NULL)
         {
-          window = find_disposable_window (self);
-          if (window == NULL)
-            window = apmm_window_new (self);
-          if (!apmm_window_load_file (window, files[i]))
-            {
-              /* The error dialog needs its window on screen. */
-              gtk_window_present (GTK_WINDOW (window));
-            }
+          gtk_window_present (GTK_WINDOW (window));
+          last = GTK_WINDOW (window);
+          continue;
         }
 
+      /* Load first, so a bad file opens no window of its own: the reason is
+       * shown over the window the user is already in. */
+      session = apmm_session_load_file (files[i], NULL, &error);
+      window = session != NULL ? find_disposable_window (self) : find_any_window (self);
+      if (window == NULL)
+        window = apmm_window_new (self);
       gtk_window_present (GTK_WINDOW (window));
+
+      if (session != NULL)
+        apmm_window_take_loaded (window, session, files[i]);
+      else
+        apmm_window_show_open_error (window, files[i], error);
+
       last = GTK_WINDOW (window);
     }
 

@@ -11,6 +11,7 @@
 #include "apmm-assessment-page.h"
 #include "apmm-details-panel.h"
 #include "apmm-drafts.h"
+#include "apmm-explorer-page.h"
 #include "apmm-gap-page.h"
 #include "apmm-roadmap-page.h"
 #include "apmm-session-file.h"
@@ -327,29 +328,37 @@ add_to_recent (GFile *file)
   gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
 }
 
-gboolean
-apmm_window_load_file (ApmmWindow *self,
-                       GFile      *file)
+void
+apmm_window_show_open_error (ApmmWindow   *self,
+                             GFile        *file,
+                             const GError *error)
 {
-  g_autoptr(ApmmSession) session = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *heading = NULL;
+
+  g_return_if_fail (APMM_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (error != NULL);
+
+  basename = g_file_get_basename (file);
+  name = g_filename_display_name (basename);
+  heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+  show_error_dialog (self, heading, error->message);
+}
+
+void
+apmm_window_take_loaded (ApmmWindow  *self,
+                         ApmmSession *session,
+                         GFile       *file)
+{
   g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GError) error = NULL;
   const char *etag = NULL;
   gboolean read_only = FALSE;
 
-  g_return_val_if_fail (APMM_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  session = apmm_session_load_file (file, NULL, &error);
-  if (session == NULL)
-    {
-      g_autofree char *basename = g_file_get_basename (file);
-      g_autofree char *name = g_filename_display_name (basename);
-      g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
-
-      show_error_dialog (self, heading, error->message);
-      return FALSE;
-    }
+  g_return_if_fail (APMM_IS_WINDOW (self));
+  g_return_if_fail (APMM_IS_SESSION (session));
+  g_return_if_fail (G_IS_FILE (file));
 
   info = g_file_query_info (file,
                             G_FILE_ATTRIBUTE_ETAG_VALUE ","
@@ -370,6 +379,26 @@ apmm_window_load_file (ApmmWindow *self,
 
   set_document (self, session, file, etag, read_only, NULL);
   add_to_recent (file);
+}
+
+gboolean
+apmm_window_load_file (ApmmWindow *self,
+                       GFile      *file)
+{
+  g_autoptr(ApmmSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (APMM_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  session = apmm_session_load_file (file, NULL, &error);
+  if (session == NULL)
+    {
+      apmm_window_show_open_error (self, file, error);
+      return FALSE;
+    }
+
+  apmm_window_take_loaded (self, session, file);
 
   return TRUE;
 }
@@ -1018,6 +1047,7 @@ apmm_window_init (ApmmWindow *self)
   g_signal_connect_object (drop, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
+  adw_bin_set_child (self->explorer_bin, apmm_explorer_page_new ());
   adw_bin_set_child (self->assessment_bin, apmm_assessment_page_new ());
   adw_bin_set_child (self->gaps_bin, apmm_gap_page_new ());
   adw_bin_set_child (self->roadmap_bin, apmm_roadmap_page_new ());

@@ -27,6 +27,14 @@ gboolean      apmm_window_is_disposable     (ApmmWindow       *self);
  * current session is kept. Returns whether the file was opened. */
 gboolean      apmm_window_load_file         (ApmmWindow       *self,
                                              GFile            *file);
+/* Shows a session already loaded from @file (the caller checked it). */
+void          apmm_window_take_loaded       (ApmmWindow       *self,
+                                             ApmmSession      *session,
+                                             GFile            *file);
+/* Explains, in a dialog on this window, why @file could not be opened. */
+void          apmm_window_show_open_error   (ApmmWindow       *self,
+                                             GFile            *file,
+                                             const GError     *error);
 /* Asks about unsaved changes first, then loads. */
 void          apmm_window_open_file         (ApmmWindow       *self,
                                              GFile            *file);

@@ -128,6 +128,9 @@ def main(tap):
         newer = os.path.join(bad_dir, 'newer-version.apmm')
         check_bad_file(tap, app, newer, reasons.get(newer))
         tap.note('windows now: ' + ', '.join(f'“{f.name}”' for f in app.frames()))
+        empty = [f for f in app.frames()
+                 if f.name == 'APMM Workshop' and f.getRole() == pyatspi.ROLE_FRAME]
+        tap.ok(not empty, 'a bad file opens no empty window of its own')
         tap.ok(session.name == 'Meridian Insurance — APMM Workshop',
                f'the open session is unchanged and not marked unsaved: “{session.name}”')
     finally:
