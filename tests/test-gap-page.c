@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 
+#include "apmm-session-file.h"
+
 #include "apmm-assessment.h"
 #include "apmm-gap-matrix.h"
 #include "apmm-gap-page.h"
@@ -426,6 +428,37 @@ test_switch_session (void)
   g_assert_finalize_object (page);
 }
 
+/* The window can be as narrow as 360 px, so the page must fold to fit that
+ * with a full session, the example the app ships, in it. */
+static void
+test_fits_narrow_window (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_resources_lookup_data ("/org/apmm/Workshop/core/examples/meridian-insurance.apmm",
+                                                     G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  g_autoptr(ApmmSession) session = NULL;
+  GtkWidget *page = g_object_ref_sink (apmm_gap_page_new ());
+  GtkWidget *window = gtk_window_new ();
+  int minimum = 0, natural = 0;
+
+  g_assert_no_error (error);
+  session = apmm_session_load_bytes (bytes, &error);
+  g_assert_no_error (error);
+  apmm_gap_page_set_session (APMM_GAP_PAGE (page), session);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+  g_test_message ("minimum width %d, natural width %d", minimum, natural);
+  g_assert_cmpint (minimum, <=, 360);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (page);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -443,6 +476,7 @@ main (int   argc,
   g_test_add_func ("/gap-page/matrix", test_matrix);
   g_test_add_func ("/gap-page/empty-states", test_empty_states);
   g_test_add_func ("/gap-page/switch-session", test_switch_session);
+  g_test_add_func ("/gap-page/fits-narrow-window", test_fits_narrow_window);
 
   return g_test_run ();
 }

@@ -131,7 +131,7 @@ make_chip (const ApmmGap *gap,
            guint          rank)
 {
   const ApmmCriterion *criterion = gap->criterion;
-  GtkWidget *chip = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *chip = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
   g_autofree char *number = g_strdup_printf ("%u", rank);
   g_autofree char *tooltip = NULL;
   GtkWidget *dot = gtk_label_new (number);
@@ -142,7 +142,6 @@ make_chip (const ApmmGap *gap,
   gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (GTK_LABEL (title), 26);
-  gtk_label_set_width_chars (GTK_LABEL (title), 8);
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_box_append (GTK_BOX (chip), dot);
   gtk_box_append (GTK_BOX (chip), title);
@@ -252,21 +251,36 @@ max_height (GtkWidget **widgets,
   return result;
 }
 
+/* The impact labels take their natural width when there is room and wrap
+ * ("Medium" over "impact") when the matrix is narrow. */
+static int
+label_width (ApmmGapMatrix *self,
+             int            width)
+{
+  int label_min = max_width (self->impact_labels, N_SCORES, FALSE);
+  int label_nat = max_width (self->impact_labels, N_SCORES, TRUE);
+  int cell_min = max_width (&self->cells[0][0], N_SCORES * N_SCORES, FALSE);
+  int room = width - N_SCORES * SPACING - N_SCORES * cell_min;
+
+  return CLAMP (room, label_min, label_nat);
+}
+
 /* The three columns of cells share the width equally, whatever they hold,
  * so that the medium column sits exactly on the quadrant line. */
 static int
 cell_width (ApmmGapMatrix *self,
             int            width)
 {
-  int label_width = max_width (self->impact_labels, N_SCORES, TRUE);
+  int label_w = label_width (self, width);
   int cell_min = max_width (&self->cells[0][0], N_SCORES * N_SCORES, FALSE);
 
-  return MAX (cell_min, (width - label_width - N_SCORES * SPACING) / N_SCORES);
+  return MAX (cell_min, (width - label_w - N_SCORES * SPACING) / N_SCORES);
 }
 
 /* Row heights from the top (high impact) down. */
 static void
 row_heights (ApmmGapMatrix *self,
+             int            label_w,
              int            cell_w,
              gboolean       natural,
              int            heights[N_SCORES])
@@ -274,7 +288,7 @@ row_heights (ApmmGapMatrix *self,
   for (guint row = 0; row < N_SCORES; row++)
     {
       guint impact = N_SCORES - row;
-      int label = max_height (&self->impact_labels[impact - 1], 1, -1, natural);
+      int label = max_height (&self->impact_labels[impact - 1], 1, label_w, natural);
 
       heights[row] = MAX (label, max_height (self->cells[impact - 1], N_SCORES, cell_w, natural));
     }
@@ -299,22 +313,26 @@ apmm_gap_matrix_measure (GtkWidget      *widget,
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      int labels = max_width (self->impact_labels, N_SCORES, TRUE);
-      int fixed = labels + N_SCORES * SPACING;
+      int label_min = max_width (self->impact_labels, N_SCORES, FALSE);
+      int label_nat = max_width (self->impact_labels, N_SCORES, TRUE);
 
-      *minimum = fixed + N_SCORES * max_width (&self->cells[0][0], N_SCORES * N_SCORES, FALSE);
-      *natural = fixed + N_SCORES * max_width (&self->cells[0][0], N_SCORES * N_SCORES, TRUE);
+      *minimum = label_min + N_SCORES * SPACING +
+                 N_SCORES * max_width (&self->cells[0][0], N_SCORES * N_SCORES, FALSE);
+      *natural = label_nat + N_SCORES * SPACING +
+                 N_SCORES * max_width (&self->cells[0][0], N_SCORES * N_SCORES, TRUE);
     }
   else
     {
-      int cell_w = cell_width (self, for_size < 0 ? G_MAXINT / 2 : for_size);
+      int width = for_size < 0 ? G_MAXINT / 2 : for_size;
+      int label_w = label_width (self, width);
+      int cell_w = cell_width (self, width);
       int footer = max_height (self->effort_labels, N_SCORES, cell_w, TRUE) + N_SCORES * SPACING;
       int mins[N_SCORES], nats[N_SCORES];
 
       if (for_size < 0)
         cell_w = max_width (&self->cells[0][0], N_SCORES * N_SCORES, TRUE);
-      row_heights (self, cell_w, FALSE, mins);
-      row_heights (self, cell_w, TRUE, nats);
+      row_heights (self, label_w, cell_w, FALSE, mins);
+      row_heights (self, label_w, cell_w, TRUE, nats);
       *minimum = footer + mins[0] + mins[1] + mins[2];
       *natural = footer + nats[0] + nats[1] + nats[2];
     }
@@ -347,15 +365,15 @@ apmm_gap_matrix_size_allocate (GtkWidget *widget,
                                int        baseline)
 {
   ApmmGapMatrix *self = APMM_GAP_MATRIX (widget);
-  int label_w = MIN (max_width (self->impact_labels, N_SCORES, TRUE), width / 4);
+  int label_w = label_width (self, width);
   int cell_w = cell_width (self, width);
   int footer = max_height (self->effort_labels, N_SCORES, cell_w, TRUE);
   int mins[N_SCORES], nats[N_SCORES], heights[N_SCORES];
   int x0 = label_w + SPACING;
   int y = 0;
 
-  row_heights (self, cell_w, FALSE, mins);
-  row_heights (self, cell_w, TRUE, nats);
+  row_heights (self, label_w, cell_w, FALSE, mins);
+  row_heights (self, label_w, cell_w, TRUE, nats);
   distribute_heights (heights, mins, nats, height - footer - N_SCORES * SPACING);
 
   for (guint row = 0; row < N_SCORES; row++)

@@ -480,6 +480,11 @@ apmm_gap_page_init (ApmmGapPage *self)
   self->first_target = G_MAXUINT;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The flow box only wraps the controls: its cells take no focus of their own. */
+  for (GtkWidget *child = gtk_widget_get_first_child (self->controls_box);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_focusable (child, FALSE);
   gtk_list_box_set_sort_func (self->gap_list, sort_rows, NULL, NULL);
 
   /* Every change that can move, add or remove a gap, or change its figures. */

@@ -26,6 +26,7 @@ struct _ApmmGapRow
   GtkLabel        *level_label;
   GtkLabel        *status_label;
   GtkWidget       *chasm_box;
+  GtkWidget       *scores_box;
   GtkWidget       *move_up_button;
   GtkWidget       *move_down_button;
   GtkToggleButton *impact_buttons[N_SCORES];
@@ -85,6 +86,18 @@ score_for_button (GtkToggleButton **buttons,
     if (buttons[i] == button)
       return i + 1;
   g_assert_not_reached ();
+}
+
+/* The flow box only lays the score pickers out; its cells must not take
+ * keyboard focus themselves, or Tab would stop on every cell before reaching
+ * the buttons inside it. */
+static void
+unfocus_flow_children (GtkWidget *flow_box)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (flow_box);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_focusable (child, FALSE);
 }
 
 static void
@@ -398,6 +411,7 @@ apmm_gap_row_class_init (ApmmGapRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ApmmGapRow, level_label);
   gtk_widget_class_bind_template_child (widget_class, ApmmGapRow, status_label);
   gtk_widget_class_bind_template_child (widget_class, ApmmGapRow, chasm_box);
+  gtk_widget_class_bind_template_child (widget_class, ApmmGapRow, scores_box);
   gtk_widget_class_bind_template_child (widget_class, ApmmGapRow, move_up_button);
   gtk_widget_class_bind_template_child (widget_class, ApmmGapRow, move_down_button);
   gtk_widget_class_bind_template_child_full (widget_class, "impact_low", FALSE,
@@ -426,6 +440,7 @@ static void
 apmm_gap_row_init (ApmmGapRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  unfocus_flow_children (self->scores_box);
   setup_drag_and_drop (self);
 }
 
