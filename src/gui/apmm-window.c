@@ -1036,6 +1036,11 @@ apmm_window_init (ApmmWindow *self)
 
   g_object_bind_property (self->switcher_title, "title-visible",
                           self->switcher_bar, "reveal", G_BINDING_SYNC_CREATE);
+  /* The button shows whether the details are open, however they were opened
+   * (F9, the button, or a swipe). */
+  g_object_bind_property (self->details_flap, "reveal-flap",
+                          self->details_button, "active",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
 
   gtk_info_bar_add_button (self->info_bar, _("Save _As…"), GTK_RESPONSE_ACCEPT);
   g_signal_connect_object (self->info_bar, "response", G_CALLBACK (info_bar_response_cb), self,
