@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "apmm-ladder-renderer.h"
@@ -287,8 +288,17 @@ check_texts_fit (const ApmmLadderState *state,
       g_assert_cmpfloat (name.width, >, 0);
       g_assert_true (rect_inside (&name, &image));
       g_assert_true (rect_inside (&name, &rung));
-      /* Names stay in the left part, clear of the vote and marker columns. */
-      g_assert_cmpfloat (name.x + name.width, <=, rung.x + rung.width * 0.44);
+      /* Names stay clear of every marker and its label. */
+      for (ApmmLadderMarker m = 0; m < APMM_LADDER_N_MARKERS; m++)
+        {
+          cairo_rectangle_t marker;
+
+          if (apmm_ladder_layout_get_marker_rect (layout, m, &marker) &&
+              m != APMM_LADDER_MARKER_ESTIMATION)
+            g_assert_false (rects_overlap (&name, &marker));
+          if (apmm_ladder_layout_get_marker_label_rect (layout, m, &marker))
+            g_assert_false (rects_overlap (&name, &marker));
+        }
       if (apmm_ladder_layout_get_description_rect (layout, i, &description))
         {
           g_assert_true (rect_inside (&description, &rung));
@@ -335,6 +345,182 @@ test_projector_text_size (void)
 
       apmm_ladder_layout_get_name_rect (layout, i, &name);
       g_assert_cmpfloat (name.height, >=, 24);
+    }
+}
+
+/* The busiest realistic session: every marker, an inconclusive floor, an
+ * overestimation and 40 votes, as in tools/bench-ladder.c. */
+static ApmmSession *
+busiest_session (void)
+{
+  ApmmSession *session = apmm_session_new ();
+  static const guint spread[APMM_N_LEVELS] = { 2, 6, 12, 14, 6 };
+
+  apmm_session_set_status (session, "l1.tools-purchased", APMM_STATUS_MET);
+  apmm_session_set_status (session, "l1.budget-allocated", APMM_STATUS_MET);
+  apmm_session_set_status (session, "l2.live-real-data", APMM_STATUS_MET);
+  apmm_session_set_status (session, "l2.owned-use-case", APMM_STATUS_PARTLY);
+  apmm_session_set_target_level (session, 3);
+  for (guint level = 0; level < APMM_N_LEVELS; level++)
+    for (guint k = 0; k < spread[level]; k++)
+      apmm_session_add_participant (session, "P", (int) level);
+  return session;
+}
+
+/* The sizes the room sees: an export, the Level Explorer's ladder in a
+ * 1024×768 window, and the projector sizes. */
+static const int room_sizes[][2] = { { 1024, 768 }, { 360, 690 }, { 1920, 1080 }, { 3840, 2160 } };
+
+static void
+test_marker_text_readable (void)
+{
+  g_autoptr(ApmmSession) session = busiest_session ();
+  ApmmLadderState state;
+
+  state_for (&state, session);
+  g_assert_true (state.inconclusive && state.has_perceived && state.has_progress);
+  for (guint s = 0; s < G_N_ELEMENTS (room_sizes); s++)
+    {
+      int w = room_sizes[s][0], h = room_sizes[s][1];
+      g_autoptr(ApmmLadderLayout) layout = apmm_ladder_layout_new (&state, w, h);
+      double size = 0;
+
+      for (ApmmLadderMarker m = 0; m < APMM_LADDER_N_MARKERS; m++)
+        {
+          double px = apmm_ladder_layout_get_marker_label_px (layout, m);
+          cairo_rectangle_t rect;
+
+          /* Never shrunk below 14 px: dropped instead… */
+          if (px > 0)
+            g_assert_cmpfloat (px, >=, 14);
+          /* …and every marker label has the same size. */
+          if (px > 0 && size > 0)
+            g_assert_cmpfloat_with_epsilon (px, size, 0.01);
+          if (px > 0)
+            size = px;
+          /* A marker whose word was dropped is named by the legend. */
+          if (m <= APMM_LADDER_MARKER_TARGET && px == 0)
+            g_assert_true (apmm_ladder_layout_get_legend_rect (layout, m, &rect));
+        }
+      g_assert_cmpfloat (size, >=, 14);
+      /* The vote counts are no louder than the markers' words. */
+      for (guint i = 0; i < APMM_N_LEVELS; i++)
+        {
+          cairo_rectangle_t votes, label;
+
+          g_assert_true (apmm_ladder_layout_get_votes_rect (layout, i, &votes));
+          g_assert_true (apmm_ladder_layout_get_marker_label_rect (layout, APMM_LADDER_MARKER_PROGRESS,
+                                                                   &label));
+          g_assert_cmpfloat (votes.height, <=, label.height + 0.5);
+        }
+      for (guint i = 0; i < APMM_N_LEVELS; i++)
+        {
+          cairo_rectangle_t name;
+
+          apmm_ladder_layout_get_name_rect (layout, i, &name);
+          g_assert_cmpfloat (name.height, >=, 24);
+        }
+    }
+
+  /* In the Level Explorer the lanes are narrow: a legend names the shapes. */
+  {
+    g_autoptr(ApmmLadderLayout) layout = apmm_ladder_layout_new (&state, 360, 690);
+    cairo_rectangle_t entry, rung0;
+
+    apmm_ladder_layout_get_rung_rect (360, 690, 0, &rung0);
+    for (ApmmLadderMarker m = 0; m <= APMM_LADDER_MARKER_TARGET; m++)
+      {
+        g_assert_true (apmm_ladder_layout_get_legend_rect (layout, m, &entry));
+        g_assert_cmpfloat (entry.y, >=, rung0.y + rung0.height);
+        g_assert_cmpfloat (entry.y + entry.height, <=, 690);
+      }
+  }
+}
+
+/* A rung less its border, as thick as the thickest palette draws it. */
+static void
+rung_inside (int                width,
+             int                height,
+             guint              level,
+             cairo_rectangle_t *inner)
+{
+  double line;
+
+  apmm_ladder_layout_get_rung_rect (width, height, level, inner);
+  line = MAX (1.0, round (inner->height * 0.03));
+  inner->x += line;
+  inner->y += line;
+  inner->width -= 2 * line;
+  inner->height -= 2 * line;
+}
+
+static void
+test_labels_clear (void)
+{
+  g_autoptr(ApmmSession) session = busiest_session ();
+  ApmmLadderState state;
+
+  state_for (&state, session);
+  for (guint s = 0; s < G_N_ELEMENTS (room_sizes); s++)
+    {
+      int w = room_sizes[s][0], h = room_sizes[s][1];
+      g_autoptr(ApmmLadderLayout) layout = apmm_ladder_layout_new (&state, w, h);
+      cairo_rectangle_t labels[APMM_LADDER_N_MARKERS + APMM_N_LEVELS];
+      guint n = 0;
+
+      for (ApmmLadderMarker m = 0; m < APMM_LADDER_N_MARKERS; m++)
+        if (apmm_ladder_layout_get_marker_label_rect (layout, m, &labels[n]))
+          n++;
+      for (guint i = 0; i < APMM_N_LEVELS; i++)
+        if (apmm_ladder_layout_get_votes_rect (layout, i, &labels[n]))
+          n++;
+      g_assert_cmpuint (n, >=, 5);
+
+      for (guint a = 0; a < n; a++)
+        {
+          gboolean inside = FALSE;
+
+          /* Each label lies within one rung's border: none covers a border. */
+          for (guint i = 0; i < APMM_N_LEVELS && !inside; i++)
+            {
+              cairo_rectangle_t inner;
+
+              rung_inside (w, h, i, &inner);
+              inside = rect_inside (&labels[a], &inner);
+            }
+          g_assert_true (inside);
+          for (guint b = a + 1; b < n; b++)
+            g_assert_false (rects_overlap (&labels[a], &labels[b]));
+        }
+    }
+}
+
+static void
+test_hidden_votes_badge (void)
+{
+  g_autoptr(ApmmSession) session = busiest_session ();
+  ApmmLadderState state;
+
+  apmm_session_set_votes_hidden (session, TRUE);
+  state_for (&state, session);
+  g_assert_false (state.has_perceived);
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      int w = sizes[s][0], h = sizes[s][1];
+      g_autoptr(ApmmLadderLayout) layout = apmm_ladder_layout_new (&state, w, h);
+      cairo_rectangle_t badge, title, chasm;
+
+      g_assert_false (apmm_ladder_layout_get_marker_rect (layout, APMM_LADDER_MARKER_PERCEIVED,
+                                                          &badge));
+      g_assert_true (apmm_ladder_layout_get_votes_rect (layout, 0, &badge));
+      apmm_ladder_layout_get_chasm_label_rect (layout, &title);
+      apmm_ladder_layout_get_chasm_rect (w, h, &chasm);
+      g_assert_cmpfloat (title.width, >, 0);
+      g_assert_true (rect_inside (&badge, &chasm));
+      /* The badge and the title each have a backing around them; those do
+       * not meet either (0.08 and 0.1 rung heights of padding). */
+      g_assert_cmpfloat (badge.x - (title.x + title.width), >=,
+                         0.18 * chasm.height / 0.72);
     }
 }
 
@@ -458,6 +644,9 @@ main (int   argc,
   g_test_add_func ("/ladder-renderer/votes-change-picture", test_votes_change_picture);
   g_test_add_func ("/ladder-renderer/names-inside", test_names_inside);
   g_test_add_func ("/ladder-renderer/projector-text-size", test_projector_text_size);
+  g_test_add_func ("/ladder-renderer/marker-text-readable", test_marker_text_readable);
+  g_test_add_func ("/ladder-renderer/labels-clear", test_labels_clear);
+  g_test_add_func ("/ladder-renderer/hidden-votes-badge", test_hidden_votes_badge);
   g_test_add_func ("/ladder-renderer/inconclusive-floor", test_inconclusive_floor);
   g_test_add_func ("/ladder-renderer/hit-testing", test_hit_testing);
   g_test_add_func ("/ladder-renderer/description", test_description);

@@ -61,7 +61,7 @@ static void
 write_shots (ApmmSession *session,
              const char  *dir)
 {
-  static const int sizes[][2] = { { 320, 240 }, { 1024, 768 }, { 1920, 1080 }, { 3840, 2160 } };
+  static const int sizes[][2] = { { 320, 240 }, { 360, 690 }, { 1024, 768 }, { 1920, 1080 }, { 3840, 2160 } };
   static const char *palettes[] = { "light", "dark", "high-contrast" };
   ApmmLadderState state;
 
@@ -81,6 +81,25 @@ write_shots (ApmmSession *session,
         cairo_surface_destroy (surface);
         g_print ("%s\n", name);
       }
+
+  /* The same session with its votes hidden, as the facilitator shows it
+   * before the reveal. */
+  apmm_session_set_votes_hidden (session, TRUE);
+  apmm_ladder_state_init (&state, session, apmm_model_get_default (), NULL);
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      int w = sizes[s][0], h = sizes[s][1];
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
+      cairo_t *cr = cairo_create (surface);
+      g_autofree char *name = g_strdup_printf ("%s/ladder-%dx%d-votes-hidden.png", dir, w, h);
+
+      apmm_ladder_render (cr, &state, APMM_LADDER_PALETTE_LIGHT, w, h);
+      cairo_surface_write_to_png (surface, name);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+      g_print ("%s\n", name);
+    }
+  apmm_session_set_votes_hidden (session, FALSE);
 }
 
 int

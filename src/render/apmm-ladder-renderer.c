@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 #include <pango/pangocairo.h>
 
 #include "apmm-ladder-renderer.h"
@@ -19,19 +20,33 @@
 #define CHASM_UNITS  0.72
 #define TOTAL_UNITS  (5 * RUNG_UNITS + 3 * GAP_UNITS + CHASM_UNITS)
 
-/* Horizontal proportions of the content width. */
-#define TEXT_END     0.43
-#define VOTES_START  0.445
-#define VOTES_END    0.56
-#define LANE_EVIDENCE_START  0.575
-#define LANE_EVIDENCE_END    0.755
-#define LANE_PERCEIVED_START 0.77
-#define LANE_PERCEIVED_END   0.905
-#define LANE_TARGET_START    0.915
-#define LANE_TARGET_END      1.0
+/* A key to the marker shapes below rung 0, when the marker lanes are too
+ * narrow to name each marker in place. */
+#define LEGEND_UNITS 0.5
+
+/* Horizontal proportions of the content width. Every lane ends inside the
+ * rung's right border. */
+#define TEXT_END     0.39
+#define VOTES_START  0.405
+#define VOTES_END    0.515
+#define LANE_EVIDENCE_START  0.53
+#define LANE_EVIDENCE_END    0.71
+#define LANE_PERCEIVED_START 0.725
+#define LANE_PERCEIVED_END   0.87
+#define LANE_TARGET_START    0.885
+#define LANE_TARGET_END      0.985
+
+/* The boxes the marker words must fit in, as fractions of their lane's width
+ * and of the rung height. */
+#define EVIDENCE_BOX_W  0.88
+#define PERCEIVED_BOX_W 0.86
+#define TARGET_BOX_W    0.84
+#define TARGET_BOX_H    0.34
 
 #define PILL_HEIGHT  0.62
 #define FONT_FAMILY  "Cantarell, DejaVu Sans, Sans"
+/* Marker labels share one size, at most this many rung heights. */
+#define MARKER_PX    0.24
 /* The smallest text worth drawing, in pixels. */
 #define MIN_LABEL_PX 6.5
 #define MIN_DESCRIPTION_PX 11.0
@@ -75,6 +90,7 @@ typedef struct {
   double       x, y, width, height;  /* in the picture, scale applied */
   double       raw_width, raw_height; /* as pango laid it out */
   double       scale;
+  double       px;                    /* the size it was shaped at */
   Role         role;
   guint        candidate;
 } Label;
@@ -87,6 +103,8 @@ struct _ApmmLadderLayout
   PangoContext      *context;
 
   double             u;        /* rung height */
+  double             mu;       /* marker unit (see Frame) */
+  gboolean           stacked;
   double             x0, cw;   /* content left and width */
   double             badge;
   cairo_rectangle_t  rungs[APMM_N_LEVELS];
@@ -103,6 +121,12 @@ struct _ApmmLadderLayout
   Label              chasm_label;
   Label              marker_labels[APMM_LADDER_N_MARKERS];
   char              *marker_texts[APMM_LADDER_N_MARKERS];
+  double             marker_px;  /* the one size of every marker and vote label */
+
+  gboolean           legend;
+  cairo_rectangle_t  legend_band;
+  Label              legend_labels[APMM_LADDER_N_MARKERS];
+  cairo_rectangle_t  legend_swatches[APMM_LADDER_N_MARKERS];
 
   double             dot_pitch;
   guint              dot_cols;
@@ -359,10 +383,119 @@ apmm_ladder_state_describe_rung (const ApmmLadderState *state,
 /* --- Geometry ------------------------------------------------------------- */
 
 typedef struct {
-  double x0, y0, cw, u;
-  double rung_y[APMM_N_LEVELS];
-  double chasm_y;
+  double   x0, y0, cw, u;
+  double   rung_y[APMM_N_LEVELS];
+  double   chasm_y;
+  gboolean legend;
+  double   legend_y;
+
+  /* Narrow pictures stack each rung: the name across the top, the votes and
+   * markers below it. Otherwise the name, votes and markers sit side by side. */
+  gboolean stacked;
+  double   badge, badge_x, text_x, text_end;
+  double   lane_left, lane_right;  /* where the votes and marker lanes go */
+  double   mu;                     /* the marker unit: their heights scale with it */
+  double   marker_dy;              /* markers sit this far below a rung's middle */
 } Frame;
+
+static const char *marker_word (ApmmLadderMarker marker);
+static void        marker_word_extents (ApmmLadderMarker  marker,
+                                        double           *width,
+                                        double           *height);
+
+/* Where the lane fraction @q (of the content width) lies on the picture. */
+static double
+frame_lane_x (const Frame *f,
+              double       q)
+{
+  if (!f->stacked)
+    return f->x0 + q * f->cw;
+  return f->lane_left + (q - VOTES_START) / (LANE_TARGET_END - VOTES_START) *
+                        (f->lane_right - f->lane_left);
+}
+
+static double
+frame_lane_w (const Frame *f,
+              double       start,
+              double       end)
+{
+  return frame_lane_x (f, end) - frame_lane_x (f, start);
+}
+
+/* Marker text is never drawn smaller than this: 14 px on a window-sized
+ * picture, proportionally more on a projector, less only on a tiny sidebar. */
+static double
+marker_floor_px (double u)
+{
+  return MAX (MIN (14.0, 0.3 * u), 0.13 * u);
+}
+
+/* The box a marker's word must fit in, from the lane widths and rung height. */
+static void
+marker_word_box (ApmmLadderMarker  marker,
+                 const Frame      *f,
+                 double           *w,
+                 double           *h)
+{
+  switch (marker)
+    {
+    case APMM_LADDER_MARKER_EVIDENCE:
+      *w = frame_lane_w (f, LANE_EVIDENCE_START, LANE_EVIDENCE_END) * EVIDENCE_BOX_W;
+      *h = f->mu * PILL_HEIGHT * 0.84;
+      break;
+    case APMM_LADDER_MARKER_PERCEIVED:
+      *w = frame_lane_w (f, LANE_PERCEIVED_START, LANE_PERCEIVED_END) * PERCEIVED_BOX_W;
+      *h = f->mu * PILL_HEIGHT * 0.7;
+      break;
+    case APMM_LADDER_MARKER_TARGET:
+      *w = frame_lane_w (f, LANE_TARGET_START, LANE_TARGET_END) * TARGET_BOX_W;
+      *h = f->mu * TARGET_BOX_H;
+      break;
+    case APMM_LADDER_MARKER_PROGRESS:
+    case APMM_LADDER_MARKER_ESTIMATION:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Whether the marker shapes need a key: when one of the words "Evidence",
+ * "Perceived" or "Target" would be smaller than the floor in its place. It
+ * depends on the size alone, so that hit-testing needs no layout. */
+static gboolean
+frame_needs_legend (const Frame *f)
+{
+  static const ApmmLadderMarker named[] = {
+    APMM_LADDER_MARKER_EVIDENCE, APMM_LADDER_MARKER_PERCEIVED, APMM_LADDER_MARKER_TARGET,
+  };
+  double floor_px = marker_floor_px (f->u);
+
+  for (guint i = 0; i < G_N_ELEMENTS (named); i++)
+    {
+      double word_w, word_h, box_w, box_h;
+
+      marker_word_extents (named[i], &word_w, &word_h);
+      marker_word_box (named[i], f, &box_w, &box_h);
+      if (word_w * floor_px > box_w || word_h * floor_px > box_h)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The columns, from the rung height and the content width. */
+static void
+frame_columns (Frame *f)
+{
+  double pad = f->u * 0.1;
+
+  f->badge = MIN (f->u * 0.8, f->cw * 0.1);
+  f->badge_x = f->x0 + pad;
+  f->text_x = f->badge_x + f->badge + pad * 1.4;
+  f->lane_left = f->text_x;
+  f->lane_right = f->x0 + f->cw * LANE_TARGET_END;
+  f->text_end = f->stacked ? f->lane_right : f->x0 + f->cw * TEXT_END;
+  f->mu = f->stacked ? f->u * 0.65 : f->u;
+  f->marker_dy = f->stacked ? f->u * 0.22 : 0;
+}
 
 static void
 frame_compute (Frame *f,
@@ -370,14 +503,24 @@ frame_compute (Frame *f,
                int    height)
 {
   double margin = round (0.035 * MIN (width, height));
+  double units = TOTAL_UNITS;
   double y;
 
   f->x0 = margin;
   f->y0 = margin;
   f->cw = MAX (1.0, width - 2 * margin);
-  f->u = MAX (1.0, (height - 2 * margin) / TOTAL_UNITS);
+  f->u = MAX (1.0, (height - 2 * margin) / units);
+  f->stacked = f->cw < 4.5 * f->u;
+  frame_columns (f);
+  f->legend = frame_needs_legend (f);
+  if (f->legend)
+    {
+      units += GAP_UNITS + LEGEND_UNITS;
+      f->u = MAX (1.0, (height - 2 * margin) / units);
+      frame_columns (f);
+    }
 
-  /* Top to bottom: 4, 3, the chasm, 2, 1, 0. */
+  /* Top to bottom: 4, 3, the chasm, 2, 1, 0 and the legend. */
   y = f->y0;
   for (int level = APMM_MAX_LEVEL; level >= 0; level--)
     {
@@ -391,9 +534,10 @@ frame_compute (Frame *f,
       else
         y += f->u * GAP_UNITS;
     }
+  f->legend_y = y;
 }
 
-/* The vertical middle of a fractional level position. */
+/* The vertical middle of the markers at a fractional level position. */
 static double
 frame_level_y (const Frame *f,
                double       position)
@@ -405,7 +549,7 @@ frame_level_y (const Frame *f,
   low = MIN ((int) floor (position), APMM_MAX_LEVEL - 1);
   a = f->rung_y[low] + f->u / 2;
   b = f->rung_y[low + 1] + f->u / 2;
-  return a + (b - a) * (position - low);
+  return a + (b - a) * (position - low) + f->marker_dy;
 }
 
 int
@@ -495,6 +639,17 @@ label_clear (Label *label)
   g_clear_object (&label->layout);
 }
 
+/* The font family, parsed once: every label starts from a copy. */
+static const PangoFontDescription *
+base_font (void)
+{
+  static PangoFontDescription *desc;
+
+  if (g_once_init_enter (&desc))
+    g_once_init_leave (&desc, pango_font_description_from_string (FONT_FAMILY));
+  return desc;
+}
+
 /* Shapes @text at @px; the label's size is its logical extents times its scale. */
 static void
 label_set (Label       *label,
@@ -503,7 +658,7 @@ label_set (Label       *label,
            double       px,
            PangoWeight  weight)
 {
-  PangoFontDescription *desc = pango_font_description_from_string (FONT_FAMILY);
+  PangoFontDescription *desc = pango_font_description_copy_static (base_font ());
 
   pango_font_description_set_absolute_size (desc, px * PANGO_SCALE);
   pango_font_description_set_weight (desc, weight);
@@ -511,7 +666,54 @@ label_set (Label       *label,
   pango_font_description_free (desc);
   pango_layout_set_text (pl, text, -1);
   label->scale = 1.0;
+  label->px = px;
   label_measure (label, pl);
+}
+
+static const char *
+marker_word (ApmmLadderMarker marker)
+{
+  switch (marker)
+    {
+    case APMM_LADDER_MARKER_EVIDENCE: return _("Evidence");
+    case APMM_LADDER_MARKER_PERCEIVED: return _("Perceived");
+    case APMM_LADDER_MARKER_TARGET: return _("Target");
+    case APMM_LADDER_MARKER_PROGRESS:
+    case APMM_LADDER_MARKER_ESTIMATION:
+    default: g_assert_not_reached ();
+    }
+}
+
+/* The logical size of a marker's word per pixel of font size, measured once:
+ * with unhinted metrics, text scales linearly with its size. */
+static void
+marker_word_extents (ApmmLadderMarker  marker,
+                     double           *width,
+                     double           *height)
+{
+  static double extents[APMM_LADDER_MARKER_TARGET + 1][2];
+  static gsize measured;
+
+  g_assert (marker <= APMM_LADDER_MARKER_TARGET);
+  if (g_once_init_enter (&measured))
+    {
+      PangoContext *context = create_context ();
+
+      for (guint i = 0; i <= APMM_LADDER_MARKER_TARGET; i++)
+        {
+          PangoLayout *pl = pango_layout_new (context);
+          Label probe = { 0 };
+
+          label_set (&probe, pl, marker_word (i), 100, PANGO_WEIGHT_BOLD);
+          extents[i][0] = probe.width / 100;
+          extents[i][1] = probe.height / 100;
+          g_object_unref (pl);
+        }
+      g_object_unref (context);
+      g_once_init_leave (&measured, 1);
+    }
+  *width = extents[marker][0];
+  *height = extents[marker][1];
 }
 
 static PangoLayout *
@@ -525,19 +727,21 @@ new_pango_layout (ApmmLadderLayout *self,
 }
 
 /* Lays out the best of @candidates in one box: the largest size up to
- * @max_px that fits, preferring earlier candidates unless a later one is much
- * larger. Leaves the label empty when nothing fits at @min_px. Each candidate
- * is shaped once; the fit is a scale, which is exact with unhinted metrics. */
+ * @max_px that fits, preferring earlier candidates unless a later one is
+ * larger than @prefer times the best. Leaves the label empty when nothing
+ * fits at @min_px. Each candidate is shaped once; the fit is a scale, which
+ * is exact with unhinted metrics. */
 static void
-label_fit (ApmmLadderLayout   *self,
-           Label              *label,
-           const char * const *candidates,
-           double              box_w,
-           double              box_h,
-           double              max_px,
-           double              min_px,
-           PangoWeight         weight,
-           Role                role)
+label_fit_prefer (ApmmLadderLayout   *self,
+                  Label              *label,
+                  const char * const *candidates,
+                  double              box_w,
+                  double              box_h,
+                  double              max_px,
+                  double              min_px,
+                  PangoWeight         weight,
+                  Role                role,
+                  double              prefer)
 {
   PangoLayout *layouts[8] = { NULL };
   double scales[8] = { 0 };
@@ -555,7 +759,7 @@ label_fit (ApmmLadderLayout   *self,
     }
   for (guint i = 0; i < n && label->layout == NULL; i++)
     {
-      if (scales[i] * max_px < min_px || scales[i] < 0.5 * best)
+      if (scales[i] * max_px < min_px || scales[i] < prefer * best)
         continue;
       label->layout = g_object_ref (layouts[i]);
       label->candidate = i;
@@ -566,6 +770,37 @@ label_fit (ApmmLadderLayout   *self,
     label->width = label->height = 0;
   for (guint i = 0; i < n; i++)
     g_object_unref (layouts[i]);
+}
+
+/* Prefers earlier, longer candidates unless a later one is twice the size. */
+static void
+label_fit (ApmmLadderLayout   *self,
+           Label              *label,
+           const char * const *candidates,
+           double              box_w,
+           double              box_h,
+           double              max_px,
+           double              min_px,
+           PangoWeight         weight,
+           Role                role)
+{
+  label_fit_prefer (self, label, candidates, box_w, box_h, max_px, min_px, weight, role, 0.5);
+}
+
+/* @text with its last space turned into a line break, or NULL without one. */
+static char *
+two_lines (const char *text)
+{
+  char *copy = g_strdup (text);
+  char *space = strrchr (copy, ' ');
+
+  if (space == NULL)
+    {
+      g_free (copy);
+      return NULL;
+    }
+  *space = '\n';
+  return copy;
 }
 
 /* Wraps the label at @box_w for its current scale; returns whether it fits @box_h. */
@@ -628,35 +863,51 @@ layout_descriptions (ApmmLadderLayout *self,
 }
 
 static void
+layout_names (ApmmLadderLayout *self,
+              double            text_w,
+              double            box_h,
+              double            px)
+{
+  double scale = 1.0;
+
+  /* A name may take two lines where that makes it clearly larger, as in a
+   * narrow sidebar; all names then share the smallest size. */
+  for (guint i = 0; i < APMM_N_LEVELS; i++)
+    {
+      const char *name = self->state.names[i] ? self->state.names[i] : "";
+      g_autofree char *broken = two_lines (name);
+      const char *candidates[] = { name, broken, NULL };
+
+      label_fit_prefer (self, &self->names[i], candidates, text_w, box_h, px, 1.0,
+                        PANGO_WEIGHT_BOLD, ROLE_TEXT, 0.9);
+      scale = MIN (scale, self->names[i].scale);
+    }
+  for (guint i = 0; i < APMM_N_LEVELS; i++)
+    label_scale (&self->names[i], scale);
+}
+
+static void
 layout_texts_column (ApmmLadderLayout *self,
                      double            text_x,
                      double            text_w)
 {
   double u = self->u;
-  double name_px = 0.36 * u;
-  double name_scale = 1.0;
-  double name_box_h = 0.40 * u;
   double desc_px = 0.17 * u;
 
   /* Descriptions share one size so the rungs read as a set; a description
-   * that cannot fit at the minimum size drops them all. */
-  if (layout_descriptions (self, text_w, 0.48 * u, desc_px,
-                           MAX (MIN_DESCRIPTION_PX, 0.11 * u) / desc_px) == 0)
+   * that cannot fit at the minimum size drops them all. Stacked rungs have
+   * no room for them. */
+  if (self->stacked)
+    layout_names (self, text_w, 0.36 * u, 0.3 * u);
+  else if (layout_descriptions (self, text_w, 0.48 * u, desc_px,
+                                MAX (MIN_DESCRIPTION_PX, 0.11 * u) / desc_px) == 0)
     {
       for (guint i = 0; i < APMM_N_LEVELS; i++)
         label_clear (&self->descriptions[i]);
-      name_px = 0.44 * u;
-      name_box_h = 0.7 * u;
+      layout_names (self, text_w, 0.7 * u, 0.44 * u);
     }
-
-  for (guint i = 0; i < APMM_N_LEVELS; i++)
-    {
-      const char *candidates[] = { self->state.names[i] ? self->state.names[i] : "", NULL };
-
-      label_fit (self, &self->names[i], candidates, text_w, name_box_h, name_px, 1.0,
-                 PANGO_WEIGHT_BOLD, ROLE_TEXT);
-      name_scale = MIN (name_scale, self->names[i].scale);
-    }
+  else
+    layout_names (self, text_w, 0.40 * u, 0.36 * u);
 
   for (guint i = 0; i < APMM_N_LEVELS; i++)
     {
@@ -664,9 +915,11 @@ layout_texts_column (ApmmLadderLayout *self,
       Label *d = &self->descriptions[i];
       const cairo_rectangle_t *r = &self->rungs[i];
 
-      label_scale (name, name_scale);
       name->x = text_x;
-      if (d->layout != NULL)
+      pango_layout_set_alignment (name->layout, PANGO_ALIGN_LEFT);
+      if (self->stacked)
+        name->y = r->y + 0.04 * u;
+      else if (d->layout != NULL)
         {
           name->y = r->y + (u - name->height - d->height - 0.02 * u) / 2;
           d->x = text_x;
@@ -694,6 +947,9 @@ layout_badges (ApmmLadderLayout *self,
     }
 }
 
+/* The chasm's title has a backing of this many rung heights around it. */
+#define CHASM_PAD 0.08
+
 static void
 layout_chasm (ApmmLadderLayout *self,
               double            text_x,
@@ -701,32 +957,68 @@ layout_chasm (ApmmLadderLayout *self,
 {
   const char *title = self->state.chasm_title && *self->state.chasm_title
                       ? self->state.chasm_title : _("The Failure Chasm");
-  const char *candidates[] = { title, NULL };
+  g_autofree char *broken = two_lines (title);
+  const char *candidates[] = { title, broken, NULL };
   Label *label = &self->chasm_label;
 
-  label_fit (self, label, candidates, text_w, self->chasm.height * 0.62,
-             0.34 * self->u, MIN_LABEL_PX, PANGO_WEIGHT_BOLD, ROLE_CHASM_TEXT);
+  /* The backing stays inside the text column, clear of the votes column. */
+  label_fit_prefer (self, label, candidates, text_w - CHASM_PAD * self->u,
+                    self->chasm.height * 0.66, 0.34 * self->u, MIN_LABEL_PX,
+                    PANGO_WEIGHT_BOLD, ROLE_CHASM_TEXT, 0.9);
   label->x = text_x;
   label->y = self->chasm.y + (self->chasm.height - label->height) / 2;
 }
 
-static void
-layout_votes (ApmmLadderLayout *self,
-              double            x,
-              double            w)
-{
-  guint max = 0;
-  double cell_h = self->u * 0.42;
+/* --- Marker and vote labels --------------------------------------------------
+ *
+ * Every marker and vote label is first fitted to its own box; then all of them
+ * take the smallest of those sizes, so that no count shouts over the markers'
+ * words; only then are they placed. A word that would be smaller than the
+ * floor is dropped: the legend names its marker instead. */
 
+static void
+fit_marker_label (ApmmLadderLayout   *self,
+                  Label              *label,
+                  const char * const *candidates,
+                  double              box_w,
+                  double              box_h,
+                  Role                role)
+{
+  label_fit (self, label, candidates, box_w, box_h, MARKER_PX * self->u,
+             marker_floor_px (self->u), PANGO_WEIGHT_BOLD, role);
+}
+
+static void
+fit_marker (ApmmLadderLayout   *self,
+            ApmmLadderMarker    marker,
+            const char * const *candidates,
+            double              box_w,
+            double              box_h,
+            Role                role)
+{
+  Label *label = &self->marker_labels[marker];
+
+  fit_marker_label (self, label, candidates, box_w, box_h, role);
+  if (label->layout != NULL)
+    self->marker_texts[marker] = g_strdup (candidates[label->candidate]);
+}
+
+static void
+fit_votes (ApmmLadderLayout *self,
+           double            w)
+{
   if (self->state.votes_hidden)
     {
+      /* The badge has the chasm row right of the title to itself: with the
+       * votes hidden there is no perceived marker and so no arrow across it. */
       const char *candidates[] = { _("Votes hidden"), _("Votes\nhidden"), NULL };
-      Label *label = &self->votes_hidden;
+      double pad = self->u * 0.1;
 
-      label_fit (self, label, candidates, w * 0.9, self->u, 0.24 * self->u, MIN_LABEL_PX,
-                 PANGO_WEIGHT_BOLD, ROLE_SECONDARY);
-      label->x = x + (w - label->width) / 2;
-      label->y = self->chasm.y + (self->chasm.height - label->height) / 2;
+      /* Unlike a count, the badge is never dropped: nothing else says the
+       * votes exist. On a tiny picture it goes below the floor instead. */
+      label_fit_prefer (self, &self->votes_hidden, candidates, w - 3 * pad,
+                        self->chasm.height * 0.62, MARKER_PX * self->u, MIN_LABEL_PX,
+                        PANGO_WEIGHT_BOLD, ROLE_SECONDARY, 0.9);
       return;
     }
 
@@ -735,9 +1027,7 @@ layout_votes (ApmmLadderLayout *self,
       guint n = self->state.votes[i];
       g_autofree char *full = NULL;
       g_autofree char *bare = NULL;
-      Label *label = &self->votes[i];
 
-      max = MAX (max, n);
       if (n == 0)
         continue;
       full = g_strdup_printf (ngettext ("%u vote", "%u votes", n), n);
@@ -745,11 +1035,39 @@ layout_votes (ApmmLadderLayout *self,
       {
         const char *candidates[] = { full, bare, NULL };
 
-        label_fit (self, label, candidates, w, self->u * 0.4, 0.24 * self->u, MIN_LABEL_PX,
-                   PANGO_WEIGHT_BOLD, ROLE_TEXT);
+        fit_marker_label (self, &self->votes[i], candidates, w,
+                          self->u * (self->stacked ? 0.26 : 0.36), ROLE_TEXT);
       }
-      label->x = x;
-      label->y = self->rungs[i].y + self->u * 0.06;
+    }
+}
+
+static void
+place_votes (ApmmLadderLayout *self,
+             double            x,
+             double            w,
+             double            hidden_w)
+{
+  guint max = 0;
+  double cell_h = self->u * (self->stacked ? 0.24 : 0.42);
+  /* Stacked, the count and the dots go under the name. */
+  double count_y = self->stacked ? 0.45 : 0.08;
+  double dots_y = self->stacked ? 0.73 : 0.5;
+
+  if (self->state.votes_hidden)
+    {
+      Label *label = &self->votes_hidden;
+      double pad = self->u * 0.1;
+
+      label->x = x + pad + (hidden_w - 3 * pad - label->width) / 2;
+      label->y = self->chasm.y + (self->chasm.height - label->height) / 2;
+      return;
+    }
+
+  for (guint i = 0; i < APMM_N_LEVELS; i++)
+    {
+      max = MAX (max, self->state.votes[i]);
+      self->votes[i].x = x;
+      self->votes[i].y = self->rungs[i].y + self->u * count_y;
     }
 
   /* One dot per vote, the same pitch on every rung, in as few rows as fit. */
@@ -768,7 +1086,7 @@ layout_votes (ApmmLadderLayout *self,
     }
   self->dots_x = x;
   for (guint i = 0; i < APMM_N_LEVELS; i++)
-    self->dots_y[i] = self->rungs[i].y + self->u * 0.5;
+    self->dots_y[i] = self->rungs[i].y + self->u * dots_y;
 }
 
 static void
@@ -780,102 +1098,131 @@ place_pill_label (Label                   *label,
 }
 
 static void
-layout_marker_label (ApmmLadderLayout   *self,
-                     ApmmLadderMarker    marker,
-                     const char * const *candidates,
-                     double              box_w,
-                     double              box_h,
-                     double              max_px,
-                     Role                role)
-{
-  Label *label = &self->marker_labels[marker];
-
-  label_fit (self, label, candidates, box_w, box_h, max_px, MIN_LABEL_PX, PANGO_WEIGHT_BOLD, role);
-  if (label->layout != NULL)
-    self->marker_texts[marker] = g_strdup (candidates[label->candidate]);
-}
-
-static void
-layout_evidence (ApmmLadderLayout *self,
-                 const Frame      *f)
+fit_evidence (ApmmLadderLayout *self,
+              const Frame      *f)
 {
   const ApmmLadderState *s = &self->state;
-  double lx = f->x0 + f->cw * LANE_EVIDENCE_START;
-  double lw = f->cw * (LANE_EVIDENCE_END - LANE_EVIDENCE_START);
-  double ph = self->u * PILL_HEIGHT;
-  cairo_rectangle_t *pill = &self->markers[APMM_LADDER_MARKER_EVIDENCE];
+  double lx = frame_lane_x (f, LANE_EVIDENCE_START);
+  double lw = frame_lane_w (f, LANE_EVIDENCE_START, LANE_EVIDENCE_END);
+  double ph = f->mu * PILL_HEIGHT;
   g_autofree char *floor1 = g_strdup_printf (_("Evidence ≥ %u\ninconclusive"), s->evidence_level);
   g_autofree char *floor2 = g_strdup_printf (_("≥ %u — inconclusive"), s->evidence_level);
-  g_autofree char *floor3 = g_strdup_printf (_("≥ %u"), s->evidence_level);
-  const char *plain[] = { _("Evidence"), NULL };
-  const char *floor[] = { floor1, floor2, floor3, NULL };
+  g_autofree char *floor3 = g_strdup_printf (_("Evidence ≥ %u"), s->evidence_level);
+  g_autofree char *floor4 = g_strdup_printf (_("≥ %u"), s->evidence_level);
+  const char *plain[] = { marker_word (APMM_LADDER_MARKER_EVIDENCE), NULL };
+  const char *floor[] = { floor1, floor2, floor3, floor4, NULL };
+  double box_w, box_h;
 
-  *pill = (cairo_rectangle_t) { lx, frame_level_y (f, s->evidence) - ph / 2, lw, ph };
+  self->markers[APMM_LADDER_MARKER_EVIDENCE] = (cairo_rectangle_t) {
+    lx, frame_level_y (f, s->evidence) - ph / 2, lw, ph };
   self->marker_shown[APMM_LADDER_MARKER_EVIDENCE] = TRUE;
-  layout_marker_label (self, APMM_LADDER_MARKER_EVIDENCE, s->inconclusive ? floor : plain,
-                       lw * 0.88, ph * 0.84, 0.3 * self->u, ROLE_ON_EVIDENCE);
-  place_pill_label (&self->marker_labels[APMM_LADDER_MARKER_EVIDENCE], pill);
+  marker_word_box (APMM_LADDER_MARKER_EVIDENCE, f, &box_w, &box_h);
+  fit_marker (self, APMM_LADDER_MARKER_EVIDENCE, s->inconclusive ? floor : plain,
+              box_w, box_h, ROLE_ON_EVIDENCE);
 }
 
 static void
-layout_progress (ApmmLadderLayout *self,
-                 const Frame      *f)
+fit_progress (ApmmLadderLayout *self,
+              const Frame      *f)
 {
   const ApmmLadderState *s = &self->state;
-  double lx = f->x0 + f->cw * LANE_EVIDENCE_START;
-  double lw = f->cw * (LANE_EVIDENCE_END - LANE_EVIDENCE_START);
+  double lx = frame_lane_x (f, LANE_EVIDENCE_START);
+  double lw = frame_lane_w (f, LANE_EVIDENCE_START, LANE_EVIDENCE_END);
   double y = frame_level_y (f, MIN (s->evidence + 1, APMM_MAX_LEVEL));
   int percent = (int) lround (CLAMP (s->progress, 0, 1) * 100);
   g_autofree char *full = g_strdup_printf (_("Next level %d%%"), percent);
   g_autofree char *mid = g_strdup_printf (_("Next %d%%"), percent);
   g_autofree char *bare = g_strdup_printf ("%d%%", percent);
   const char *candidates[] = { full, mid, bare, NULL };
-  Label *label = &self->marker_labels[APMM_LADDER_MARKER_PROGRESS];
-  cairo_rectangle_t *bar = &self->markers[APMM_LADDER_MARKER_PROGRESS];
 
   if (!s->has_progress)
     return;
   self->marker_shown[APMM_LADDER_MARKER_PROGRESS] = TRUE;
-  *bar = (cairo_rectangle_t) { lx, y + self->u * 0.1, lw, self->u * 0.26 };
-  layout_marker_label (self, APMM_LADDER_MARKER_PROGRESS, candidates, lw, self->u * 0.36,
-                       0.24 * self->u, ROLE_TEXT);
-  label->x = lx + (lw - label->width) / 2;
-  label->y = bar->y - self->u * 0.04 - label->height;
+  self->markers[APMM_LADDER_MARKER_PROGRESS] = (cairo_rectangle_t) {
+    lx, y + f->mu * 0.1, lw, f->mu * 0.26 };
+  fit_marker (self, APMM_LADDER_MARKER_PROGRESS, candidates, lw, f->mu * 0.34, ROLE_TEXT);
 }
 
 static void
-layout_perceived (ApmmLadderLayout *self,
-                  const Frame      *f)
+fit_target (ApmmLadderLayout *self,
+            const Frame      *f)
+{
+  double lx = frame_lane_x (f, LANE_TARGET_START);
+  double lw = frame_lane_w (f, LANE_TARGET_START, LANE_TARGET_END);
+  double y = frame_level_y (f, self->state.target);
+  const char *candidates[] = { marker_word (APMM_LADDER_MARKER_TARGET), NULL };
+  double box_w, box_h;
+
+  self->markers[APMM_LADDER_MARKER_TARGET] = (cairo_rectangle_t) {
+    lx, y - f->mu * 0.42, lw, f->mu * 0.84 };
+  self->marker_shown[APMM_LADDER_MARKER_TARGET] = TRUE;
+  marker_word_box (APMM_LADDER_MARKER_TARGET, f, &box_w, &box_h);
+  fit_marker (self, APMM_LADDER_MARKER_TARGET, candidates, box_w, box_h, ROLE_TARGET);
+}
+
+/* The inside of the rung nearest @y, less its border and a margin. */
+static void
+inner_rung_span (ApmmLadderLayout *self,
+                 double            y,
+                 double           *top,
+                 double           *bottom)
+{
+  guint level = 0;
+  double best = G_MAXDOUBLE;
+  double inset = self->u * 0.08;
+  /* Stacked, the top of the rung belongs to the name. */
+  double top_inset = self->u * (self->stacked ? 0.45 : 0.08);
+
+  for (guint i = 0; i < APMM_N_LEVELS; i++)
+    {
+      double d = fabs (self->rungs[i].y + self->u / 2 - y);
+
+      if (d < best)
+        {
+          best = d;
+          level = i;
+        }
+    }
+  *top = self->rungs[level].y + top_inset;
+  *bottom = self->rungs[level].y + self->u - inset;
+}
+
+static void
+fit_perceived (ApmmLadderLayout *self,
+               const Frame      *f)
 {
   const ApmmLadderState *s = &self->state;
-  double lx = f->x0 + f->cw * LANE_PERCEIVED_START;
-  double lw = f->cw * (LANE_PERCEIVED_END - LANE_PERCEIVED_START);
-  double ph = self->u * PILL_HEIGHT;
+  double lx = frame_lane_x (f, LANE_PERCEIVED_START);
+  double lw = frame_lane_w (f, LANE_PERCEIVED_START, LANE_PERCEIVED_END);
+  double ph = f->mu * PILL_HEIGHT;
   double py = frame_level_y (f, s->perceived);
   double ey = frame_level_y (f, s->evidence);
-  cairo_rectangle_t *pill = &self->markers[APMM_LADDER_MARKER_PERCEIVED];
-  const char *candidates[] = { _("Perceived"), NULL };
+  const char *candidates[] = { marker_word (APMM_LADDER_MARKER_PERCEIVED), NULL };
   int over = s->overestimation;
   g_autofree char *l1 = NULL;
   g_autofree char *l2 = NULL;
   g_autofree char *l3 = NULL;
+  double box_w, box_h;
 
   if (!s->has_perceived)
     return;
-  *pill = (cairo_rectangle_t) { lx, py - ph / 2, lw, ph };
+  self->markers[APMM_LADDER_MARKER_PERCEIVED] = (cairo_rectangle_t) { lx, py - ph / 2, lw, ph };
   self->marker_shown[APMM_LADDER_MARKER_PERCEIVED] = TRUE;
-  layout_marker_label (self, APMM_LADDER_MARKER_PERCEIVED, candidates, lw * 0.8, ph * 0.66,
-                       0.3 * self->u, ROLE_PERCEIVED);
-  place_pill_label (&self->marker_labels[APMM_LADDER_MARKER_PERCEIVED], pill);
+  marker_word_box (APMM_LADDER_MARKER_PERCEIVED, f, &box_w, &box_h);
+  fit_marker (self, APMM_LADDER_MARKER_PERCEIVED, candidates, box_w, box_h, ROLE_PERCEIVED);
 
   if (over == 0 || fabs (py - ey) < ph / 2 + self->u * 0.1)
     return;
 
   /* The arrow runs from the evidence level to the perceived marker, along
-   * the lane's left edge, with its label beside it. */
+   * the lane's left edge. */
   self->arrow_x = lx + lw * 0.1;
   self->arrow_from = ey;
   self->arrow_to = py + (py < ey ? ph / 2 : -ph / 2);
+  self->markers[APMM_LADDER_MARKER_ESTIMATION] = (cairo_rectangle_t) {
+    self->arrow_x - lw * 0.06, MIN (self->arrow_from, self->arrow_to),
+    lw * 0.96, fabs (self->arrow_to - self->arrow_from) };
+  self->marker_shown[APMM_LADDER_MARKER_ESTIMATION] = TRUE;
   if (over > 0)
     {
       l1 = g_strdup_printf (_("+%d overestimated"), over);
@@ -889,45 +1236,126 @@ layout_perceived (ApmmLadderLayout *self,
       l3 = g_strdup_printf ("−%d", -over);
     }
   {
+    /* Its label sits beside the arrow's tail, inside the evidence rung, so it
+     * covers no rung border; it may use the target lane when the flag is
+     * on another rung. */
     const char *labels[] = { l1, l2, l3, NULL };
-    double box_h = MIN (fabs (self->arrow_to - self->arrow_from) * 0.8, self->u * 0.7);
-    Label *label = &self->marker_labels[APMM_LADDER_MARKER_ESTIMATION];
-    double mid = (self->arrow_from + self->arrow_to) / 2;
+    double top, bottom, right = lx + lw;
 
-    const cairo_rectangle_t *flag = &self->markers[APMM_LADDER_MARKER_TARGET];
-    double box_w = lw * 0.8;
-
-    /* Where the target flag is not beside it, the label may use its lane too. */
-    if (flag->y > mid + box_h / 2 || flag->y + flag->height < mid - box_h / 2)
-      box_w = f->x0 + f->cw - (lx + lw * 0.2) - self->u * 0.2;
-    layout_marker_label (self, APMM_LADDER_MARKER_ESTIMATION, labels, box_w, box_h,
-                         0.22 * self->u, ROLE_PERCEIVED);
-    label->x = lx + lw * 0.2;
-    label->y = mid - label->height / 2;
-    self->markers[APMM_LADDER_MARKER_ESTIMATION] = (cairo_rectangle_t) {
-      self->arrow_x - lw * 0.06, MIN (self->arrow_from, self->arrow_to),
-      lw * 0.96, fabs (self->arrow_to - self->arrow_from) };
-    self->marker_shown[APMM_LADDER_MARKER_ESTIMATION] = TRUE;
+    inner_rung_span (self, ey, &top, &bottom);
+    if (fabs (frame_level_y (f, s->target) - ey) > self->u / 2)
+      right = frame_lane_x (f, LANE_TARGET_END);
+    fit_marker (self, APMM_LADDER_MARKER_ESTIMATION, labels,
+                right - (self->arrow_x + self->u * 0.12), bottom - top, ROLE_PERCEIVED);
   }
 }
 
 static void
-layout_target (ApmmLadderLayout *self,
+place_markers (ApmmLadderLayout *self)
+{
+  Label *labels = self->marker_labels;
+  const cairo_rectangle_t *m = self->markers;
+  double u = self->u;
+
+  place_pill_label (&labels[APMM_LADDER_MARKER_EVIDENCE], &m[APMM_LADDER_MARKER_EVIDENCE]);
+  place_pill_label (&labels[APMM_LADDER_MARKER_PERCEIVED], &m[APMM_LADDER_MARKER_PERCEIVED]);
+
+  labels[APMM_LADDER_MARKER_PROGRESS].x = m[APMM_LADDER_MARKER_PROGRESS].x +
+    (m[APMM_LADDER_MARKER_PROGRESS].width - labels[APMM_LADDER_MARKER_PROGRESS].width) / 2;
+  labels[APMM_LADDER_MARKER_PROGRESS].y = m[APMM_LADDER_MARKER_PROGRESS].y - self->mu * 0.04 -
+                                          labels[APMM_LADDER_MARKER_PROGRESS].height;
+
+  labels[APMM_LADDER_MARKER_TARGET].x = m[APMM_LADDER_MARKER_TARGET].x +
+                                        m[APMM_LADDER_MARKER_TARGET].width * 0.1;
+  labels[APMM_LADDER_MARKER_TARGET].y = m[APMM_LADDER_MARKER_TARGET].y + self->mu * 0.82 -
+                                        labels[APMM_LADDER_MARKER_TARGET].height;
+
+  if (self->marker_shown[APMM_LADDER_MARKER_ESTIMATION])
+    {
+      Label *label = &labels[APMM_LADDER_MARKER_ESTIMATION];
+      double top, bottom;
+
+      inner_rung_span (self, self->arrow_from, &top, &bottom);
+      label->x = self->arrow_x + u * 0.12;
+      label->y = CLAMP (self->arrow_from - label->height / 2, top, bottom - label->height);
+    }
+}
+
+/* Every marker and vote label takes the smallest of their fitted sizes. */
+static void
+unify_marker_labels (ApmmLadderLayout *self)
+{
+  Label *all[APMM_N_LEVELS + 1 + APMM_LADDER_N_MARKERS];
+  guint n = 0;
+  double px = MARKER_PX * self->u;
+
+  for (guint i = 0; i < APMM_N_LEVELS; i++)
+    all[n++] = &self->votes[i];
+  all[n++] = &self->votes_hidden;
+  for (guint i = 0; i < APMM_LADDER_N_MARKERS; i++)
+    all[n++] = &self->marker_labels[i];
+
+  for (guint i = 0; i < n; i++)
+    if (all[i]->layout != NULL && all[i]->px * all[i]->scale >= marker_floor_px (self->u))
+      px = MIN (px, all[i]->px * all[i]->scale);
+  for (guint i = 0; i < n; i++)
+    if (all[i]->layout != NULL)
+      label_scale (all[i], MIN (px, all[i]->px * all[i]->scale) / all[i]->px);
+  self->marker_px = px;
+}
+
+/* The legend: a small copy of each marker's shape followed by its word, in
+ * one row centred under the ladder. */
+static void
+layout_legend (ApmmLadderLayout *self,
                const Frame      *f)
 {
-  double lx = f->x0 + f->cw * LANE_TARGET_START;
-  double lw = f->cw * (LANE_TARGET_END - LANE_TARGET_START);
-  double y = frame_level_y (f, self->state.target);
-  const char *candidates[] = { _("Target"), NULL };
-  Label *label = &self->marker_labels[APMM_LADDER_MARKER_TARGET];
+  static const ApmmLadderMarker keyed[] = {
+    APMM_LADDER_MARKER_EVIDENCE, APMM_LADDER_MARKER_PERCEIVED, APMM_LADDER_MARKER_TARGET,
+  };
+  double band_h = self->u * LEGEND_UNITS;
+  double px = MIN (MAX (self->marker_px, marker_floor_px (self->u)), band_h * 0.6);
+  double total = 0, x, scale = 1.0;
 
-  self->markers[APMM_LADDER_MARKER_TARGET] = (cairo_rectangle_t) {
-    lx, y - self->u * 0.42, lw, self->u * 0.84 };
-  self->marker_shown[APMM_LADDER_MARKER_TARGET] = TRUE;
-  layout_marker_label (self, APMM_LADDER_MARKER_TARGET, candidates, lw * 0.84, self->u * 0.3,
-                       0.24 * self->u, ROLE_TARGET);
-  label->x = lx + lw * 0.12;
-  label->y = y + self->u * 0.4 - label->height;
+  self->legend = f->legend;
+  self->legend_band = (cairo_rectangle_t) { f->x0, f->legend_y, f->cw, band_h };
+  if (!self->legend)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (keyed); i++)
+    {
+      Label *label = &self->legend_labels[keyed[i]];
+      double swatch_w = keyed[i] == APMM_LADDER_MARKER_TARGET ? 0.9 * px : 1.8 * px;
+
+      if (!self->marker_shown[keyed[i]])
+        continue;
+      label->layout = new_pango_layout (self, FALSE);
+      label->role = ROLE_TEXT;
+      label_set (label, label->layout, marker_word (keyed[i]), px, PANGO_WEIGHT_BOLD);
+      self->legend_swatches[keyed[i]].width = swatch_w;
+      total += swatch_w + 0.35 * px + label->width + (total > 0 ? 1.1 * px : 0);
+    }
+
+  /* On a very narrow picture the row shrinks rather than leaving the band. */
+  if (total > f->cw)
+    scale = f->cw / total;
+  x = f->x0 + (f->cw - total * scale) / 2;
+  for (guint i = 0; i < G_N_ELEMENTS (keyed); i++)
+    {
+      Label *label = &self->legend_labels[keyed[i]];
+      cairo_rectangle_t *swatch = &self->legend_swatches[keyed[i]];
+      double mid = f->legend_y + band_h / 2;
+      double swatch_h = (keyed[i] == APMM_LADDER_MARKER_TARGET ? 1.2 : 0.9) * px * scale;
+
+      if (label->layout == NULL)
+        continue;
+      label_scale (label, scale);
+      swatch->width *= scale;
+      *swatch = (cairo_rectangle_t) { x, mid - swatch_h / 2, swatch->width, swatch_h };
+      label->x = x + swatch->width + 0.35 * px * scale;
+      label->y = mid - label->height / 2;
+      x = label->x + label->width + 1.1 * px * scale;
+    }
 }
 
 ApmmLadderLayout *
@@ -937,7 +1365,7 @@ apmm_ladder_layout_new (const ApmmLadderState *state,
 {
   ApmmLadderLayout *self;
   Frame f;
-  double pad, badge_x, text_x, text_w;
+  double text_w, votes_x, votes_w, chasm_w, hidden_x, hidden_w;
 
   g_return_val_if_fail (state != NULL, NULL);
   g_return_val_if_fail (width > 0 && height > 0, NULL);
@@ -956,20 +1384,30 @@ apmm_ladder_layout_new (const ApmmLadderState *state,
     self->rungs[i] = (cairo_rectangle_t) { f.x0, f.rung_y[i], f.cw, f.u };
   self->chasm = (cairo_rectangle_t) { f.x0, f.chasm_y, f.cw, f.u * CHASM_UNITS };
 
-  pad = f.u * 0.1;
-  self->badge = MIN (f.u * 0.8, f.cw * 0.1);
-  badge_x = f.x0 + pad;
-  text_x = badge_x + self->badge + pad * 1.4;
-  text_w = MAX (1.0, f.x0 + f.cw * TEXT_END - text_x);
+  self->mu = f.mu;
+  self->stacked = f.stacked;
+  self->badge = f.badge;
+  text_w = MAX (1.0, f.text_end - f.text_x);
+  votes_x = frame_lane_x (&f, VOTES_START);
+  votes_w = frame_lane_w (&f, VOTES_START, VOTES_END);
+  /* Stacked, the chasm's title shares its row with the hidden-votes badge. */
+  chasm_w = f.stacked ? text_w * 0.55 : text_w;
+  hidden_x = f.stacked ? f.text_x + chasm_w + f.u * 0.1 : votes_x;
+  hidden_w = f.x0 + f.cw - hidden_x;
 
-  layout_badges (self, badge_x);
-  layout_texts_column (self, text_x, text_w);
-  layout_chasm (self, text_x, text_w);
-  layout_votes (self, f.x0 + f.cw * VOTES_START, f.cw * (VOTES_END - VOTES_START));
-  layout_evidence (self, &f);
-  layout_progress (self, &f);
-  layout_target (self, &f);
-  layout_perceived (self, &f);
+  layout_badges (self, f.badge_x);
+  layout_texts_column (self, f.text_x, text_w);
+  layout_chasm (self, f.text_x, chasm_w);
+
+  fit_votes (self, self->state.votes_hidden ? hidden_w : votes_w);
+  fit_evidence (self, &f);
+  fit_progress (self, &f);
+  fit_target (self, &f);
+  fit_perceived (self, &f);
+  unify_marker_labels (self);
+  place_votes (self, self->state.votes_hidden ? hidden_x : votes_x, votes_w, hidden_w);
+  place_markers (self);
+  layout_legend (self, &f);
 
   return self;
 }
@@ -992,6 +1430,7 @@ apmm_ladder_layout_free (ApmmLadderLayout *self)
   for (guint i = 0; i < APMM_LADDER_N_MARKERS; i++)
     {
       label_clear (&self->marker_labels[i]);
+      label_clear (&self->legend_labels[i]);
       g_free (self->marker_texts[i]);
     }
   g_clear_object (&self->context);
@@ -1045,6 +1484,60 @@ apmm_ladder_layout_get_votes_rect (ApmmLadderLayout  *self,
   label = self->state.votes_hidden ? &self->votes_hidden : &self->votes[level];
   label_rect (label, rect);
   return label->layout != NULL;
+}
+
+gboolean
+apmm_ladder_layout_get_marker_label_rect (ApmmLadderLayout  *self,
+                                          ApmmLadderMarker   marker,
+                                          cairo_rectangle_t *rect)
+{
+  g_return_val_if_fail (self != NULL && marker < APMM_LADDER_N_MARKERS && rect != NULL, FALSE);
+  label_rect (&self->marker_labels[marker], rect);
+  return self->marker_shown[marker] && self->marker_labels[marker].layout != NULL;
+}
+
+double
+apmm_ladder_layout_get_marker_label_px (ApmmLadderLayout *self,
+                                        ApmmLadderMarker  marker)
+{
+  const Label *label;
+
+  g_return_val_if_fail (self != NULL && marker < APMM_LADDER_N_MARKERS, 0);
+  label = &self->marker_labels[marker];
+  if (!self->marker_shown[marker] || label->layout == NULL)
+    return 0;
+  return label->px * label->scale;
+}
+
+gboolean
+apmm_ladder_layout_get_legend_rect (ApmmLadderLayout  *self,
+                                    ApmmLadderMarker   marker,
+                                    cairo_rectangle_t *rect)
+{
+  const Label *label;
+  const cairo_rectangle_t *swatch;
+
+  g_return_val_if_fail (self != NULL && marker < APMM_LADDER_N_MARKERS && rect != NULL, FALSE);
+  label = &self->legend_labels[marker];
+  swatch = &self->legend_swatches[marker];
+  if (!self->legend || label->layout == NULL)
+    {
+      *rect = (cairo_rectangle_t) { 0, 0, 0, 0 };
+      return FALSE;
+    }
+  rect->x = swatch->x;
+  rect->y = MIN (swatch->y, label->y);
+  rect->width = label->x + label->width - swatch->x;
+  rect->height = MAX (swatch->y + swatch->height, label->y + label->height) - rect->y;
+  return TRUE;
+}
+
+void
+apmm_ladder_layout_get_chasm_label_rect (ApmmLadderLayout  *self,
+                                         cairo_rectangle_t *rect)
+{
+  g_return_if_fail (self != NULL && rect != NULL);
+  label_rect (&self->chasm_label, rect);
 }
 
 const char *
@@ -1292,7 +1785,7 @@ draw_evidence (ApmmLadderLayout *self,
   if (self->state.inconclusive)
     {
       double cx = pill->x + pill->width / 2;
-      double h = self->u * 0.16;
+      double h = self->mu * (self->stacked ? 0.14 : 0.16);
 
       cairo_move_to (cr, cx - h * 1.4, pill->y - h * 0.15);
       cairo_line_to (cr, cx, pill->y - h * 1.05);
@@ -1377,21 +1870,20 @@ draw_estimation (ApmmLadderLayout *self,
   cairo_line_to (cr, x + head * 0.6, self->arrow_to - dir * head);
   cairo_close_path (cr);
   cairo_fill (cr);
-  /* The label sits beside the arrow, often across a gap between rungs or the
-   * chasm: a backing keeps lines and hatching out of its letters. */
+  /* The label sits inside the evidence rung, beside the arrow's tail: nothing
+   * is drawn behind it. */
   label = &self->marker_labels[APMM_LADDER_MARKER_ESTIMATION];
-  draw_label_backed (cr, p, label, self->u * 0.04);
+  draw_label (cr, p, label);
 }
 
 static void
-draw_target (ApmmLadderLayout *self,
-             cairo_t          *cr,
-             const Palette    *p)
+draw_flag (cairo_t                 *cr,
+           const Palette           *p,
+           const cairo_rectangle_t *r,
+           double                   line,
+           double                   flag_w)
 {
-  const cairo_rectangle_t *r = &self->markers[APMM_LADDER_MARKER_TARGET];
-  double pole_x = r->x + r->width * 0.06;
-  double line = MAX (1.5, self->u * 0.045);
-  double flag_w = MIN (r->width * 0.8, self->u * 0.7);
+  double pole_x = r->x + line / 2;
 
   set_rgb (cr, &p->target);
   cairo_set_line_width (cr, line);
@@ -1403,7 +1895,54 @@ draw_target (ApmmLadderLayout *self,
   cairo_line_to (cr, pole_x, r->y + r->height * 0.4);
   cairo_close_path (cr);
   cairo_fill (cr);
+}
+
+static void
+draw_target (ApmmLadderLayout *self,
+             cairo_t          *cr,
+             const Palette    *p)
+{
+  const cairo_rectangle_t *r = &self->markers[APMM_LADDER_MARKER_TARGET];
+  double line = MAX (1.5, self->u * 0.045);
+  cairo_rectangle_t pole = { r->x + r->width * 0.06 - line / 2, r->y, r->width, r->height };
+
+  draw_flag (cr, p, &pole, line, MIN (r->width * 0.8, self->u * 0.7));
   draw_label (cr, p, &self->marker_labels[APMM_LADDER_MARKER_TARGET]);
+}
+
+/* The key under the ladder: the same shapes, small, each with its word. */
+static void
+draw_legend (ApmmLadderLayout *self,
+             cairo_t          *cr,
+             const Palette    *p)
+{
+  const cairo_rectangle_t *e = &self->legend_swatches[APMM_LADDER_MARKER_EVIDENCE];
+  const cairo_rectangle_t *pc = &self->legend_swatches[APMM_LADDER_MARKER_PERCEIVED];
+  const cairo_rectangle_t *t = &self->legend_swatches[APMM_LADDER_MARKER_TARGET];
+
+  if (!self->legend)
+    return;
+  if (self->legend_labels[APMM_LADDER_MARKER_EVIDENCE].layout != NULL)
+    {
+      rounded_rect (cr, e, e->height / 2);
+      set_rgb (cr, &p->evidence);
+      cairo_fill (cr);
+    }
+  if (self->legend_labels[APMM_LADDER_MARKER_PERCEIVED].layout != NULL)
+    {
+      double line = MAX (1.5, pc->height * 0.16);
+      cairo_rectangle_t inset = { pc->x + line / 2, pc->y + line / 2,
+                                  pc->width - line, pc->height - line };
+
+      rounded_rect (cr, &inset, inset.height / 2);
+      set_rgb (cr, &p->perceived);
+      cairo_set_line_width (cr, line);
+      cairo_stroke (cr);
+    }
+  if (self->legend_labels[APMM_LADDER_MARKER_TARGET].layout != NULL)
+    draw_flag (cr, p, t, MAX (1.5, t->width * 0.14), t->width);
+  for (guint i = 0; i < APMM_LADDER_N_MARKERS; i++)
+    draw_label (cr, p, &self->legend_labels[i]);
 }
 
 static void
@@ -1452,6 +1991,7 @@ apmm_ladder_layout_draw (ApmmLadderLayout  *self,
   draw_perceived (self, cr, p);
   draw_estimation (self, cr, p);
   draw_target (self, cr, p);
+  draw_legend (self, cr, p);
   draw_selection (self, cr, p);
   cairo_restore (cr);
 }

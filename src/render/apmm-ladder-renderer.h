@@ -128,6 +128,23 @@ gboolean    apmm_ladder_layout_get_marker_rect (ApmmLadderLayout    *layout,
 gboolean    apmm_ladder_layout_get_votes_rect (ApmmLadderLayout     *layout,
                                                guint                 level,
                                                cairo_rectangle_t    *rect);
+/* A marker's label where it is drawn beside or inside its marker; FALSE
+ * when it was dropped for lack of room (the legend names the marker then). */
+gboolean    apmm_ladder_layout_get_marker_label_rect (ApmmLadderLayout *layout,
+                                                      ApmmLadderMarker  marker,
+                                                      cairo_rectangle_t *rect);
+/* The font size of a marker's label in pixels, 0 when it is not drawn. Every
+ * marker and vote label shares one size. */
+double      apmm_ladder_layout_get_marker_label_px (ApmmLadderLayout   *layout,
+                                                    ApmmLadderMarker    marker);
+/* The legend's entry (shape and word) for the evidence, perceived or target
+ * marker; FALSE when the picture has no legend or the marker is not shown. */
+gboolean    apmm_ladder_layout_get_legend_rect (ApmmLadderLayout    *layout,
+                                                ApmmLadderMarker     marker,
+                                                cairo_rectangle_t   *rect);
+/* The Failure Chasm's title. */
+void        apmm_ladder_layout_get_chasm_label_rect (ApmmLadderLayout *layout,
+                                                     cairo_rectangle_t *rect);
 /* The text of a marker's label as laid out (it may be a shorter variant). */
 const char *apmm_ladder_layout_get_marker_text (ApmmLadderLayout    *layout,
                                                 ApmmLadderMarker     marker);
