@@ -29,6 +29,7 @@ struct _ApmmActionRow
   GtkWidget       *move_up_button;
   GtkWidget       *move_down_button;
   GtkBox          *chips_box;
+  GtkWidget       *fields_box;
   GtkLabel        *no_links_label;
   GtkBox          *checks_box;
   GtkEntry        *owner_entry;
@@ -515,6 +516,7 @@ apmm_action_row_class_init (ApmmActionRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ApmmActionRow, move_up_button);
   gtk_widget_class_bind_template_child (widget_class, ApmmActionRow, move_down_button);
   gtk_widget_class_bind_template_child (widget_class, ApmmActionRow, chips_box);
+  gtk_widget_class_bind_template_child (widget_class, ApmmActionRow, fields_box);
   gtk_widget_class_bind_template_child (widget_class, ApmmActionRow, no_links_label);
   gtk_widget_class_bind_template_child (widget_class, ApmmActionRow, checks_box);
   gtk_widget_class_bind_template_child (widget_class, ApmmActionRow, owner_entry);
@@ -543,6 +545,11 @@ apmm_action_row_init (ApmmActionRow *self)
   /* Template signals fire while the template's defaults are applied. */
   self->syncing = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The flow box only wraps the fields: its cells take no focus of their own. */
+  for (GtkWidget *child = gtk_widget_get_first_child (self->fields_box);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_focusable (child, FALSE);
   self->syncing = FALSE;
 }
 
