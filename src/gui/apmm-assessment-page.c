@@ -87,33 +87,57 @@ prompt_notes_changed_cb (GtkTextBuffer      *buffer,
 }
 
 static GtkWidget *
+create_informs_button (ApmmAssessmentPage  *self,
+                       const ApmmCriterion *criterion)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *label;
+  g_autofree char *text = NULL;
+
+  /* Translators: a button that jumps to a criterion, e.g. "L3 · Rollback procedure". */
+  text = g_strdup_printf (_("L%u · %s"), criterion->level, criterion->title);
+  label = wrapped_label (text, NULL);
+  gtk_button_set_child (GTK_BUTTON (button), label);
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_widget_set_tooltip_text (button, _("Go to this criterion in the checklist"));
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "informs-button");
+  g_object_set_data_full (G_OBJECT (button), CRITERION_KEY, g_strdup (criterion->id), g_free);
+  g_signal_connect (button, "clicked", G_CALLBACK (jump_clicked_cb), self);
+
+  return button;
+}
+
+/* The criteria a prompt informs, as links that wrap onto more lines when
+ * the card is narrow. */
+static GtkWidget *
 create_informs_box (ApmmAssessmentPage *self,
                     const ApmmPrompt   *prompt)
 {
   ApmmModel *model = apmm_model_get_default ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *links = gtk_flow_box_new ();
 
   gtk_box_append (GTK_BOX (box), wrapped_label (_("Informs:"), "dim-label"));
-  gtk_widget_set_hexpand (gtk_widget_get_first_child (box), FALSE);
+  gtk_widget_set_valign (gtk_widget_get_first_child (box), GTK_ALIGN_BASELINE);
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (links), GTK_SELECTION_NONE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (links), 4);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (links), 6);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (links), 2);
+  gtk_widget_set_hexpand (links, TRUE);
+  gtk_box_append (GTK_BOX (box), links);
 
   for (guint i = 0; prompt->informs != NULL && prompt->informs[i] != NULL; i++)
     {
       const ApmmCriterion *criterion = apmm_model_lookup_criterion (model, prompt->informs[i]);
-      GtkWidget *button;
-      g_autofree char *label = NULL;
+      GtkWidget *cell;
 
       if (criterion == NULL)
         continue;
-
-      /* Translators: a button that jumps to a criterion, e.g. "L3 · Rollback procedure". */
-      label = g_strdup_printf (_("L%u · %s"), criterion->level, criterion->title);
-      button = gtk_button_new_with_label (label);
-      gtk_widget_set_tooltip_text (button, _("Go to this criterion in the checklist"));
-      gtk_widget_add_css_class (button, "pill");
-      gtk_widget_add_css_class (button, "informs-button");
-      g_object_set_data_full (G_OBJECT (button), CRITERION_KEY, g_strdup (criterion->id), g_free);
-      g_signal_connect (button, "clicked", G_CALLBACK (jump_clicked_cb), self);
-      gtk_box_append (GTK_BOX (box), button);
+      gtk_flow_box_append (GTK_FLOW_BOX (links), create_informs_button (self, criterion));
+      /* The cell only places the button: Tab goes straight to the button. */
+      cell = gtk_widget_get_last_child (links);
+      gtk_widget_set_focusable (cell, FALSE);
     }
 
   return box;

@@ -153,12 +153,24 @@ apmm_criterion_row_set_criterion_id (ApmmCriterionRow *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), criterion->title);
   gtk_label_set_text (self->description_label, criterion->description);
 
-  /* The buttons read only "Met", "Partly"…: give assistive technologies the
-   * criterion they belong to as well. */
+  /* The buttons read only "Met", "Partly"…: their accessible names carry the
+   * criterion too, since a screen reader may announce a button on its own. */
   for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (buttons[i]),
-                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, criterion->title,
-                                    -1);
+    {
+      g_autofree char *label = NULL;
+
+      /* Translators: a rating button's accessible name, e.g. "Met: Rollback procedure". */
+      label = g_strdup_printf (_("%s: %s"), gtk_button_get_label (GTK_BUTTON (buttons[i])),
+                               criterion->title);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (buttons[i]),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, criterion->title,
+                                      -1);
+    }
+  /* The row itself is a list item: name it after its criterion. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, criterion->title,
+                                  -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->note_entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Evidence note"),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, criterion->title,

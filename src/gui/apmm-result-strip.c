@@ -21,6 +21,7 @@ struct _ApmmResultStrip
   GtkLabel    *evidence_label;
   GtkLabel    *perceived_label;
   GtkWidget   *hidden_box;
+  GtkWidget   *sections_box;
   GtkLabel    *hidden_label;
   GtkLabel    *overestimation_label;
   GtkLabel    *inconclusive_label;
@@ -130,17 +131,29 @@ update_inconclusive (ApmmResultStrip *self,
   gtk_widget_set_visible (GTK_WIDGET (self->inconclusive_label), TRUE);
 }
 
+/* A level bar shows only a value: its name says what the value measures. */
+static void
+set_progress_name (GtkLevelBar *bar,
+                   const char  *name)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (bar),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+}
+
 static void
 update_progress (ApmmResultStrip *self,
                  ApmmAssessment  *assessment)
 {
   guint evidence = apmm_assessment_get_evidence_level (assessment);
   g_autofree char *text = NULL;
+  g_autofree char *name = NULL;
   double progress;
   int percent;
 
   if (!apmm_assessment_get_next_level_progress (assessment, &progress))
     {
+      set_progress_name (self->progress_bar, _("Progress towards level 4"));
       gtk_level_bar_set_value (self->progress_bar, 1.0);
       gtk_label_set_text (self->progress_label, _("Level 4 reached: every criterion is met"));
       return;
@@ -149,6 +162,9 @@ update_progress (ApmmResultStrip *self,
   percent = (int) round (CLAMP (progress, 0.0, 1.0) * 100.0);
   /* Translators: "60 % of level 3 criteria met"; partly met criteria count half. */
   text = g_strdup_printf (_("%d %% of level %u criteria met"), percent, evidence + 1);
+  /* Translators: the accessible name of the progress bar, e.g. "Progress towards level 3". */
+  name = g_strdup_printf (_("Progress towards level %u"), evidence + 1);
+  set_progress_name (self->progress_bar, name);
   gtk_level_bar_set_value (self->progress_bar, CLAMP (progress, 0.0, 1.0));
   gtk_label_set_text (self->progress_label, text);
 }
@@ -258,6 +274,7 @@ apmm_result_strip_class_init (ApmmResultStripClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ApmmResultStrip, overestimation_label);
   gtk_widget_class_bind_template_child (widget_class, ApmmResultStrip, inconclusive_label);
   gtk_widget_class_bind_template_child (widget_class, ApmmResultStrip, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, ApmmResultStrip, sections_box);
   gtk_widget_class_bind_template_child (widget_class, ApmmResultStrip, progress_label);
   gtk_widget_class_bind_template_callback (widget_class, reveal_clicked_cb);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_STATUS);
@@ -267,6 +284,11 @@ static void
 apmm_result_strip_init (ApmmResultStrip *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The flow box only wraps the sections: its cells take no focus of their own. */
+  for (GtkWidget *child = gtk_widget_get_first_child (self->sections_box);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_focusable (child, FALSE);
   apmm_result_strip_update (self);
 }
 

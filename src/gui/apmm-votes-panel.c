@@ -21,6 +21,7 @@ struct _ApmmVotesPanel
   GtkToggleButton *people_button;
   GtkToggleButton *hands_button;
   GtkToggleButton *hide_button;
+  GtkWidget       *controls_box;
   GtkWidget       *hidden_banner;
   GtkLabel        *hidden_label;
   GtkStack        *mode_stack;
@@ -442,6 +443,7 @@ apmm_votes_panel_class_init (ApmmVotesPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ApmmVotesPanel, people_button);
   gtk_widget_class_bind_template_child (widget_class, ApmmVotesPanel, hands_button);
   gtk_widget_class_bind_template_child (widget_class, ApmmVotesPanel, hide_button);
+  gtk_widget_class_bind_template_child (widget_class, ApmmVotesPanel, controls_box);
   gtk_widget_class_bind_template_child (widget_class, ApmmVotesPanel, hidden_banner);
   gtk_widget_class_bind_template_child (widget_class, ApmmVotesPanel, hidden_label);
   gtk_widget_class_bind_template_child (widget_class, ApmmVotesPanel, mode_stack);
@@ -459,6 +461,11 @@ apmm_votes_panel_init (ApmmVotesPanel *self)
 
   self->syncing = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The flow box only wraps the controls: its cells take no focus of their own. */
+  for (GtkWidget *child = gtk_widget_get_first_child (self->controls_box);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_focusable (child, FALSE);
   self->syncing = FALSE;
 
   empty_label = gtk_label_new (_("No participants yet. Add them in the session details, "

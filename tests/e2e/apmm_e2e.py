@@ -310,7 +310,7 @@ def level_number(text):
 def criteria_by_level(page):
     """The checklist as {level: {criterion title: "Met" button}}, read in
     document order: each "Level N · …" heading after "Entry Criteria" starts a
-    group, and each criterion row has a "Met" button described by its title."""
+    group, and each criterion row has a "Met: <title>" button described by its title."""
     groups = {}
     level = None
     in_checklist = False
@@ -325,14 +325,14 @@ def criteria_by_level(page):
         elif in_checklist and level is not None and role in (pyatspi.ROLE_PUSH_BUTTON,
                                                                pyatspi.ROLE_TOGGLE_BUTTON,
                                                                pyatspi.ROLE_RADIO_BUTTON):
-            if n.name == 'Met' and n.description:
+            if n.description and n.name == f'Met: {n.description}':
                 groups.setdefault(level, {})[n.description] = n
     return groups
 
 
 def status_button(frame, criterion, status='Met'):
     for n in visible_walk(frame):
-        if n.name == status and n.description == criterion and n.getRole() in (
+        if n.name == f'{status}: {criterion}' and n.getRole() in (
                 pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_TOGGLE_BUTTON, pyatspi.ROLE_RADIO_BUTTON):
             return n
     return None
