@@ -429,7 +429,8 @@ test_switch_session (void)
 }
 
 /* The window can be as narrow as 360 px, so the page must fold to fit that
- * with a full session, the example the app ships, in it. */
+ * with a full session, the example the app ships, in it, and styled as the
+ * application styles it. */
 static void
 test_fits_narrow_window (void)
 {
@@ -439,8 +440,12 @@ test_fits_narrow_window (void)
   g_autoptr(ApmmSession) session = NULL;
   GtkWidget *page = g_object_ref_sink (apmm_gap_page_new ());
   GtkWidget *window = gtk_window_new ();
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
   int minimum = 0, natural = 0;
 
+  gtk_css_provider_load_from_resource (css, "/org/apmm/Workshop/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   g_assert_no_error (error);
   session = apmm_session_load_bytes (bytes, &error);
   g_assert_no_error (error);
@@ -457,6 +462,7 @@ test_fits_narrow_window (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (page);
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css));
 }
 
 int

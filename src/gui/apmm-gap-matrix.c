@@ -63,6 +63,9 @@ make_label (const char *text,
 
   gtk_label_set_xalign (GTK_LABEL (label), xalign);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  /* In a narrow window a quadrant is narrower than "Thankless": break words
+   * rather than push the matrix wider than the window. */
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
 
@@ -135,23 +138,30 @@ make_chip (const ApmmGap *gap,
   g_autofree char *number = g_strdup_printf ("%u", rank);
   g_autofree char *tooltip = NULL;
   GtkWidget *dot = gtk_label_new (number);
+  GtkWidget *badge = gtk_overlay_new ();
   GtkWidget *title = gtk_label_new (criterion->title);
 
   gtk_widget_add_css_class (chip, "matrix-chip");
   gtk_widget_add_css_class (dot, "gap-rank");
-  gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (GTK_LABEL (title), 26);
   gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_box_append (GTK_BOX (chip), dot);
+  gtk_overlay_set_child (GTK_OVERLAY (badge), dot);
+  gtk_box_append (GTK_BOX (chip), badge);
   gtk_box_append (GTK_BOX (chip), title);
 
   if (gap->crosses_chasm)
     {
+      /* The mark sits on the rank's corner rather than after the title, so a
+       * chip in a narrow matrix still shows it when the title is cut short. */
       GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
 
-      gtk_widget_add_css_class (icon, "chasm-marker");
-      gtk_box_append (GTK_BOX (chip), icon);
+      gtk_image_set_pixel_size (GTK_IMAGE (icon), 12);
+      gtk_widget_set_halign (icon, GTK_ALIGN_END);
+      gtk_widget_set_valign (icon, GTK_ALIGN_START);
+      gtk_widget_add_css_class (icon, "chasm-badge");
+      gtk_overlay_add_overlay (GTK_OVERLAY (badge), icon);
       /* Translators: %u is a gap's rank, %s its criterion. */
       tooltip = g_strdup_printf (_("%u. %s — crosses the Failure Chasm"), rank, criterion->title);
     }
