@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 
+#include "apmm-session-file.h"
+
 #include "apmm-details-panel.h"
 
 typedef gboolean (*Match) (GtkWidget *widget, gconstpointer data);
@@ -241,6 +243,43 @@ test_switch_session (void)
   g_assert_finalize_object (panel);
 }
 
+/* The window can be as narrow as 360 px, so the page must fold to fit that
+ * with a full session, the example the app ships, in it, and styled as the
+ * application styles it. */
+static void
+test_fits_narrow_window (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_resources_lookup_data ("/org/apmm/Workshop/core/examples/meridian-insurance.apmm",
+                                                     G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  g_autoptr(ApmmSession) session = NULL;
+  GtkWidget *page = g_object_ref_sink (apmm_details_panel_new ());
+  GtkWidget *window = gtk_window_new ();
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+  int minimum = 0, natural = 0;
+
+  gtk_css_provider_load_from_resource (css, "/org/apmm/Workshop/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  g_assert_no_error (error);
+  session = apmm_session_load_bytes (bytes, &error);
+  g_assert_no_error (error);
+  apmm_details_panel_set_session (APMM_DETAILS_PANEL (page), session);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+  g_test_message ("minimum width %d, natural width %d", minimum, natural);
+  g_assert_cmpint (minimum, <=, 360);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (page);
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -253,6 +292,7 @@ main (int   argc,
   g_test_add_func ("/details-panel/date-validation", test_date_validation);
   g_test_add_func ("/details-panel/participants", test_participants);
   g_test_add_func ("/details-panel/switch-session", test_switch_session);
+  g_test_add_func ("/details-panel/fits-narrow-window", test_fits_narrow_window);
 
   return g_test_run ();
 }

@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 
+#include "apmm-session-file.h"
+
 #include "apmm-explorer-page.h"
 #include "apmm-ladder-widget.h"
 
@@ -216,6 +218,43 @@ test_narrow_and_empty (void)
   g_assert_finalize_object (page);
 }
 
+/* The window can be as narrow as 360 px, so the page must fold to fit that
+ * with a full session, the example the app ships, in it, and styled as the
+ * application styles it. */
+static void
+test_fits_narrow_window (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_resources_lookup_data ("/org/apmm/Workshop/core/examples/meridian-insurance.apmm",
+                                                     G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  g_autoptr(ApmmSession) session = NULL;
+  GtkWidget *page = g_object_ref_sink (apmm_explorer_page_new ());
+  GtkWidget *window = gtk_window_new ();
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+  int minimum = 0, natural = 0;
+
+  gtk_css_provider_load_from_resource (css, "/org/apmm/Workshop/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  g_assert_no_error (error);
+  session = apmm_session_load_bytes (bytes, &error);
+  g_assert_no_error (error);
+  apmm_explorer_page_set_session (APMM_EXPLORER_PAGE (page), session);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+  g_test_message ("minimum width %d, natural width %d", minimum, natural);
+  g_assert_cmpint (minimum, <=, 360);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (page);
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -228,6 +267,7 @@ main (int   argc,
   g_test_add_func ("/explorer-page/ladder-drives-selection", test_ladder_drives_selection);
   g_test_add_func ("/explorer-page/ratings-live", test_ratings_live);
   g_test_add_func ("/explorer-page/narrow-and-empty", test_narrow_and_empty);
+  g_test_add_func ("/explorer-page/fits-narrow-window", test_fits_narrow_window);
 
   return g_test_run ();
 }

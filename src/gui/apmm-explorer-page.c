@@ -114,6 +114,11 @@ create_criterion_row (ApmmExplorerPage    *self,
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), criterion->description);
+  /* Shown, the description is enough; heard, the row is named by its criterion. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, criterion->title,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, criterion->description,
+                                  -1);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
   if (*note != '\0')
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), note);
