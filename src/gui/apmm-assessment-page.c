@@ -108,36 +108,25 @@ create_informs_button (ApmmAssessmentPage  *self,
   return button;
 }
 
-/* The criteria a prompt informs, as links that wrap onto more lines when
- * the card is narrow. */
+/* The criteria a prompt informs, as a short list of links under a caption:
+ * a list reads the same at every width, where a row of links would not fit
+ * a narrow window. */
 static GtkWidget *
 create_informs_box (ApmmAssessmentPage *self,
                     const ApmmPrompt   *prompt)
 {
   ApmmModel *model = apmm_model_get_default ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *links = gtk_flow_box_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
 
   gtk_box_append (GTK_BOX (box), wrapped_label (_("Informs:"), "dim-label"));
-  gtk_widget_set_valign (gtk_widget_get_first_child (box), GTK_ALIGN_BASELINE);
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (links), GTK_SELECTION_NONE);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (links), 4);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (links), 6);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (links), 2);
-  gtk_widget_set_hexpand (links, TRUE);
-  gtk_box_append (GTK_BOX (box), links);
+  gtk_widget_set_margin_bottom (gtk_widget_get_first_child (box), 2);
 
   for (guint i = 0; prompt->informs != NULL && prompt->informs[i] != NULL; i++)
     {
       const ApmmCriterion *criterion = apmm_model_lookup_criterion (model, prompt->informs[i]);
-      GtkWidget *cell;
 
-      if (criterion == NULL)
-        continue;
-      gtk_flow_box_append (GTK_FLOW_BOX (links), create_informs_button (self, criterion));
-      /* The cell only places the button: Tab goes straight to the button. */
-      cell = gtk_widget_get_last_child (links);
-      gtk_widget_set_focusable (cell, FALSE);
+      if (criterion != NULL)
+        gtk_box_append (GTK_BOX (box), create_informs_button (self, criterion));
     }
 
   return box;
