@@ -100,7 +100,6 @@ struct _ApmmLadderLayout
   ApmmLadderState    state;
   int                width;
   int                height;
-  PangoContext      *context;
 
   double             u;        /* rung height */
   double             mu;       /* marker unit (see Frame) */
@@ -650,24 +649,113 @@ base_font (void)
   return desc;
 }
 
-/* Shapes @text at @px; the label's size is its logical extents times its scale. */
+/* --- Shaping cache ---------------------------------------------------------
+ *
+ * Shaping text is most of the cost of a layout, and a widget lays out the same
+ * texts at the same sizes frame after frame. Each thread (the export runs in
+ * one of its own) keeps the layouts it shaped, keyed by everything that shapes
+ * them; a stored layout is never changed. */
+
+#define SHAPE_CACHE_MAX 512
+
+typedef struct {
+  PangoContext *context;
+  GHashTable   *layouts;  /* key → PangoLayout */
+} ShapeCache;
+
 static void
-label_set (Label       *label,
-           PangoLayout *pl,
-           const char  *text,
-           double       px,
-           PangoWeight  weight)
+shape_cache_free (gpointer data)
 {
+  ShapeCache *cache = data;
+
+  g_hash_table_unref (cache->layouts);
+  g_object_unref (cache->context);
+  g_free (cache);
+}
+
+static GPrivate shape_cache_key = G_PRIVATE_INIT (shape_cache_free);
+
+static ShapeCache *
+shape_cache_get (void)
+{
+  ShapeCache *cache = g_private_get (&shape_cache_key);
+
+  if (cache == NULL)
+    {
+      cache = g_new0 (ShapeCache, 1);
+      cache->context = create_context ();
+      cache->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+      g_private_set (&shape_cache_key, cache);
+    }
+  return cache;
+}
+
+static PangoLayout *
+shape_new (PangoContext *context,
+           const char   *text,
+           double        px,
+           PangoWeight   weight,
+           gboolean      centred,
+           int           wrap)
+{
+  PangoLayout *pl = pango_layout_new (context);
   PangoFontDescription *desc = pango_font_description_copy_static (base_font ());
 
   pango_font_description_set_absolute_size (desc, px * PANGO_SCALE);
   pango_font_description_set_weight (desc, weight);
   pango_layout_set_font_description (pl, desc);
   pango_font_description_free (desc);
+  pango_layout_set_alignment (pl, centred ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
+  if (wrap > 0)
+    {
+      pango_layout_set_wrap (pl, PANGO_WRAP_WORD);
+      pango_layout_set_width (pl, wrap);
+    }
   pango_layout_set_text (pl, text, -1);
+  return pl;
+}
+
+/* A layout of @text at @px, wrapped at @wrap_w pixels when that is positive.
+ * The caller owns a reference and must not change the layout. */
+static PangoLayout *
+shape (const char  *text,
+       double       px,
+       PangoWeight  weight,
+       gboolean     centred,
+       double       wrap_w)
+{
+  ShapeCache *cache = shape_cache_get ();
+  int wrap = wrap_w > 0 ? (int) (wrap_w * PANGO_SCALE) : -1;
+  char *key = g_strdup_printf ("%a|%d|%d|%d|%s", px, (int) weight, centred, wrap, text);
+  PangoLayout *pl = g_hash_table_lookup (cache->layouts, key);
+
+  if (pl != NULL)
+    {
+      g_free (key);
+      return g_object_ref (pl);
+    }
+  /* A window being resized makes new sizes every frame: start afresh now and then. */
+  if (g_hash_table_size (cache->layouts) >= SHAPE_CACHE_MAX)
+    g_hash_table_remove_all (cache->layouts);
+  pl = shape_new (cache->context, text, px, weight, centred, wrap);
+  g_hash_table_insert (cache->layouts, key, pl);
+  return g_object_ref (pl);
+}
+
+/* Gives @label a layout of @text at @px and measures it. */
+static void
+label_shape (Label       *label,
+             const char  *text,
+             double       px,
+             PangoWeight  weight,
+             gboolean     centred,
+             double       wrap_w)
+{
+  g_clear_object (&label->layout);
+  label->layout = shape (text, px, weight, centred, wrap_w);
   label->scale = 1.0;
   label->px = px;
-  label_measure (label, pl);
+  label_measure (label, label->layout);
 }
 
 static const char *
@@ -697,33 +785,19 @@ marker_word_extents (ApmmLadderMarker  marker,
   g_assert (marker <= APMM_LADDER_MARKER_TARGET);
   if (g_once_init_enter (&measured))
     {
-      PangoContext *context = create_context ();
-
       for (guint i = 0; i <= APMM_LADDER_MARKER_TARGET; i++)
         {
-          PangoLayout *pl = pango_layout_new (context);
           Label probe = { 0 };
 
-          label_set (&probe, pl, marker_word (i), 100, PANGO_WEIGHT_BOLD);
+          label_shape (&probe, marker_word (i), 100, PANGO_WEIGHT_BOLD, FALSE, 0);
           extents[i][0] = probe.width / 100;
           extents[i][1] = probe.height / 100;
-          g_object_unref (pl);
+          label_clear (&probe);
         }
-      g_object_unref (context);
       g_once_init_leave (&measured, 1);
     }
   *width = extents[marker][0];
   *height = extents[marker][1];
-}
-
-static PangoLayout *
-new_pango_layout (ApmmLadderLayout *self,
-                  gboolean          centred)
-{
-  PangoLayout *pl = pango_layout_new (self->context);
-
-  pango_layout_set_alignment (pl, centred ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
-  return pl;
 }
 
 /* Lays out the best of @candidates in one box: the largest size up to
@@ -741,7 +815,8 @@ label_fit_prefer (ApmmLadderLayout   *self,
                   double              min_px,
                   PangoWeight         weight,
                   Role                role,
-                  double              prefer)
+                  double              prefer,
+                  gboolean            centred)
 {
   PangoLayout *layouts[8] = { NULL };
   double scales[8] = { 0 };
@@ -752,11 +827,12 @@ label_fit_prefer (ApmmLadderLayout   *self,
   label->layout = NULL;
   for (n = 0; candidates[n] != NULL && n < G_N_ELEMENTS (layouts); n++)
     {
-      layouts[n] = new_pango_layout (self, TRUE);
-      label_set (label, layouts[n], candidates[n], max_px, weight);
+      label_shape (label, candidates[n], max_px, weight, centred, 0);
+      layouts[n] = g_object_ref (label->layout);
       scales[n] = MIN (1.0, MIN (box_w / label->width, box_h / label->height)) * 0.985;
       best = MAX (best, scales[n]);
     }
+  g_clear_object (&label->layout);
   for (guint i = 0; i < n && label->layout == NULL; i++)
     {
       if (scales[i] * max_px < min_px || scales[i] < prefer * best)
@@ -784,7 +860,8 @@ label_fit (ApmmLadderLayout   *self,
            PangoWeight         weight,
            Role                role)
 {
-  label_fit_prefer (self, label, candidates, box_w, box_h, max_px, min_px, weight, role, 0.5);
+  label_fit_prefer (self, label, candidates, box_w, box_h, max_px, min_px, weight, role, 0.5,
+                    TRUE);
 }
 
 /* @text with its last space turned into a line break, or NULL without one. */
@@ -803,15 +880,16 @@ two_lines (const char *text)
   return copy;
 }
 
-/* Wraps the label at @box_w for its current scale; returns whether it fits @box_h. */
+/* Wraps @text at @box_w for @scale; returns whether it fits @box_h. */
 static gboolean
-label_wrap (Label  *label,
-            double  scale,
-            double  box_w,
-            double  box_h)
+label_wrap (Label      *label,
+            const char *text,
+            double      px,
+            double      scale,
+            double      box_w,
+            double      box_h)
 {
-  pango_layout_set_width (label->layout, (int) (box_w / scale * PANGO_SCALE));
-  label_measure (label, label->layout);
+  label_shape (label, text, px, PANGO_WEIGHT_NORMAL, FALSE, box_w / scale);
   label_scale (label, scale);
   return label->height <= box_h && label->width <= box_w + 0.5;
 }
@@ -839,12 +917,10 @@ layout_descriptions (ApmmLadderLayout *self,
 
       if (text == NULL || *text == '\0')
         continue;
-      d->layout = new_pango_layout (self, FALSE);
       d->role = ROLE_SECONDARY;
-      label_set (d, d->layout, text, ref_px, PANGO_WEIGHT_NORMAL);
+      label_shape (d, text, ref_px, PANGO_WEIGHT_NORMAL, FALSE, 0);
       widths[i] = d->width;
       line_h = MAX (line_h, d->height);
-      pango_layout_set_wrap (d->layout, PANGO_WRAP_WORD);
     }
 
   for (; !fits && scale >= min_scale; scale *= 0.95)
@@ -855,7 +931,8 @@ layout_descriptions (ApmmLadderLayout *self,
         fits = ceil (widths[i] * scale * 1.1 / box_w) * line_h * scale <= box_h;
       for (guint i = 0; i < APMM_N_LEVELS && fits; i++)
         if (self->descriptions[i].layout != NULL)
-          fits = label_wrap (&self->descriptions[i], scale, box_w, box_h);
+          fits = label_wrap (&self->descriptions[i], self->state.descriptions[i], ref_px,
+                             scale, box_w, box_h);
       if (fits)
         return scale;
     }
@@ -879,7 +956,7 @@ layout_names (ApmmLadderLayout *self,
       const char *candidates[] = { name, broken, NULL };
 
       label_fit_prefer (self, &self->names[i], candidates, text_w, box_h, px, 1.0,
-                        PANGO_WEIGHT_BOLD, ROLE_TEXT, 0.9);
+                        PANGO_WEIGHT_BOLD, ROLE_TEXT, 0.9, FALSE);
       scale = MIN (scale, self->names[i].scale);
     }
   for (guint i = 0; i < APMM_N_LEVELS; i++)
@@ -916,7 +993,6 @@ layout_texts_column (ApmmLadderLayout *self,
       const cairo_rectangle_t *r = &self->rungs[i];
 
       name->x = text_x;
-      pango_layout_set_alignment (name->layout, PANGO_ALIGN_LEFT);
       if (self->stacked)
         name->y = r->y + 0.04 * u;
       else if (d->layout != NULL)
@@ -964,7 +1040,7 @@ layout_chasm (ApmmLadderLayout *self,
   /* The backing stays inside the text column, clear of the votes column. */
   label_fit_prefer (self, label, candidates, text_w - CHASM_PAD * self->u,
                     self->chasm.height * 0.66, 0.34 * self->u, MIN_LABEL_PX,
-                    PANGO_WEIGHT_BOLD, ROLE_CHASM_TEXT, 0.9);
+                    PANGO_WEIGHT_BOLD, ROLE_CHASM_TEXT, 0.9, TRUE);
   label->x = text_x;
   label->y = self->chasm.y + (self->chasm.height - label->height) / 2;
 }
@@ -1018,7 +1094,7 @@ fit_votes (ApmmLadderLayout *self,
        * votes exist. On a tiny picture it goes below the floor instead. */
       label_fit_prefer (self, &self->votes_hidden, candidates, w - 3 * pad,
                         self->chasm.height * 0.62, MARKER_PX * self->u, MIN_LABEL_PX,
-                        PANGO_WEIGHT_BOLD, ROLE_SECONDARY, 0.9);
+                        PANGO_WEIGHT_BOLD, ROLE_SECONDARY, 0.9, TRUE);
       return;
     }
 
@@ -1074,8 +1150,9 @@ place_votes (ApmmLadderLayout *self,
   self->dot_pitch = 0;
   for (guint rows = 1; max > 0 && rows <= 8; rows++)
     {
-      double pitch = MIN (cell_h / rows, self->u * 0.2);
-      guint cols = (guint) floor (w / pitch);
+      /* A whole number of pixels, so that the dots can be stamped from one tile. */
+      double pitch = floor (MIN (cell_h / rows, self->u * 0.2));
+      guint cols = pitch > 0 ? (guint) floor (w / pitch) : 0;
 
       if (cols * rows >= max)
         {
@@ -1084,9 +1161,9 @@ place_votes (ApmmLadderLayout *self,
           break;
         }
     }
-  self->dots_x = x;
+  self->dots_x = round (x);
   for (guint i = 0; i < APMM_N_LEVELS; i++)
-    self->dots_y[i] = self->rungs[i].y + self->u * dots_y;
+    self->dots_y[i] = round (self->rungs[i].y + self->u * dots_y);
 }
 
 static void
@@ -1329,9 +1406,8 @@ layout_legend (ApmmLadderLayout *self,
 
       if (!self->marker_shown[keyed[i]])
         continue;
-      label->layout = new_pango_layout (self, FALSE);
       label->role = ROLE_TEXT;
-      label_set (label, label->layout, marker_word (keyed[i]), px, PANGO_WEIGHT_BOLD);
+      label_shape (label, marker_word (keyed[i]), px, PANGO_WEIGHT_BOLD, FALSE, 0);
       self->legend_swatches[keyed[i]].width = swatch_w;
       total += swatch_w + 0.35 * px + label->width + (total > 0 ? 1.1 * px : 0);
     }
@@ -1374,7 +1450,6 @@ apmm_ladder_layout_new (const ApmmLadderState *state,
   self->state = *state;
   self->width = width;
   self->height = height;
-  self->context = create_context ();
 
   frame_compute (&f, width, height);
   self->u = f.u;
@@ -1433,7 +1508,6 @@ apmm_ladder_layout_free (ApmmLadderLayout *self)
       label_clear (&self->legend_labels[i]);
       g_free (self->marker_texts[i]);
     }
-  g_clear_object (&self->context);
   g_free (self);
 }
 
@@ -1646,6 +1720,51 @@ add_outline (cairo_t                 *cr,
   add_box (cr, r->x + r->width - line, r->y + line, line, r->height - 2 * line);
 }
 
+/* Whether the picture lands on pixels one to one (an image surface, not
+ * scaled): then repeated shapes are stamped from one small drawn tile, which
+ * costs a copy instead of rasterising every shape. Vector surfaces keep the
+ * shapes. */
+static gboolean
+pixel_exact (cairo_t *cr)
+{
+  cairo_matrix_t m;
+
+  cairo_get_matrix (cr, &m);
+  return cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_IMAGE &&
+         m.xx == 1 && m.yy == 1 && m.xy == 0 && m.yx == 0 &&
+         m.x0 == floor (m.x0) && m.y0 == floor (m.y0);
+}
+
+/* A context to draw a @w × @h tile into; tile_end() makes it a pattern. */
+static cairo_t *
+tile_begin (cairo_t *cr,
+            int      w,
+            int      h)
+{
+  cairo_surface_t *tile = cairo_surface_create_similar_image (cairo_get_target (cr),
+                                                              CAIRO_FORMAT_ARGB32, w, h);
+  cairo_t *tc = cairo_create (tile);
+
+  cairo_surface_destroy (tile);
+  return tc;
+}
+
+/* The tile repeated over the plane, one copy with its corner at (@ox, @oy). */
+static cairo_pattern_t *
+tile_end (cairo_t *tc,
+          double   ox,
+          double   oy)
+{
+  cairo_pattern_t *pattern = cairo_pattern_create_for_surface (cairo_get_target (tc));
+  cairo_matrix_t m;
+
+  cairo_destroy (tc);
+  cairo_pattern_set_extend (pattern, CAIRO_EXTEND_REPEAT);
+  cairo_matrix_init_translate (&m, -ox, -oy);
+  cairo_pattern_set_matrix (pattern, &m);
+  return pattern;
+}
+
 /* Outlined rungs, not filled ones: a fill would touch most pixels of the
  * picture a second time, which a 4K frame cannot afford. */
 static void
@@ -1674,6 +1793,122 @@ draw_rungs (ApmmLadderLayout *self,
     }
 }
 
+/* Diagonal hatching between @top and @bottom: lines x + y = c.x + c.y + k·step,
+ * stamped from one tile where the picture is pixel-exact. It stays between
+ * the teeth: a rectangular clip is cheap, a zigzag one costs a mask. */
+static void
+draw_hatching (ApmmLadderLayout *self,
+               cairo_t          *cr,
+               const Palette    *p,
+               double            top,
+               double            bottom)
+{
+  const cairo_rectangle_t *c = &self->chasm;
+  int step = MAX (2, (int) round (self->u * 0.34));
+  double line = MAX (1.0, self->u * 0.03);
+
+  add_box (cr, c->x, top, c->width, bottom - top);
+  if (pixel_exact (cr))
+    {
+      cairo_t *tc = tile_begin (cr, step, step);
+      cairo_pattern_t *pattern;
+
+      set_rgb (tc, &p->chasm_hatch);
+      cairo_set_line_width (tc, line);
+      /* Lines through the tile and its corners, drawn past its edges so
+       * that no line end falls inside it. */
+      for (int k = -1; k <= 1; k++)
+        {
+          cairo_move_to (tc, (k - 1) * step, 2 * step);
+          cairo_line_to (tc, (k + 2) * step, -step);
+        }
+      cairo_stroke (tc);
+      pattern = tile_end (tc, round (c->x + c->y), 0);
+      cairo_set_source (cr, pattern);
+      cairo_pattern_destroy (pattern);
+      cairo_fill (cr);
+      return;
+    }
+
+  cairo_clip (cr);
+  set_rgb (cr, &p->chasm_hatch);
+  cairo_set_line_width (cr, line);
+  for (double x = c->x - c->height; x < c->x + c->width; x += step)
+    {
+      cairo_move_to (cr, x, c->y + c->height);
+      cairo_line_to (cr, x + c->height, c->y);
+    }
+  cairo_stroke (cr);
+}
+
+/* The torn edges: triangles every other @step pixels along the band's top and
+ * bottom, stamped from one tile per edge where the picture is pixel-exact.
+ * The source is the band's colour. */
+static void
+draw_teeth (ApmmLadderLayout *self,
+            cairo_t          *cr,
+            double            top,
+            double            bottom,
+            double            inset)
+{
+  const cairo_rectangle_t *c = &self->chasm;
+  int step = MAX (2, (int) round (MAX (4.0, self->u * 0.22)));
+
+  if (inset < 1)
+    return;
+  if (pixel_exact (cr))
+    {
+      cairo_pattern_t *source = cairo_pattern_reference (cairo_get_source (cr));
+      cairo_t *tc = tile_begin (cr, 2 * step, inset);
+      cairo_pattern_t *pattern;
+
+      /* Top edge: a tooth in the second half of each pair of steps. */
+      cairo_set_source (tc, source);
+      cairo_move_to (tc, step, inset);
+      cairo_line_to (tc, 1.5 * step, 0);
+      cairo_line_to (tc, 2 * step, inset);
+      cairo_fill (tc);
+      pattern = tile_end (tc, c->x, top - inset);
+      cairo_set_source (cr, pattern);
+      cairo_pattern_destroy (pattern);
+      add_box (cr, c->x, top - inset, c->width, inset);
+      cairo_fill (cr);
+
+      /* Bottom edge: in the first half. */
+      tc = tile_begin (cr, 2 * step, inset);
+      cairo_set_source (tc, source);
+      cairo_move_to (tc, 0, 0);
+      cairo_line_to (tc, 0.5 * step, inset);
+      cairo_line_to (tc, step, 0);
+      cairo_fill (tc);
+      pattern = tile_end (tc, c->x, bottom);
+      cairo_set_source (cr, pattern);
+      cairo_pattern_destroy (pattern);
+      add_box (cr, c->x, bottom, c->width, inset);
+      cairo_fill (cr);
+      cairo_set_source (cr, source);
+      cairo_pattern_destroy (source);
+      return;
+    }
+
+  cairo_save (cr);
+  add_box (cr, c->x, c->y, c->width, c->height);
+  cairo_clip (cr);
+  for (int x = 0; x < c->width; x += 2 * step)
+    {
+      cairo_move_to (cr, c->x + x + step, top);
+      cairo_line_to (cr, c->x + x + 1.5 * step, top - inset);
+      cairo_line_to (cr, c->x + x + 2 * step, top);
+      cairo_close_path (cr);
+      cairo_move_to (cr, c->x + x, bottom);
+      cairo_line_to (cr, c->x + x + 0.5 * step, bottom + inset);
+      cairo_line_to (cr, c->x + x + step, bottom);
+      cairo_close_path (cr);
+    }
+  cairo_fill (cr);
+  cairo_restore (cr);
+}
+
 /* A band with torn, zigzag edges and diagonal hatching: the ladder is broken
  * here. The teeth are drawn apart from the band so that only two thin strips
  * go through the rasteriser. */
@@ -1683,9 +1918,6 @@ draw_chasm (ApmmLadderLayout *self,
             const Palette    *p)
 {
   const cairo_rectangle_t *c = &self->chasm;
-  double tooth = MAX (4.0, self->u * 0.22);
-  int n = MAX (4, (int) ceil (c->width / tooth));
-  double step = c->width / n;
   double inset = round (c->height * 0.12);
   double top = round (c->y) + inset;
   double bottom = round (c->y + c->height) - inset;
@@ -1694,37 +1926,66 @@ draw_chasm (ApmmLadderLayout *self,
   set_rgb (cr, &p->chasm);
   add_box (cr, c->x, top, c->width, bottom - top);
   cairo_fill (cr);
-  for (int i = 1; i < n; i += 2)
-    {
-      cairo_move_to (cr, c->x + i * step, top);
-      cairo_line_to (cr, c->x + (i + 0.5) * step, top - inset);
-      cairo_line_to (cr, c->x + (i + 1) * step, top);
-      cairo_close_path (cr);
-      cairo_move_to (cr, c->x + (i - 1) * step, bottom);
-      cairo_line_to (cr, c->x + (i - 0.5) * step, bottom + inset);
-      cairo_line_to (cr, c->x + i * step, bottom);
-      cairo_close_path (cr);
-    }
-  cairo_fill (cr);
+  draw_teeth (self, cr, top, bottom, inset);
 
-  /* The hatching stays between the teeth: a rectangular clip is cheap, a
-   * zigzag one costs a mask. */
-  add_box (cr, c->x, top, c->width, bottom - top);
-  cairo_clip (cr);
-  /* At projector sizes the hatching needs no antialiasing, which is most of its cost. */
-  if (self->u >= 250)
-    cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
-  set_rgb (cr, &p->chasm_hatch);
-  cairo_set_line_width (cr, MAX (1.0, self->u * 0.03));
-  for (double x = c->x - c->height; x < c->x + c->width; x += self->u * 0.34)
-    {
-      cairo_move_to (cr, x, c->y + c->height);
-      cairo_line_to (cr, x + c->height, c->y);
-    }
-  cairo_stroke (cr);
+  draw_hatching (self, cr, p, top, bottom);
   cairo_restore (cr);
 
   draw_label_backed (cr, p, &self->chasm_label, self->u * 0.08);
+}
+
+/* One fill per rung keeps each path's height, and so the rasteriser's work, small. */
+static void
+draw_dots (ApmmLadderLayout *self,
+           cairo_t          *cr,
+           const Palette    *p)
+{
+  set_rgb (cr, &p->dots);
+  for (guint i = 0; i < APMM_N_LEVELS; i++)
+    {
+      for (guint k = 0; k < self->state.votes[i]; k++)
+        {
+          double x = self->dots_x + (k % self->dot_cols + 0.5) * self->dot_pitch;
+          double y = self->dots_y[i] + (k / self->dot_cols + 0.5) * self->dot_pitch;
+
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, x, y, self->dot_pitch * 0.36, 0, 2 * G_PI);
+        }
+      cairo_fill (cr);
+    }
+}
+
+/* The same dots stamped from one tile: each rung's dots are a rectangle of
+ * full rows and one of the rest. */
+static void
+stamp_dots (ApmmLadderLayout *self,
+            cairo_t          *cr,
+            const Palette    *p)
+{
+  int pitch = (int) self->dot_pitch;
+  cairo_t *tc = tile_begin (cr, pitch, pitch);
+  cairo_pattern_t *pattern;
+
+  set_rgb (tc, &p->dots);
+  cairo_arc (tc, pitch / 2.0, pitch / 2.0, pitch * 0.36, 0, 2 * G_PI);
+  cairo_fill (tc);
+  pattern = tile_end (tc, self->dots_x, 0);
+  cairo_set_source (cr, pattern);
+  for (guint i = 0; i < APMM_N_LEVELS; i++)
+    {
+      guint n = self->state.votes[i];
+      guint full = n / self->dot_cols, rest = n % self->dot_cols;
+      cairo_matrix_t m;
+
+      if (n == 0)
+        continue;
+      cairo_matrix_init_translate (&m, -self->dots_x, -self->dots_y[i]);
+      cairo_pattern_set_matrix (pattern, &m);
+      cairo_rectangle (cr, self->dots_x, self->dots_y[i], self->dot_cols * pitch, full * pitch);
+      cairo_rectangle (cr, self->dots_x, self->dots_y[i] + full * pitch, rest * pitch, pitch);
+      cairo_fill (cr);
+    }
+  cairo_pattern_destroy (pattern);
 }
 
 static void
@@ -1751,20 +2012,10 @@ draw_votes (ApmmLadderLayout *self,
       return;
     }
 
-  /* One fill per rung keeps each path's height, and so the rasteriser's work, small. */
-  set_rgb (cr, &p->dots);
-  for (guint i = 0; i < APMM_N_LEVELS && self->dot_pitch > 0; i++)
-    {
-      for (guint k = 0; k < self->state.votes[i]; k++)
-        {
-          double x = self->dots_x + (k % self->dot_cols + 0.5) * self->dot_pitch;
-          double y = self->dots_y[i] + (k / self->dot_cols + 0.5) * self->dot_pitch;
-
-          cairo_new_sub_path (cr);
-          cairo_arc (cr, x, y, self->dot_pitch * 0.36, 0, 2 * G_PI);
-        }
-      cairo_fill (cr);
-    }
+  if (self->dot_pitch > 0 && pixel_exact (cr))
+    stamp_dots (self, cr, p);
+  else if (self->dot_pitch > 0)
+    draw_dots (self, cr, p);
   for (guint i = 0; i < APMM_N_LEVELS; i++)
     draw_label (cr, p, &self->votes[i]);
 }
@@ -1976,11 +2227,17 @@ apmm_ladder_layout_draw (ApmmLadderLayout  *self,
 
   p = &palettes[palette];
   cairo_save (cr);
+  /* Painting with SOURCE is cairo's plainest fill: no compositing and no
+   * path, a straight write of every pixel. */
   if (!self->state.transparent)
     {
+      cairo_save (cr);
       cairo_rectangle (cr, 0, 0, self->width, self->height);
+      cairo_clip (cr);
+      cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
       set_rgb (cr, &p->background);
-      cairo_fill (cr);
+      cairo_paint (cr);
+      cairo_restore (cr);
     }
 
   draw_rungs (self, cr, p);
