@@ -13,27 +13,7 @@
 #include "apmm-result-strip.h"
 #include "apmm-votes-panel.h"
 
-typedef gboolean (*Match) (GtkWidget *widget, gconstpointer data);
-
-static GtkWidget *
-find_widget (GtkWidget     *root,
-             Match          match,
-             gconstpointer  data)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (match (child, data))
-        return child;
-      if ((found = find_widget (child, match, data)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
+#include "apmm-test-utils.h"
 
 static gboolean
 has_css_class (GtkWidget     *widget,
@@ -50,29 +30,6 @@ is_criterion_row (GtkWidget     *widget,
          && g_strcmp0 (apmm_criterion_row_get_criterion_id (APMM_CRITERION_ROW (widget)), id) == 0;
 }
 
-static gboolean
-is_of_type (GtkWidget     *widget,
-            gconstpointer  type)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
-}
-
-#define TYPE(t) GSIZE_TO_POINTER (t)
-
-static gboolean
-is_button_labelled (GtkWidget     *widget,
-                    gconstpointer  label)
-{
-  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
-}
-
-static gboolean
-is_label_with_text (GtkWidget     *widget,
-                    gconstpointer  text)
-{
-  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
-}
-
 /* What the user can read: a label that is drawn and has text. */
 static gboolean
 is_shown (GtkWidget *widget)
@@ -80,50 +37,21 @@ is_shown (GtkWidget *widget)
   return widget != NULL && gtk_widget_is_drawable (widget);
 }
 
-/* A button's "activate" only starts a pressed-look animation and clicks later:
- * emit "clicked" as a pointer click does. */
-static void
-click (GtkWidget *button)
-{
-  g_assert_true (GTK_IS_BUTTON (button));
-  g_assert_true (gtk_widget_is_sensitive (button));
-  g_signal_emit_by_name (button, "clicked");
-}
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static GtkWidget *
-show_in_window (GtkWidget *child)
-{
-  GtkWidget *window = gtk_window_new ();
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
-  gtk_window_set_child (GTK_WINDOW (window), child);
-  gtk_window_present (GTK_WINDOW (window));
-  iterate ();
-  return window;
-}
-
 static GtkWidget *
 criterion_button (GtkWidget  *root,
                   const char *criterion_id,
                   const char *status_class)
 {
-  GtkWidget *row = find_widget (root, is_criterion_row, criterion_id);
+  GtkWidget *row = apmm_test_find_widget (root, is_criterion_row, criterion_id);
 
   g_assert_nonnull (row);
-  return find_widget (row, has_css_class, status_class);
+  return apmm_test_find_widget (row, has_css_class, status_class);
 }
 
 static const char *
 evidence_text (GtkWidget *root)
 {
-  GtkWidget *label = find_widget (root, has_css_class, "evidence-level");
+  GtkWidget *label = apmm_test_find_widget (root, has_css_class, "evidence-level");
 
   g_assert_nonnull (label);
   return gtk_label_get_text (GTK_LABEL (label));
@@ -154,23 +82,25 @@ test_rating_changes_strip (void)
   GtkWidget *window;
 
   apmm_assessment_page_set_session (APMM_ASSESSMENT_PAGE (page), session);
-  window = show_in_window (page);
+  window = apmm_test_show_in_window (page, 1024);
   g_assert_cmpstr (evidence_text (page), ==, "Level 0 · AI Curious");
 
-  click (criterion_button (page, "l1.tools-purchased", "status-met"));
+  apmm_test_click (criterion_button (page, "l1.tools-purchased", "status-met"));
   g_assert_cmpint (apmm_session_get_status (session, "l1.tools-purchased"), ==, APMM_STATUS_MET);
   g_assert_cmpstr (evidence_text (page), ==, "Level 0 · AI Curious");
 
-  click (criterion_button (page, "l1.budget-allocated", "status-met"));
+  apmm_test_click (criterion_button (page, "l1.budget-allocated", "status-met"));
   g_assert_cmpint (apmm_session_get_status (session, "l1.budget-allocated"), ==, APMM_STATUS_MET);
   g_assert_cmpstr (evidence_text (page), ==, "Level 1 · AI Licensed");
-  g_assert_nonnull (find_widget (page, is_label_with_text, "0 % of level 2 criteria met"));
+  g_assert_nonnull (apmm_test_find_widget (page, apmm_test_is_label_with_text,
+                                           "0 % of level 2 criteria met"));
 
-  click (criterion_button (page, "l2.live-real-data", "status-partly"));
+  apmm_test_click (criterion_button (page, "l2.live-real-data", "status-partly"));
   g_assert_cmpint (apmm_session_get_status (session, "l2.live-real-data"), ==, APMM_STATUS_PARTLY);
   /* One half of three criteria: 17 %. */
-  g_assert_nonnull (find_widget (page, is_label_with_text, "17 % of level 2 criteria met"));
-  g_assert_nonnull (find_widget (page, is_label_with_text,
+  g_assert_nonnull (apmm_test_find_widget (page, apmm_test_is_label_with_text,
+                                           "17 % of level 2 criteria met"));
+  g_assert_nonnull (apmm_test_find_widget (page, apmm_test_is_label_with_text,
                                  "Inconclusive: 2 criteria of level 2 are unknown — "
                                  "recommend the APMM Diagnostic Sprint"));
 
@@ -191,7 +121,7 @@ test_note_and_confirmation (void)
   GtkWidget *row = g_object_ref_sink (apmm_criterion_row_new (session, "l3.rollback"));
   GtkWidget *note, *entry;
 
-  note = entry = find_widget (row, is_of_type, TYPE (GTK_TYPE_ENTRY));
+  note = entry = apmm_test_find_widget (row, apmm_test_is_of_type, APMM_TEST_TYPE (GTK_TYPE_ENTRY));
   g_assert_nonnull (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), "Runbook RB-12, tested in March");
   g_assert_cmpstr (apmm_session_get_evidence_note (session, "l3.rollback"), ==,
@@ -231,7 +161,8 @@ is_counter_with_text (GtkWidget     *widget,
 static GtkWidget *
 perceived_label (GtkWidget *strip)
 {
-  GtkWidget *caption = find_widget (strip, is_label_with_text, "The room feels");
+  GtkWidget *caption = apmm_test_find_widget (strip, apmm_test_is_label_with_text,
+                                              "The room feels");
 
   g_assert_nonnull (caption);
   return gtk_widget_get_next_sibling (caption);
@@ -245,24 +176,25 @@ test_votes_change_perceived (void)
   GtkWidget *strip, *window, *plus;
 
   apmm_assessment_page_set_session (APMM_ASSESSMENT_PAGE (page), session);
-  window = show_in_window (page);
-  strip = find_widget (page, is_of_type, TYPE (APMM_TYPE_RESULT_STRIP));
+  window = apmm_test_show_in_window (page, 1024);
+  strip = apmm_test_find_widget (page, apmm_test_is_of_type,
+                                 APMM_TEST_TYPE (APMM_TYPE_RESULT_STRIP));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (perceived_label (strip))), ==, "No votes yet");
 
   /* No participants: the panel counts a show of hands. */
-  plus = find_widget (page, is_add_vote_button, GUINT_TO_POINTER (3));
+  plus = apmm_test_find_widget (page, is_add_vote_button, GUINT_TO_POINTER (3));
   g_assert_nonnull (plus);
-  click (plus);
-  click (plus);
+  apmm_test_click (plus);
+  apmm_test_click (plus);
   g_assert_cmpuint (apmm_session_get_tally (session, 3), ==, 2);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (perceived_label (strip))), ==,
                    "Level 3 · AI Reliable");
-  g_assert_nonnull (find_widget (page, is_label_with_text,
+  g_assert_nonnull (apmm_test_find_widget (page, apmm_test_is_label_with_text,
                                  "The room rates itself three levels above the evidence"));
 
-  click (find_widget (page, is_add_vote_button, GUINT_TO_POINTER (1)));
-  click (find_widget (page, is_add_vote_button, GUINT_TO_POINTER (1)));
-  click (find_widget (page, is_add_vote_button, GUINT_TO_POINTER (1)));
+  apmm_test_click (apmm_test_find_widget (page, is_add_vote_button, GUINT_TO_POINTER (1)));
+  apmm_test_click (apmm_test_find_widget (page, is_add_vote_button, GUINT_TO_POINTER (1)));
+  apmm_test_click (apmm_test_find_widget (page, is_add_vote_button, GUINT_TO_POINTER (1)));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (perceived_label (strip))), ==,
                    "Level 1 · AI Licensed");
 
@@ -280,23 +212,24 @@ test_per_person_votes (void)
   apmm_session_add_participant (session, "Ana", -1);
   apmm_session_add_participant (session, "Ben", -1);
   apmm_votes_panel_set_session (APMM_VOTES_PANEL (panel), session);
-  window = show_in_window (panel);
+  window = apmm_test_show_in_window (panel, 1024);
   g_assert_false (apmm_votes_panel_get_anonymous (APMM_VOTES_PANEL (panel)));
 
   /* The second participant's "2" button. */
   {
-    GtkWidget *row = find_widget (panel, is_label_with_text, "Ben");
+    GtkWidget *row = apmm_test_find_widget (panel, apmm_test_is_label_with_text, "Ben");
     GtkWidget *button;
 
     while (row != NULL && !ADW_IS_ACTION_ROW (row))
       row = gtk_widget_get_parent (row);
     g_assert_nonnull (row);
-    button = find_widget (row, is_button_labelled, "2");
-    click (button);
+    button = apmm_test_find_widget (row, apmm_test_is_button_labelled, "2");
+    apmm_test_click (button);
     g_assert_cmpint (apmm_session_get_participant_vote (session, 1), ==, 2);
     g_assert_cmpint (apmm_session_get_participant_vote (session, 0), ==, -1);
     g_assert_true (gtk_widget_has_css_class (button, "vote-current"));
-    g_assert_nonnull (find_widget (row, is_label_with_text, "Level 2 · AI Active"));
+    g_assert_nonnull (apmm_test_find_widget (row, apmm_test_is_label_with_text,
+                                             "Level 2 · AI Active"));
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -311,39 +244,42 @@ test_hidden_votes_stay_hidden (void)
   GtkWidget *window, *strip, *hide, *plus;
 
   apmm_assessment_page_set_session (APMM_ASSESSMENT_PAGE (page), session);
-  window = show_in_window (page);
-  strip = find_widget (page, is_of_type, TYPE (APMM_TYPE_RESULT_STRIP));
+  window = apmm_test_show_in_window (page, 1024);
+  strip = apmm_test_find_widget (page, apmm_test_is_of_type,
+                                 APMM_TEST_TYPE (APMM_TYPE_RESULT_STRIP));
 
-  hide = find_widget (page, is_label_with_text, "Hide Votes");
+  hide = apmm_test_find_widget (page, apmm_test_is_label_with_text, "Hide Votes");
   while (hide != NULL && !GTK_IS_TOGGLE_BUTTON (hide))
     hide = gtk_widget_get_parent (hide);
   g_assert_nonnull (hide);
-  click (hide);
+  apmm_test_click (hide);
   g_assert_true (apmm_session_get_votes_hidden (session));
 
-  plus = find_widget (page, is_add_vote_button, GUINT_TO_POINTER (4));
-  click (plus);
-  click (plus);
-  iterate ();
+  plus = apmm_test_find_widget (page, is_add_vote_button, GUINT_TO_POINTER (4));
+  apmm_test_click (plus);
+  apmm_test_click (plus);
+  apmm_test_iterate ();
   g_assert_cmpuint (apmm_session_get_tally (session, 4), ==, 2);
 
   /* Nothing shows a count or the perceived level; the hidden notice does. */
-  g_assert_null (find_widget (page, is_counter_with_text, NULL));
+  g_assert_null (apmm_test_find_widget (page, is_counter_with_text, NULL));
   g_assert_false (is_shown (perceived_label (strip)));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (perceived_label (strip))), ==, "");
-  g_assert_null (find_widget (strip, is_label_with_text, "Level 4 · AI Native"));
-  g_assert_null (find_widget (page, is_label_with_text,
+  g_assert_null (apmm_test_find_widget (strip, apmm_test_is_label_with_text,
+                                        "Level 4 · AI Native"));
+  g_assert_null (apmm_test_find_widget (page, apmm_test_is_label_with_text,
                               "The room rates itself four levels above the evidence"));
-  g_assert_true (is_shown (find_widget (strip, is_label_with_text, "Votes hidden — 2 cast")));
+  g_assert_true (is_shown (apmm_test_find_widget (strip, apmm_test_is_label_with_text,
+                                                  "Votes hidden — 2 cast")));
 
   /* Reveal from the strip. */
-  click (find_widget (strip, is_button_labelled, "Reveal"));
-  iterate ();
+  apmm_test_click (apmm_test_find_widget (strip, apmm_test_is_button_labelled, "Reveal"));
+  apmm_test_iterate ();
   g_assert_false (apmm_session_get_votes_hidden (session));
   g_assert_true (is_shown (perceived_label (strip)));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (perceived_label (strip))), ==,
                    "Level 4 · AI Native");
-  g_assert_nonnull (find_widget (page, is_counter_with_text, NULL));
+  g_assert_nonnull (apmm_test_find_widget (page, is_counter_with_text, NULL));
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (hide)));
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -360,9 +296,9 @@ test_prompt_notes_and_jump (void)
   GtkRoot *root;
 
   apmm_assessment_page_set_session (APMM_ASSESSMENT_PAGE (page), session);
-  window = show_in_window (page);
+  window = apmm_test_show_in_window (page, 1024);
 
-  notes = find_widget (page, has_css_class, "prompt-notes");
+  notes = apmm_test_find_widget (page, has_css_class, "prompt-notes");
   g_assert_nonnull (notes);
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (notes));
   gtk_text_buffer_set_text (buffer, "Nobody could name the daily users", -1);
@@ -372,10 +308,10 @@ test_prompt_notes_and_jump (void)
   apmm_session_set_prompt_notes (session, "adoption", "");
   g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), ==, 0);
 
-  jump = find_widget (page, has_css_class, "informs-button");
+  jump = apmm_test_find_widget (page, has_css_class, "informs-button");
   g_assert_nonnull (jump);
-  click (jump);
-  row = find_widget (page, is_criterion_row, "l2.adoption-measured");
+  apmm_test_click (jump);
+  row = apmm_test_find_widget (page, is_criterion_row, "l2.adoption-measured");
   g_assert_true (gtk_widget_has_css_class (row, "highlighted"));
   root = gtk_widget_get_root (page);
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (root), row));
@@ -389,7 +325,7 @@ test_empty_state (void)
 {
   g_autoptr(ApmmSession) session = apmm_session_new ();
   GtkWidget *page = g_object_ref_sink (apmm_assessment_page_new ());
-  GtkWidget *window = show_in_window (page);
+  GtkWidget *window = apmm_test_show_in_window (page, 1024);
   GtkStack *stack = GTK_STACK (adw_bin_get_child (ADW_BIN (page)));
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
@@ -406,40 +342,15 @@ test_empty_state (void)
 }
 
 /* The window can be as narrow as 360 px, so the page must fold to fit that
- * with a full session, the example the app ships, in it, and styled as the
- * application styles it. */
+ * with a full session, the example the app ships, in it. */
 static void
 test_fits_narrow_window (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = g_resources_lookup_data ("/org/apmm/Workshop/core/examples/meridian-insurance.apmm",
-                                                     G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-  g_autoptr(ApmmSession) session = NULL;
+  g_autoptr(ApmmSession) session = apmm_test_load_example ("meridian-insurance.apmm");
   GtkWidget *page = g_object_ref_sink (apmm_assessment_page_new ());
-  GtkWidget *window = gtk_window_new ();
-  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
-  int minimum = 0, natural = 0;
 
-  gtk_css_provider_load_from_resource (css, "/org/apmm/Workshop/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  g_assert_no_error (error);
-  session = apmm_session_load_bytes (bytes, &error);
-  g_assert_no_error (error);
   apmm_assessment_page_set_session (APMM_ASSESSMENT_PAGE (page), session);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
-  gtk_window_set_child (GTK_WINDOW (window), page);
-  gtk_window_present (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-
-  gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
-  g_test_message ("minimum width %d, natural width %d", minimum, natural);
-  g_assert_cmpint (minimum, <=, 360);
-
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_finalize_object (page);
-  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css));
+  apmm_test_assert_fits_width (page, 360);
 }
 
 int

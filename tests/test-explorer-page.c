@@ -11,27 +11,7 @@
 #include "apmm-explorer-page.h"
 #include "apmm-ladder-widget.h"
 
-typedef gboolean (*Match) (GtkWidget *widget, gconstpointer data);
-
-static GtkWidget *
-find_widget (GtkWidget     *root,
-             Match          match,
-             gconstpointer  data)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (match (child, data))
-        return child;
-      if ((found = find_widget (child, match, data)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
+#include "apmm-test-utils.h"
 
 static gboolean
 is_shown_label (GtkWidget     *widget,
@@ -43,37 +23,10 @@ is_shown_label (GtkWidget     *widget,
 }
 
 static gboolean
-is_of_type (GtkWidget     *widget,
-            gconstpointer  type)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
-}
-
-static gboolean
 shows (GtkWidget  *page,
        const char *text)
 {
-  return find_widget (page, is_shown_label, text) != NULL;
-}
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static GtkWidget *
-show_in_window (GtkWidget *child,
-                int        width)
-{
-  GtkWidget *window = gtk_window_new ();
-
-  gtk_window_set_default_size (GTK_WINDOW (window), width, 768);
-  gtk_window_set_child (GTK_WINDOW (window), child);
-  gtk_window_present (GTK_WINDOW (window));
-  iterate ();
-  return window;
+  return apmm_test_find_widget (page, is_shown_label, text) != NULL;
 }
 
 /* Sends a key press through the page's own key handling, as the keyboard would. */
@@ -114,7 +67,7 @@ test_shows_selected_level (void)
   apmm_session_set_status (session, "l1.tools-purchased", APMM_STATUS_MET);
   apmm_session_set_status (session, "l1.budget-allocated", APMM_STATUS_MET);
   apmm_explorer_page_set_session (APMM_EXPLORER_PAGE (page), session);
-  window = show_in_window (page, 1024);
+  window = apmm_test_show_in_window (page, 1024);
 
   /* It opens on the level the evidence supports. */
   g_assert_cmpuint (apmm_explorer_page_get_selected_level (APMM_EXPLORER_PAGE (page)), ==, 1);
@@ -153,8 +106,9 @@ test_ladder_drives_selection (void)
   GtkWidget *window, *ladder;
 
   apmm_explorer_page_set_session (APMM_EXPLORER_PAGE (page), session);
-  window = show_in_window (page, 1024);
-  ladder = find_widget (page, is_of_type, GSIZE_TO_POINTER (APMM_TYPE_LADDER_WIDGET));
+  window = apmm_test_show_in_window (page, 1024);
+  ladder = apmm_test_find_widget (page, apmm_test_is_of_type,
+                                  APMM_TEST_TYPE (APMM_TYPE_LADDER_WIDGET));
   g_assert_nonnull (ladder);
 
   g_signal_emit_by_name (ladder, "level-activated", 4);
@@ -179,14 +133,14 @@ test_ratings_live (void)
 
   apmm_explorer_page_set_session (APMM_EXPLORER_PAGE (page), session);
   apmm_explorer_page_set_selected_level (APMM_EXPLORER_PAGE (page), 3);
-  window = show_in_window (page, 1024);
+  window = apmm_test_show_in_window (page, 1024);
 
   g_assert_false (shows (page, "Met"));
   g_assert_true (shows (page, "The Failure Chasm"));
 
   apmm_session_set_status (session, "l3.rollback", APMM_STATUS_MET);
   apmm_session_set_evidence_note (session, "l3.rollback", "Runbook RB-12");
-  iterate ();
+  apmm_test_iterate ();
   g_assert_true (shows (page, "Met"));
   g_assert_true (shows (page, "Runbook RB-12"));
 
@@ -199,18 +153,18 @@ test_narrow_and_empty (void)
 {
   g_autoptr(ApmmSession) session = apmm_session_new ();
   GtkWidget *page = g_object_ref_sink (apmm_explorer_page_new ());
-  GtkWidget *window = show_in_window (page, 600);
+  GtkWidget *window = apmm_test_show_in_window (page, 600);
 
   g_assert_true (shows (page, "No Session"));
   g_assert_false (shows (page, "AI Curious"));
 
   apmm_explorer_page_set_session (APMM_EXPLORER_PAGE (page), session);
-  iterate ();
+  apmm_test_iterate ();
   g_assert_false (shows (page, "No Session"));
   g_assert_true (shows (page, "AI Curious"));
 
   apmm_explorer_page_set_session (APMM_EXPLORER_PAGE (page), NULL);
-  iterate ();
+  apmm_test_iterate ();
   g_assert_true (shows (page, "No Session"));
   g_assert_false (press_key (page, GDK_KEY_Up));
 
@@ -219,40 +173,15 @@ test_narrow_and_empty (void)
 }
 
 /* The window can be as narrow as 360 px, so the page must fold to fit that
- * with a full session, the example the app ships, in it, and styled as the
- * application styles it. */
+ * with a full session, the example the app ships, in it. */
 static void
 test_fits_narrow_window (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = g_resources_lookup_data ("/org/apmm/Workshop/core/examples/meridian-insurance.apmm",
-                                                     G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-  g_autoptr(ApmmSession) session = NULL;
+  g_autoptr(ApmmSession) session = apmm_test_load_example ("meridian-insurance.apmm");
   GtkWidget *page = g_object_ref_sink (apmm_explorer_page_new ());
-  GtkWidget *window = gtk_window_new ();
-  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
-  int minimum = 0, natural = 0;
 
-  gtk_css_provider_load_from_resource (css, "/org/apmm/Workshop/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  g_assert_no_error (error);
-  session = apmm_session_load_bytes (bytes, &error);
-  g_assert_no_error (error);
   apmm_explorer_page_set_session (APMM_EXPLORER_PAGE (page), session);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
-  gtk_window_set_child (GTK_WINDOW (window), page);
-  gtk_window_present (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-
-  gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
-  g_test_message ("minimum width %d, natural width %d", minimum, natural);
-  g_assert_cmpint (minimum, <=, 360);
-
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_finalize_object (page);
-  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css));
+  apmm_test_assert_fits_width (page, 360);
 }
 
 int

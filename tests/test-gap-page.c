@@ -13,15 +13,7 @@
 #include "apmm-gap-page.h"
 #include "apmm-gap-row.h"
 
-static void
-meet_level (ApmmSession *session,
-            guint        level)
-{
-  const ApmmLevel *info = apmm_model_get_level (apmm_model_get_default (), level);
-
-  for (guint i = 0; i < info->n_criteria; i++)
-    apmm_session_set_status (session, info->criteria[i]->id, APMM_STATUS_MET);
-}
+#include "apmm-test-utils.h"
 
 /* Evidence level 1, aiming for level 3: the level 2 and level 3 criteria are gaps. */
 static ApmmSession *
@@ -29,66 +21,9 @@ new_session (void)
 {
   ApmmSession *session = apmm_session_new ();
 
-  meet_level (session, 1);
+  apmm_test_set_level_status (session, 1, APMM_STATUS_MET);
   apmm_session_set_target_level (session, 3);
   return session;
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *root,
-                 GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      if ((found = find_descendant (child, type)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_button_with_icon (GtkWidget  *root,
-                       const char *icon_name)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (child)), icon_name) == 0)
-        return child;
-      if ((found = find_button_with_icon (child, icon_name)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_button_with_label (GtkWidget  *root,
-                        const char *label)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
-        return child;
-      if ((found = find_button_with_label (child, label)) != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 static gboolean
@@ -131,7 +66,8 @@ find_view_stack (GtkWidget *root)
 static GtkListBox *
 gap_list (GtkWidget *page)
 {
-  return GTK_LIST_BOX (find_descendant (page, GTK_TYPE_LIST_BOX));
+  return GTK_LIST_BOX (apmm_test_find_widget (page, apmm_test_is_of_type,
+                                              APMM_TEST_TYPE (GTK_TYPE_LIST_BOX)));
 }
 
 static guint
@@ -227,10 +163,12 @@ test_move_down_persists (void)
   GtkWidget *down;
 
   g_assert_null (apmm_session_get_gap_order (session));
-  g_assert_false (gtk_widget_get_sensitive (find_button_with_icon (GTK_WIDGET (row_at (page, 0)),
+  g_assert_false (gtk_widget_get_sensitive (apmm_test_find_widget (GTK_WIDGET (row_at (page, 0)),
+                                                                   apmm_test_is_button_with_icon,
                                                                    "go-up-symbolic")));
 
-  down = find_button_with_icon (GTK_WIDGET (row_at (page, 0)), "go-down-symbolic");
+  down = apmm_test_find_widget (GTK_WIDGET (row_at (page, 0)), apmm_test_is_button_with_icon,
+                                "go-down-symbolic");
   g_assert_nonnull (down);
   g_signal_emit_by_name (down, "clicked");
 
@@ -256,7 +194,8 @@ test_reset_order (void)
   g_autoptr(ApmmSession) session = new_session ();
   g_auto(GStrv) recommended = default_order (session);
   GtkWidget *page = new_page (session);
-  GtkWidget *reset = find_button_with_label (page, "_Reset to Recommended Order");
+  GtkWidget *reset = apmm_test_find_widget (page, apmm_test_is_button_labelled,
+                                            "_Reset to Recommended Order");
   guint last = g_strv_length (recommended) - 1;
 
   g_assert_nonnull (reset);
@@ -307,7 +246,7 @@ test_impact_reranks (void)
 
   g_assert_cmpstr (row_id (page, n_level2 - 1), ==, last_of_level2);
   /* The first "High" button of a row is the impact picker's. */
-  high = find_button_with_label (row, "High");
+  high = apmm_test_find_widget (row, apmm_test_is_button_labelled, "High");
   g_assert_nonnull (high);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (high), TRUE);
 
@@ -325,7 +264,8 @@ test_owner_and_note (void)
   g_autoptr(ApmmSession) session = new_session ();
   GtkWidget *page = new_page (session);
   const char *id = g_strdup (row_id (page, 0));
-  GtkWidget *owner = find_descendant (GTK_WIDGET (row_at (page, 0)), GTK_TYPE_ENTRY);
+  GtkWidget *owner = apmm_test_find_widget (GTK_WIDGET (row_at (page, 0)), apmm_test_is_of_type,
+                                            APMM_TEST_TYPE (GTK_TYPE_ENTRY));
 
   gtk_editable_set_text (GTK_EDITABLE (owner), "Priya");
   g_assert_cmpstr (apmm_session_get_gap_owner (session, id), ==, "Priya");
@@ -343,7 +283,8 @@ test_target_level (void)
 {
   g_autoptr(ApmmSession) session = new_session ();
   GtkWidget *page = new_page (session);
-  GtkDropDown *target = GTK_DROP_DOWN (find_descendant (page, GTK_TYPE_DROP_DOWN));
+  GtkDropDown *target = GTK_DROP_DOWN (apmm_test_find_widget (page, apmm_test_is_of_type,
+                                                              APMM_TEST_TYPE (GTK_TYPE_DROP_DOWN)));
   guint n_level2 = apmm_model_get_level (apmm_model_get_default (), 2)->n_criteria;
   GListModel *levels = gtk_drop_down_get_model (target);
 
@@ -369,7 +310,8 @@ test_matrix (void)
 {
   g_autoptr(ApmmSession) session = new_session ();
   GtkWidget *page = new_page (session);
-  ApmmGapMatrix *matrix = APMM_GAP_MATRIX (find_descendant (page, APMM_TYPE_GAP_MATRIX));
+  ApmmGapMatrix *matrix = APMM_GAP_MATRIX (apmm_test_find_widget (page, apmm_test_is_of_type,
+                                                                  APMM_TEST_TYPE (APMM_TYPE_GAP_MATRIX)));
   guint n = count_rows (page);
   g_autofree char *id = g_strdup (row_id (page, n - 1));
 
@@ -395,7 +337,7 @@ test_empty_states (void)
   g_assert_true (shows_text (page, "No Session"));
 
   for (guint level = 1; level <= APMM_MAX_LEVEL; level++)
-    meet_level (session, level);
+    apmm_test_set_level_status (session, level, APMM_STATUS_MET);
   apmm_gap_page_set_session (APMM_GAP_PAGE (page), session);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
   g_assert_true (shows_text (page, "No Gaps"));
@@ -429,40 +371,15 @@ test_switch_session (void)
 }
 
 /* The window can be as narrow as 360 px, so the page must fold to fit that
- * with a full session, the example the app ships, in it, and styled as the
- * application styles it. */
+ * with a full session, the example the app ships, in it. */
 static void
 test_fits_narrow_window (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = g_resources_lookup_data ("/org/apmm/Workshop/core/examples/meridian-insurance.apmm",
-                                                     G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-  g_autoptr(ApmmSession) session = NULL;
+  g_autoptr(ApmmSession) session = apmm_test_load_example ("meridian-insurance.apmm");
   GtkWidget *page = g_object_ref_sink (apmm_gap_page_new ());
-  GtkWidget *window = gtk_window_new ();
-  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
-  int minimum = 0, natural = 0;
 
-  gtk_css_provider_load_from_resource (css, "/org/apmm/Workshop/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  g_assert_no_error (error);
-  session = apmm_session_load_bytes (bytes, &error);
-  g_assert_no_error (error);
   apmm_gap_page_set_session (APMM_GAP_PAGE (page), session);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
-  gtk_window_set_child (GTK_WINDOW (window), page);
-  gtk_window_present (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-
-  gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
-  g_test_message ("minimum width %d, natural width %d", minimum, natural);
-  g_assert_cmpint (minimum, <=, 360);
-
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_finalize_object (page);
-  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css));
+  apmm_test_assert_fits_width (page, 360);
 }
 
 int
