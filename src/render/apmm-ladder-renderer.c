@@ -1813,6 +1813,8 @@ draw_hatching (ApmmLadderLayout *self,
       cairo_t *tc = tile_begin (cr, step, step);
       cairo_pattern_t *pattern;
 
+      set_rgb (tc, &p->chasm);
+      cairo_paint (tc);
       set_rgb (tc, &p->chasm_hatch);
       cairo_set_line_width (tc, line);
       /* Lines through the tile and its corners, drawn past its edges so
@@ -1924,10 +1926,13 @@ draw_chasm (ApmmLadderLayout *self,
 
   cairo_save (cr);
   set_rgb (cr, &p->chasm);
-  add_box (cr, c->x, top, c->width, bottom - top);
-  cairo_fill (cr);
+  /* A stamped hatching tile carries the band's colour too: one pass, not two. */
+  if (!pixel_exact (cr))
+    {
+      add_box (cr, c->x, top, c->width, bottom - top);
+      cairo_fill (cr);
+    }
   draw_teeth (self, cr, top, bottom, inset);
-
   draw_hatching (self, cr, p, top, bottom);
   cairo_restore (cr);
 
