@@ -721,6 +721,22 @@ test_session_assign (void)
   g_assert_true (apmm_session_equal (session, empty));
 }
 
+/* Every date in a session is a real day written YYYY-MM-DD; the file reader,
+ * the details panel and the roadmap's due dates all ask the same question. */
+static void
+test_date_is_valid (void)
+{
+  const char *valid[] = { "2024-05-14", "2024-02-29", "0001-01-01", "9999-12-31" };
+  const char *invalid[] = { "", "2024-5-14", "2024/05/14", "2023-02-29", "2024-13-01",
+                            "2024-00-10", "2024-04-31", "2024-05-14T00:00", "２０２４-05-14",
+                            "+024-05-14", "0000-01-01" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (valid); i++)
+    g_assert_true (apmm_date_is_valid (valid[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    g_assert_false (apmm_date_is_valid (invalid[i]));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -739,6 +755,7 @@ main (int   argc,
   g_test_add_func ("/session/actions", test_session_actions);
   g_test_add_func ("/session/copy-equal", test_session_copy_equal);
   g_test_add_func ("/session/assign", test_session_assign);
+  g_test_add_func ("/session/date-is-valid", test_date_is_valid);
 
   return g_test_run ();
 }

@@ -916,24 +916,6 @@ element_object (JsonNode    *node,
 }
 
 static gboolean
-is_valid_date (const char *text)
-{
-  guint year, month, day;
-
-  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-')
-    return FALSE;
-  for (guint i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
-      return FALSE;
-
-  year = (guint) g_ascii_strtoull (text, NULL, 10);
-  month = (guint) g_ascii_strtoull (text + 5, NULL, 10);
-  day = (guint) g_ascii_strtoull (text + 8, NULL, 10);
-
-  return year <= G_MAXUINT16 && g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year);
-}
-
-static gboolean
 read_date (JsonObject   *object,
            const char   *key,
            const char   *path,
@@ -946,7 +928,7 @@ read_date (JsonObject   *object,
   if (node == NULL || (nullable && JSON_NODE_HOLDS_NULL (node)))
     return TRUE;
 
-  if (!node_is_type (node, G_TYPE_STRING) || !is_valid_date (json_node_get_string (node)))
+  if (!node_is_type (node, G_TYPE_STRING) || !apmm_date_is_valid (json_node_get_string (node)))
     return invalid_member (error, path, key,
                            nullable ? _("expected a date written YYYY-MM-DD, or null")
                                     : _("expected a date written YYYY-MM-DD"));

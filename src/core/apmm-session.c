@@ -1671,3 +1671,23 @@ apmm_session_move_action (ApmmSession *self,
   g_ptr_array_insert (self->actions, to, action);
   roadmap_changed (self, _("Move action"));
 }
+
+gboolean
+apmm_date_is_valid (const char *text)
+{
+  guint year, month, day;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+  for (guint i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+      return FALSE;
+
+  year = (guint) g_ascii_strtoull (text, NULL, 10);
+  month = (guint) g_ascii_strtoull (text + 5, NULL, 10);
+  day = (guint) g_ascii_strtoull (text + 8, NULL, 10);
+
+  return year <= G_MAXUINT16 && g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year);
+}

@@ -172,4 +172,8 @@ void               apmm_session_move_action           (ApmmSession      *self,
                                                        guint             from,
                                                        guint             to);
 
+/* TRUE if @text is "YYYY-MM-DD" naming a real calendar day: the form every
+ * date in a session file takes. */
+gboolean           apmm_date_is_valid                 (const char       *text);
+
 G_END_DECLS
