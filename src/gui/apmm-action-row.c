@@ -7,9 +7,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "apmm-action-row.h"
+#include "apmm-gui-utils.h"
 
 struct _ApmmActionRow
 {
@@ -55,18 +55,6 @@ static GParamSpec *properties[N_PROPS];
 typedef void (*EditFunc) (ApmmActionRow *self,
                           ApmmAction    *action,
                           gpointer       data);
-
-/* Sets an entry's text only when it differs, so that the echo of the user's
- * own edit does not move their cursor. */
-static void
-sync_entry (GtkEntry   *entry,
-            const char *text)
-{
-  if (text == NULL)
-    text = "";
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), text) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (entry), text);
-}
 
 static void
 replace_string (char       **field,
@@ -162,24 +150,6 @@ set_criteria (ApmmActionRow *self, ApmmAction *action, gpointer data)
   action->criteria = g_strv_builder_end (builder);
 }
 
-/* "YYYY-MM-DD" naming a real day. */
-static gboolean
-is_valid_date (const char *text)
-{
-  guint year, month, day;
-
-  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-')
-    return FALSE;
-  for (guint i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
-      return FALSE;
-
-  year = g_ascii_strtoull (text, NULL, 10);
-  month = g_ascii_strtoull (text + 5, NULL, 10);
-  day = g_ascii_strtoull (text + 8, NULL, 10);
-  return g_date_valid_dmy (day, month, year);
-}
-
 static gboolean
 due_entry_is_invalid (ApmmActionRow *self)
 {
@@ -258,7 +228,7 @@ due_changed_cb (ApmmActionRow *self)
       show_due_error (self, FALSE);
       edit_action (self, set_due, NULL);
     }
-  else if (is_valid_date (text))
+  else if (apmm_date_is_valid (text))
     {
       show_due_error (self, FALSE);
       edit_action (self, set_due, (gpointer) text);
@@ -545,11 +515,7 @@ apmm_action_row_init (ApmmActionRow *self)
   /* Template signals fire while the template's defaults are applied. */
   self->syncing = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
-  /* The flow box only wraps the fields: its cells take no focus of their own. */
-  for (GtkWidget *child = gtk_widget_get_first_child (self->fields_box);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    gtk_widget_set_focusable (child, FALSE);
+  apmm_gui_flow_box_unfocus_cells (self->fields_box);
   self->syncing = FALSE;
 }
 
@@ -600,13 +566,13 @@ apmm_action_row_update (ApmmActionRow    *self,
 
   rank = g_strdup_printf ("%u", position + 1);
   gtk_label_set_text (self->rank_label, rank);
-  sync_entry (self->title_entry, action->title);
-  sync_entry (self->owner_entry, action->owner);
-  sync_entry (self->description_entry, action->description);
-  sync_entry (self->measure_entry, action->measure);
+  apmm_gui_sync_editable (GTK_EDITABLE (self->title_entry), action->title);
+  apmm_gui_sync_editable (GTK_EDITABLE (self->owner_entry), action->owner);
+  apmm_gui_sync_editable (GTK_EDITABLE (self->description_entry), action->description);
+  apmm_gui_sync_editable (GTK_EDITABLE (self->measure_entry), action->measure);
   /* A date being typed stays until it is complete. */
   if (!due_entry_is_invalid (self))
-    sync_entry (self->due_entry, action->due);
+    apmm_gui_sync_editable (GTK_EDITABLE (self->due_entry), action->due);
   gtk_drop_down_set_selected (self->status_dropdown, action->status);
   gtk_drop_down_set_selected (self->horizon_dropdown, action->horizon);
   gtk_widget_set_sensitive (self->move_up_button, position > 0);

@@ -10,6 +10,7 @@
 
 #include "apmm-assessment-page.h"
 #include "apmm-criterion-row.h"
+#include "apmm-gui-utils.h"
 #include "apmm-result-strip.h"
 #include "apmm-votes-panel.h"
 
@@ -377,21 +378,17 @@ void
 apmm_assessment_page_set_session (ApmmAssessmentPage *self,
                                   ApmmSession        *session)
 {
+  static const ApmmSessionHandler handlers[] = {
+    { "prompt-changed", G_CALLBACK (prompt_changed_cb) },
+  };
   GHashTableIter iter;
   gpointer key, row;
 
   g_return_if_fail (APMM_IS_ASSESSMENT_PAGE (self));
   g_return_if_fail (session == NULL || APMM_IS_SESSION (session));
 
-  if (self->session == session)
+  if (!apmm_gui_bind_session (self, &self->session, session, handlers, G_N_ELEMENTS (handlers)))
     return;
-
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_set_object (&self->session, session);
-  if (session != NULL)
-    g_signal_connect_object (session, "prompt-changed",
-                             G_CALLBACK (prompt_changed_cb), self, G_CONNECT_SWAPPED);
 
   apmm_result_strip_set_session (self->result_strip, session);
   apmm_votes_panel_set_session (self->votes_panel, session);

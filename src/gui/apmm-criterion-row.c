@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "apmm-criterion-row.h"
+#include "apmm-gui-utils.h"
 
 #define HIGHLIGHT_SECONDS 2
 
@@ -75,16 +76,6 @@ status_for_button (ApmmCriterionRow *self,
   return APMM_STATUS_UNKNOWN;
 }
 
-/* Sets an entry's text only when it differs, so the cursor of someone typing
- * into it is not thrown to the end by our own echo of their edit. */
-static void
-sync_entry (GtkEntry   *entry,
-            const char *text)
-{
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), text) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (entry), text);
-}
-
 static void
 sync_confirmed_at (ApmmCriterionRow *self,
                    const char       *when)
@@ -126,8 +117,8 @@ apmm_criterion_row_sync (ApmmCriterionRow *self)
 
   self->syncing = TRUE;
   gtk_toggle_button_set_active (button_for_status (self, status), TRUE);
-  sync_entry (self->note_entry, note);
-  sync_entry (self->confirmed_entry, who);
+  apmm_gui_sync_editable (GTK_EDITABLE (self->note_entry), note);
+  apmm_gui_sync_editable (GTK_EDITABLE (self->confirmed_entry), who);
   self->syncing = FALSE;
 
   sync_confirmed_at (self, when);
@@ -402,19 +393,16 @@ void
 apmm_criterion_row_set_session (ApmmCriterionRow *self,
                                 ApmmSession      *session)
 {
+  static const ApmmSessionHandler handlers[] = {
+    { "rating-changed", G_CALLBACK (rating_changed_cb) },
+  };
+
   g_return_if_fail (APMM_IS_CRITERION_ROW (self));
   g_return_if_fail (session == NULL || APMM_IS_SESSION (session));
 
-  if (self->session == session)
+  if (!apmm_gui_bind_session (self, &self->session, session, handlers, G_N_ELEMENTS (handlers)))
     return;
-
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_set_object (&self->session, session);
   self->confirmed_pending = FALSE;
-  if (session != NULL)
-    g_signal_connect_object (session, "rating-changed",
-                             G_CALLBACK (rating_changed_cb), self, G_CONNECT_SWAPPED);
 
   apmm_criterion_row_sync (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);

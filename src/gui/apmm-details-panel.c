@@ -6,10 +6,10 @@
 
 #include "config.h"
 
-#include <string.h>
 #include <glib/gi18n.h>
 
 #include "apmm-details-panel.h"
+#include "apmm-gui-utils.h"
 
 struct _ApmmDetailsPanel
 {
@@ -42,33 +42,6 @@ static GParamSpec *properties[N_PROPS];
 
 #define PARTICIPANT_KEY "apmm-participant"
 
-/* A real calendar day written as YYYY-MM-DD. */
-static gboolean
-date_is_valid (const char *text)
-{
-  guint year, month, day;
-
-  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-')
-    return FALSE;
-  for (guint i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
-      return FALSE;
-
-  year = g_ascii_strtoull (text, NULL, 10);
-  month = g_ascii_strtoull (text + 5, NULL, 10);
-  day = g_ascii_strtoull (text + 8, NULL, 10);
-
-  return g_date_valid_dmy (day, month, year);
-}
-
-static void
-sync_editable (GtkEditable *editable,
-               const char  *text)
-{
-  if (g_strcmp0 (gtk_editable_get_text (editable), text) != 0)
-    gtk_editable_set_text (editable, text);
-}
-
 static void
 sync_notes (ApmmDetailsPanel *self)
 {
@@ -87,14 +60,14 @@ static void
 sync_fields (ApmmDetailsPanel *self)
 {
   self->syncing = TRUE;
-  sync_editable (GTK_EDITABLE (self->organisation_row),
+  apmm_gui_sync_editable (GTK_EDITABLE (self->organisation_row),
                  apmm_session_get_organisation (self->session));
-  sync_editable (GTK_EDITABLE (self->title_row), apmm_session_get_title (self->session));
-  sync_editable (GTK_EDITABLE (self->facilitator_row),
+  apmm_gui_sync_editable (GTK_EDITABLE (self->title_row), apmm_session_get_title (self->session));
+  apmm_gui_sync_editable (GTK_EDITABLE (self->facilitator_row),
                  apmm_session_get_facilitator (self->session));
   /* A date being typed is not in the session yet: leave the half-typed text. */
   if (!gtk_widget_has_css_class (GTK_WIDGET (self->date_row), "error"))
-    sync_editable (GTK_EDITABLE (self->date_row), apmm_session_get_date (self->session));
+    apmm_gui_sync_editable (GTK_EDITABLE (self->date_row), apmm_session_get_date (self->session));
   sync_notes (self);
   self->syncing = FALSE;
 }
@@ -208,7 +181,7 @@ participants_changed_cb (ApmmDetailsPanel *self)
       const char *name = apmm_session_get_participant_name (self->session, i);
       g_autofree char *label = g_strdup_printf (_("Remove %s"), name);
 
-      sync_editable (GTK_EDITABLE (child), name);
+      apmm_gui_sync_editable (GTK_EDITABLE (child), name);
       gtk_accessible_update_property (g_object_get_data (G_OBJECT (child), "apmm-remove-button"),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                       -1);
@@ -239,7 +212,7 @@ date_changed_cb (ApmmDetailsPanel *self,
   const char *text = gtk_editable_get_text (editable);
   /* An empty field is not an error, only unfinished: GtkText also passes
    * through "" when its whole text is replaced. */
-  gboolean valid = *text == '\0' || date_is_valid (text);
+  gboolean valid = *text == '\0' || apmm_date_is_valid (text);
 
   if (valid)
     gtk_widget_remove_css_class (GTK_WIDGET (self->date_row), "error");
@@ -412,23 +385,20 @@ void
 apmm_details_panel_set_session (ApmmDetailsPanel *self,
                                 ApmmSession      *session)
 {
+  static const ApmmSessionHandler handlers[] = {
+    { "changed", G_CALLBACK (session_changed_cb) },
+    { "participants-changed", G_CALLBACK (participants_changed_cb) },
+  };
+
   g_return_if_fail (APMM_IS_DETAILS_PANEL (self));
   g_return_if_fail (session == NULL || APMM_IS_SESSION (session));
 
-  if (self->session == session)
+  if (!apmm_gui_bind_session (self, &self->session, session, handlers, G_N_ELEMENTS (handlers)))
     return;
-
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_set_object (&self->session, session);
 
   gtk_stack_set_visible_child_name (self->stack, session != NULL ? "details" : "empty");
   if (session != NULL)
     {
-      g_signal_connect_object (session, "changed",
-                               G_CALLBACK (session_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (session, "participants-changed",
-                               G_CALLBACK (participants_changed_cb), self, G_CONNECT_SWAPPED);
       /* Start from what the session holds, not from a previous session's typing. */
       self->syncing = TRUE;
       gtk_editable_set_text (GTK_EDITABLE (self->date_row), "");

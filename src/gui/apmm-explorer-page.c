@@ -11,6 +11,7 @@
 
 #include "apmm-assessment.h"
 #include "apmm-explorer-page.h"
+#include "apmm-gui-utils.h"
 #include "apmm-ladder-widget.h"
 
 /* Below this width the ladder sits above the detail instead of beside it. */
@@ -574,20 +575,16 @@ void
 apmm_explorer_page_set_session (ApmmExplorerPage *self,
                                 ApmmSession      *session)
 {
+  static const ApmmSessionHandler handlers[] = {
+    { "rating-changed", G_CALLBACK (rating_changed_cb) },
+  };
   g_autoptr(ApmmAssessment) assessment = NULL;
 
   g_return_if_fail (APMM_IS_EXPLORER_PAGE (self));
   g_return_if_fail (session == NULL || APMM_IS_SESSION (session));
 
-  if (self->session == session)
+  if (!apmm_gui_bind_session (self, &self->session, session, handlers, G_N_ELEMENTS (handlers)))
     return;
-
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_set_object (&self->session, session);
-  if (session != NULL)
-    g_signal_connect_object (session, "rating-changed",
-                             G_CALLBACK (rating_changed_cb), self, G_CONNECT_SWAPPED);
   apmm_ladder_widget_set_session (APMM_LADDER_WIDGET (self->ladder), session);
 
   /* A freshly opened session starts on the level its evidence supports. */

@@ -12,13 +12,13 @@
 #include "apmm-gap-matrix.h"
 #include "apmm-gap-page.h"
 #include "apmm-gap-row.h"
+#include "apmm-gui-utils.h"
 
 struct _ApmmGapPage
 {
   AdwBin           parent_instance;
 
   ApmmSession     *session;
-  GSignalGroup    *session_signals;
   ApmmAssessment  *assessment;
   /* criterion id → ApmmGapRow (owned by the list box) */
   GHashTable      *rows;
@@ -380,9 +380,7 @@ apmm_gap_page_dispose (GObject *object)
 {
   ApmmGapPage *self = (ApmmGapPage *)object;
 
-  g_signal_group_set_target (self->session_signals, NULL);
-  g_clear_object (&self->session_signals);
-  g_clear_object (&self->session);
+  apmm_gui_bind_session (self, &self->session, NULL, NULL, 0);
   g_clear_pointer (&self->assessment, apmm_assessment_unref);
   if (self->rows != NULL)
     g_hash_table_remove_all (self->rows);
@@ -480,23 +478,8 @@ apmm_gap_page_init (ApmmGapPage *self)
   self->first_target = G_MAXUINT;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  /* The flow box only wraps the controls: its cells take no focus of their own. */
-  for (GtkWidget *child = gtk_widget_get_first_child (self->controls_box);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    gtk_widget_set_focusable (child, FALSE);
+  apmm_gui_flow_box_unfocus_cells (self->controls_box);
   gtk_list_box_set_sort_func (self->gap_list, sort_rows, NULL, NULL);
-
-  /* Every change that can move, add or remove a gap, or change its figures. */
-  self->session_signals = g_signal_group_new (APMM_TYPE_SESSION);
-  g_signal_group_connect_swapped (self->session_signals, "rating-changed",
-                                  G_CALLBACK (session_changed_cb), self);
-  g_signal_group_connect_swapped (self->session_signals, "gap-changed",
-                                  G_CALLBACK (session_changed_cb), self);
-  g_signal_group_connect_swapped (self->session_signals, "gap-order-changed",
-                                  G_CALLBACK (session_changed_cb), self);
-  g_signal_group_connect_swapped (self->session_signals, "notify::target-level",
-                                  G_CALLBACK (session_changed_cb), self);
 
   apmm_gap_page_refresh (self);
 }
@@ -519,6 +502,14 @@ void
 apmm_gap_page_set_session (ApmmGapPage *self,
                            ApmmSession *session)
 {
+  /* Every change that can move, add or remove a gap, or change its figures. */
+  static const ApmmSessionHandler handlers[] = {
+    { "rating-changed", G_CALLBACK (session_changed_cb) },
+    { "gap-changed", G_CALLBACK (session_changed_cb) },
+    { "gap-order-changed", G_CALLBACK (session_changed_cb) },
+    { "notify::target-level", G_CALLBACK (session_changed_cb) },
+  };
+
   g_return_if_fail (APMM_IS_GAP_PAGE (self));
   g_return_if_fail (session == NULL || APMM_IS_SESSION (session));
 
@@ -527,8 +518,7 @@ apmm_gap_page_set_session (ApmmGapPage *self,
 
   /* Rows hold the session they edit: a new session gets new rows. */
   remove_all_rows (self);
-  g_set_object (&self->session, session);
-  g_signal_group_set_target (self->session_signals, session);
+  apmm_gui_bind_session (self, &self->session, session, handlers, G_N_ELEMENTS (handlers));
   apmm_gap_page_refresh (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);

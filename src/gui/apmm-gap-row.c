@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "apmm-gap-row.h"
+#include "apmm-gui-utils.h"
 
 #define N_SCORES 3
 
@@ -59,16 +60,6 @@ static const char * const status_classes[APMM_N_STATUSES] = {
   [APMM_STATUS_PARTLY] = "status-partly",
   [APMM_STATUS_MET] = "status-met",
 };
-
-/* Sets an entry's text only when it differs, so that the echo of the user's
- * own edit does not move their cursor. */
-static void
-sync_entry (GtkEntry   *entry,
-            const char *text)
-{
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), text) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (entry), text);
-}
 
 static void
 sync_scores (GtkToggleButton **buttons,
@@ -506,8 +497,10 @@ apmm_gap_row_update (ApmmGapRow    *self,
   gtk_widget_set_sensitive (self->move_down_button, rank < n_gaps);
   sync_scores (self->impact_buttons, gap->impact);
   sync_scores (self->effort_buttons, gap->effort);
-  sync_entry (self->owner_entry, apmm_session_get_gap_owner (self->session, self->criterion_id));
-  sync_entry (self->note_entry, apmm_session_get_gap_note (self->session, self->criterion_id));
+  apmm_gui_sync_editable (GTK_EDITABLE (self->owner_entry),
+                          apmm_session_get_gap_owner (self->session, self->criterion_id));
+  apmm_gui_sync_editable (GTK_EDITABLE (self->note_entry),
+                          apmm_session_get_gap_note (self->session, self->criterion_id));
   sync_accessible_label (self, criterion);
 
   self->syncing = FALSE;

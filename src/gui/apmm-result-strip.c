@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "apmm-assessment.h"
+#include "apmm-gui-utils.h"
 #include "apmm-result-strip.h"
 
 struct _ApmmResultStrip
@@ -284,11 +285,7 @@ static void
 apmm_result_strip_init (ApmmResultStrip *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  /* The flow box only wraps the sections: its cells take no focus of their own. */
-  for (GtkWidget *child = gtk_widget_get_first_child (self->sections_box);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    gtk_widget_set_focusable (child, FALSE);
+  apmm_gui_flow_box_unfocus_cells (self->sections_box);
   apmm_result_strip_update (self);
 }
 
@@ -310,19 +307,16 @@ void
 apmm_result_strip_set_session (ApmmResultStrip *self,
                                ApmmSession     *session)
 {
+  /* The verdict depends on nearly everything, so follow every change. */
+  static const ApmmSessionHandler handlers[] = {
+    { "changed", G_CALLBACK (session_changed_cb) },
+  };
+
   g_return_if_fail (APMM_IS_RESULT_STRIP (self));
   g_return_if_fail (session == NULL || APMM_IS_SESSION (session));
 
-  if (self->session == session)
+  if (!apmm_gui_bind_session (self, &self->session, session, handlers, G_N_ELEMENTS (handlers)))
     return;
-
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_set_object (&self->session, session);
-  /* The verdict depends on nearly everything, so follow every change. */
-  if (session != NULL)
-    g_signal_connect_object (session, "changed",
-                             G_CALLBACK (session_changed_cb), self, G_CONNECT_SWAPPED);
 
   apmm_result_strip_update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);

@@ -10,6 +10,7 @@
 
 #include "apmm-action-row.h"
 #include "apmm-assessment.h"
+#include "apmm-gui-utils.h"
 #include "apmm-roadmap.h"
 #include "apmm-roadmap-page.h"
 
@@ -18,7 +19,6 @@ struct _ApmmRoadmapPage
   AdwBin           parent_instance;
 
   ApmmSession     *session;
-  GSignalGroup    *session_signals;
   ApmmAssessment  *assessment;
   /* action id → ApmmActionRow (owned by the list box) */
   GHashTable      *rows;
@@ -357,9 +357,7 @@ apmm_roadmap_page_dispose (GObject *object)
 {
   ApmmRoadmapPage *self = (ApmmRoadmapPage *)object;
 
-  g_signal_group_set_target (self->session_signals, NULL);
-  g_clear_object (&self->session_signals);
-  g_clear_object (&self->session);
+  apmm_gui_bind_session (self, &self->session, NULL, NULL, 0);
   g_clear_pointer (&self->assessment, apmm_assessment_unref);
   if (self->rows != NULL)
     g_hash_table_remove_all (self->rows);
@@ -453,18 +451,6 @@ apmm_roadmap_page_init (ApmmRoadmapPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_list_box_set_sort_func (self->action_list, sort_rows, NULL, NULL);
 
-  self->session_signals = g_signal_group_new (APMM_TYPE_SESSION);
-  g_signal_group_connect_swapped (self->session_signals, "rating-changed",
-                                  G_CALLBACK (session_changed_cb), self);
-  g_signal_group_connect_swapped (self->session_signals, "gap-changed",
-                                  G_CALLBACK (session_changed_cb), self);
-  g_signal_group_connect_swapped (self->session_signals, "gap-order-changed",
-                                  G_CALLBACK (session_changed_cb), self);
-  g_signal_group_connect_swapped (self->session_signals, "roadmap-changed",
-                                  G_CALLBACK (session_changed_cb), self);
-  g_signal_group_connect_swapped (self->session_signals, "notify::target-level",
-                                  G_CALLBACK (session_changed_cb), self);
-
   apmm_roadmap_page_refresh (self);
 }
 
@@ -486,6 +472,14 @@ void
 apmm_roadmap_page_set_session (ApmmRoadmapPage *self,
                                ApmmSession     *session)
 {
+  static const ApmmSessionHandler handlers[] = {
+    { "rating-changed", G_CALLBACK (session_changed_cb) },
+    { "gap-changed", G_CALLBACK (session_changed_cb) },
+    { "gap-order-changed", G_CALLBACK (session_changed_cb) },
+    { "roadmap-changed", G_CALLBACK (session_changed_cb) },
+    { "notify::target-level", G_CALLBACK (session_changed_cb) },
+  };
+
   g_return_if_fail (APMM_IS_ROADMAP_PAGE (self));
   g_return_if_fail (session == NULL || APMM_IS_SESSION (session));
 
@@ -496,8 +490,7 @@ apmm_roadmap_page_set_session (ApmmRoadmapPage *self,
   remove_all_rows (self);
   g_clear_pointer (&self->shown_entry_points, g_strfreev);
   g_clear_pointer (&self->shown_uncovered, g_strfreev);
-  g_set_object (&self->session, session);
-  g_signal_group_set_target (self->session_signals, session);
+  apmm_gui_bind_session (self, &self->session, session, handlers, G_N_ELEMENTS (handlers));
   apmm_roadmap_page_refresh (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);

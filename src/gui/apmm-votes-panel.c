@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "apmm-gui-utils.h"
 #include "apmm-votes-panel.h"
 
 struct _ApmmVotesPanel
@@ -461,11 +462,7 @@ apmm_votes_panel_init (ApmmVotesPanel *self)
 
   self->syncing = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
-  /* The flow box only wraps the controls: its cells take no focus of their own. */
-  for (GtkWidget *child = gtk_widget_get_first_child (self->controls_box);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    gtk_widget_set_focusable (child, FALSE);
+  apmm_gui_flow_box_unfocus_cells (self->controls_box);
   self->syncing = FALSE;
 
   empty_label = gtk_label_new (_("No participants yet. Add them in the session details, "
@@ -500,24 +497,19 @@ void
 apmm_votes_panel_set_session (ApmmVotesPanel *self,
                               ApmmSession    *session)
 {
+  static const ApmmSessionHandler handlers[] = {
+    { "votes-changed", G_CALLBACK (votes_changed_cb) },
+    { "participants-changed", G_CALLBACK (participants_changed_cb) },
+  };
+
   g_return_if_fail (APMM_IS_VOTES_PANEL (self));
   g_return_if_fail (session == NULL || APMM_IS_SESSION (session));
 
-  if (self->session == session)
+  if (!apmm_gui_bind_session (self, &self->session, session, handlers, G_N_ELEMENTS (handlers)))
     return;
-
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_set_object (&self->session, session);
+  /* A room without named participants votes by show of hands. */
   if (session != NULL)
-    {
-      g_signal_connect_object (session, "votes-changed",
-                               G_CALLBACK (votes_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (session, "participants-changed",
-                               G_CALLBACK (participants_changed_cb), self, G_CONNECT_SWAPPED);
-      /* A room without named participants votes by show of hands. */
-      apmm_votes_panel_set_anonymous (self, apmm_session_get_n_participants (session) == 0);
-    }
+    apmm_votes_panel_set_anonymous (self, apmm_session_get_n_participants (session) == 0);
 
   rebuild_people (self);
   update_votes (self);

@@ -1,0 +1,59 @@
+/* apmm-gui-utils.c — small helpers the pages and rows share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "apmm-gui-utils"
+
+#include "config.h"
+
+#include "apmm-gui-utils.h"
+
+/* Moves @owner's session from *@slot to @session: the old session's handlers
+ * that carry @owner as data are disconnected, @handlers are connected to the
+ * new one for as long as @owner lives. Returns FALSE, doing nothing, when the
+ * session is the same, so that setters can return early and not notify. */
+gboolean
+apmm_gui_bind_session (gpointer                  owner,
+                       ApmmSession             **slot,
+                       ApmmSession              *session,
+                       const ApmmSessionHandler *handlers,
+                       gsize                     n_handlers)
+{
+  g_assert (G_IS_OBJECT (owner));
+  g_assert (slot != NULL);
+
+  if (*slot == session)
+    return FALSE;
+
+  if (*slot != NULL)
+    g_signal_handlers_disconnect_by_data (*slot, owner);
+  g_set_object (slot, session);
+  for (gsize i = 0; session != NULL && i < n_handlers; i++)
+    g_signal_connect_object (session, handlers[i].signal, handlers[i].handler,
+                             owner, G_CONNECT_SWAPPED);
+
+  return TRUE;
+}
+
+/* Sets an editable's text only when it differs, so that the echo of the
+ * user's own edit does not move their cursor. NULL reads as empty. */
+void
+apmm_gui_sync_editable (GtkEditable *editable,
+                        const char  *text)
+{
+  if (text == NULL)
+    text = "";
+  if (g_strcmp0 (gtk_editable_get_text (editable), text) != 0)
+    gtk_editable_set_text (editable, text);
+}
+
+/* A flow box that only wraps controls: its cells take no focus of their own,
+ * so Tab goes from control to control. */
+void
+apmm_gui_flow_box_unfocus_cells (GtkWidget *flow_box)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (flow_box);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_focusable (child, FALSE);
+}

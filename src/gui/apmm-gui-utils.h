@@ -1,0 +1,29 @@
+/* apmm-gui-utils.h — small helpers the pages and rows share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "apmm-session.h"
+
+G_BEGIN_DECLS
+
+/* One session signal and the handler a widget connects to it, swapped (the
+ * widget comes first). */
+typedef struct {
+  const char *signal;
+  GCallback   handler;
+} ApmmSessionHandler;
+
+gboolean apmm_gui_bind_session             (gpointer                  owner,
+                                            ApmmSession             **slot,
+                                            ApmmSession              *session,
+                                            const ApmmSessionHandler *handlers,
+                                            gsize                     n_handlers);
+void     apmm_gui_sync_editable            (GtkEditable              *editable,
+                                            const char               *text);
+void     apmm_gui_flow_box_unfocus_cells   (GtkWidget                *flow_box);
+
+G_END_DECLS
