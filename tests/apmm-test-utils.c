@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "apmm-model.h"
 #include "apmm-session-file.h"
 
@@ -154,4 +156,27 @@ apmm_test_assert_fits_width (GtkWidget *page,
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (page);
   gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css));
+}
+
+gboolean
+apmm_test_is_mnemonic_label (GtkWidget     *widget,
+                             gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && gtk_label_get_use_underline (GTK_LABEL (widget))
+         && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
+}
+
+/* GTK 4.8 names a control with a mnemonic after its label, underscore and
+ * all: such controls must carry an accessible label of their own, without. */
+void
+apmm_test_assert_accessible_label (GtkWidget  *widget,
+                                   const char *expected)
+{
+  g_autofree char *mismatch = NULL;
+
+  g_assert_nonnull (widget);
+  g_assert_null (strchr (expected, '_'));
+  mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                 GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
+  g_assert_null (mismatch);
 }

@@ -30,6 +30,10 @@ gboolean     apmm_test_is_button_with_icon   (GtkWidget     *widget,
                                               gconstpointer  icon_name);
 gboolean     apmm_test_is_label_with_text    (GtkWidget     *widget,
                                               gconstpointer  text);
+gboolean     apmm_test_is_mnemonic_label     (GtkWidget     *widget,
+                                              gconstpointer  text);
+void         apmm_test_assert_accessible_label (GtkWidget   *widget,
+                                                const char  *expected);
 void         apmm_test_click                 (GtkWidget     *button);
 void         apmm_test_iterate               (void);
 GtkWidget   *apmm_test_show_in_window        (GtkWidget     *child,

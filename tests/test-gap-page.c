@@ -382,6 +382,34 @@ test_fits_narrow_window (void)
   apmm_test_assert_fits_width (page, 360);
 }
 
+/* GTK 4.8 names a control with a mnemonic after its label, underscore and
+ * all ("_List List"): the page's mnemonic controls carry names of their own. */
+static void
+test_accessible_names (void)
+{
+  g_autoptr(ApmmSession) session = new_session ();
+  GtkWidget *page = new_page (session);
+  GtkWidget *list, *matrix;
+
+  /* The view toggles show their label through an AdwButtonContent. */
+  list = gtk_widget_get_ancestor (apmm_test_find_widget (page, apmm_test_is_mnemonic_label, "_List"),
+                                  GTK_TYPE_TOGGLE_BUTTON);
+  matrix = gtk_widget_get_ancestor (apmm_test_find_widget (page, apmm_test_is_mnemonic_label, "Impact × _Effort"),
+                                    GTK_TYPE_TOGGLE_BUTTON);
+  apmm_test_assert_accessible_label (list, "List");
+  apmm_test_assert_accessible_label (matrix, "Impact × Effort");
+  apmm_test_assert_accessible_label (apmm_test_find_widget (page, apmm_test_is_button_labelled,
+                                                  "_Reset to Recommended Order"),
+                           "Reset to Recommended Order");
+  apmm_test_assert_accessible_label (apmm_test_find_widget (page, apmm_test_is_mnemonic_label, "_Target level"),
+                           "Target level");
+  apmm_test_assert_accessible_label (apmm_test_find_widget (page, apmm_test_is_of_type,
+                                                  APMM_TEST_TYPE (GTK_TYPE_DROP_DOWN)),
+                           "Target level");
+
+  g_assert_finalize_object (page);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -400,6 +428,7 @@ main (int   argc,
   g_test_add_func ("/gap-page/empty-states", test_empty_states);
   g_test_add_func ("/gap-page/switch-session", test_switch_session);
   g_test_add_func ("/gap-page/fits-narrow-window", test_fits_narrow_window);
+  g_test_add_func ("/gap-page/accessible-names", test_accessible_names);
 
   return g_test_run ();
 }

@@ -285,6 +285,31 @@ test_edit_inline (void)
   g_assert_finalize_object (page);
 }
 
+/* The action's fields behind mnemonic labels are named without the underscore. */
+static void
+test_accessible_names (void)
+{
+  g_autoptr(ApmmSession) session = apmm_session_new ();
+  GtkWidget *page = new_page (session);
+  GtkWidget *row;
+  const struct { const char *mnemonic, *name; } fields[] = {
+    { "_Description", "Description" },
+    { "Success _measure", "Success measure" },
+  };
+
+  insert_action (session, "a1", "One");
+  row = action_row (page, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      GtkWidget *label = apmm_test_find_widget (row, apmm_test_is_mnemonic_label, fields[i].mnemonic);
+
+      apmm_test_assert_accessible_label (label, fields[i].name);
+      apmm_test_assert_accessible_label (gtk_label_get_mnemonic_widget (GTK_LABEL (label)), fields[i].name);
+    }
+
+  g_assert_finalize_object (page);
+}
+
 static void
 test_link_criteria (void)
 {
@@ -338,6 +363,7 @@ main (int   argc,
   g_test_add_func ("/roadmap-page/edit-inline", test_edit_inline);
   g_test_add_func ("/roadmap-page/link-criteria", test_link_criteria);
   g_test_add_func ("/roadmap-page/fits-narrow-window", test_fits_narrow_window);
+  g_test_add_func ("/roadmap-page/accessible-names", test_accessible_names);
 
   return g_test_run ();
 }
