@@ -474,6 +474,48 @@ test_details_sidebar (Fixture       *f,
   g_assert_false (adw_flap_get_reveal_flap (f->window->details_flap));
 }
 
+static void
+test_tab_reaches_every_page (Fixture       *f,
+                             gconstpointer  data)
+{
+  const char *pages[] = { "explorer", "assessment", "gaps", "roadmap" };
+  AdwBin *bins[] = { f->window->explorer_bin, f->window->assessment_bin,
+                     f->window->gaps_bin, f->window->roadmap_bin };
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1024, 768);
+  apmm_window_open_example (f->window, "meridian-insurance");
+
+  for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
+    {
+      GtkWidget *previous = NULL;
+      gboolean inside = FALSE;
+
+      adw_view_stack_set_visible_child_name (f->window->view_stack, pages[p]);
+      iterate (300);
+      gtk_window_set_focus (GTK_WINDOW (f->window), NULL);
+
+      /* Keyboard users Tab from the header into the page and on through it:
+       * focus must never get stuck, and never land on a hidden page. */
+      for (guint i = 0; i < 40; i++)
+        {
+          GtkWidget *focus;
+
+          g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_FORWARD));
+          focus = gtk_root_get_focus (GTK_ROOT (f->window));
+          g_assert_nonnull (focus);
+          g_assert_true (focus != previous);
+          g_assert_true (gtk_widget_is_drawable (focus));
+          for (guint b = 0; b < G_N_ELEMENTS (bins); b++)
+            if (b != p)
+              g_assert_false (gtk_widget_is_ancestor (focus, GTK_WIDGET (bins[b])));
+          inside |= gtk_widget_is_ancestor (focus, GTK_WIDGET (bins[p]));
+          previous = focus;
+        }
+
+      g_assert_true (inside);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -495,6 +537,7 @@ main (int   argc,
   ADD ("/window/autosave-and-restore", test_autosave_and_restore);
   ADD ("/window/saving-removes-draft", test_saving_removes_draft);
   ADD ("/window/details-sidebar", test_details_sidebar);
+  ADD ("/window/tab-reaches-every-page", test_tab_reaches_every_page);
 #undef ADD
 
   return g_test_run ();

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "apmm-wrap-box.h"
 #include "apmm-action-row.h"
 #include "apmm-gui-utils.h"
 
@@ -478,6 +479,7 @@ apmm_action_row_class_init (ApmmActionRowClass *klass)
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Down, GDK_ALT_MASK, move_binding_cb, "i", 1);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Down, GDK_ALT_MASK, move_binding_cb, "i", 1);
 
+  g_type_ensure (APMM_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/apmm/Workshop/apmm-action-row.ui");
   gtk_widget_class_bind_template_child (widget_class, ApmmActionRow, rank_label);
   gtk_widget_class_bind_template_child (widget_class, ApmmActionRow, title_entry);
@@ -515,7 +517,6 @@ apmm_action_row_init (ApmmActionRow *self)
   /* Template signals fire while the template's defaults are applied. */
   self->syncing = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
-  apmm_gui_flow_box_unfocus_cells (self->fields_box);
   self->syncing = FALSE;
 }
 

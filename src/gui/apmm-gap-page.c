@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "apmm-wrap-box.h"
 #include "apmm-assessment.h"
 #include "apmm-gap-matrix.h"
 #include "apmm-gap-page.h"
@@ -454,6 +455,7 @@ apmm_gap_page_class_init (ApmmGapPageClass *klass)
 
   g_type_ensure (APMM_TYPE_GAP_MATRIX);
 
+  g_type_ensure (APMM_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/apmm/Workshop/apmm-gap-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ApmmGapPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, ApmmGapPage, controls_box);
@@ -478,7 +480,6 @@ apmm_gap_page_init (ApmmGapPage *self)
   self->first_target = G_MAXUINT;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  apmm_gui_flow_box_unfocus_cells (self->controls_box);
   gtk_list_box_set_sort_func (self->gap_list, sort_rows, NULL, NULL);
 
   apmm_gap_page_refresh (self);

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "apmm-wrap-box.h"
 #include "apmm-gap-row.h"
 #include "apmm-gui-utils.h"
 
@@ -77,18 +78,6 @@ score_for_button (GtkToggleButton **buttons,
     if (buttons[i] == button)
       return i + 1;
   g_assert_not_reached ();
-}
-
-/* The flow box only lays the score pickers out; its cells must not take
- * keyboard focus themselves, or Tab would stop on every cell before reaching
- * the buttons inside it. */
-static void
-unfocus_flow_children (GtkWidget *flow_box)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (flow_box);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    gtk_widget_set_focusable (child, FALSE);
 }
 
 static void
@@ -396,6 +385,7 @@ apmm_gap_row_class_init (ApmmGapRowClass *klass)
   gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Down, GDK_ALT_MASK,
                                 move_binding_cb, "i", 1);
 
+  g_type_ensure (APMM_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/apmm/Workshop/apmm-gap-row.ui");
   gtk_widget_class_bind_template_child (widget_class, ApmmGapRow, rank_label);
   gtk_widget_class_bind_template_child (widget_class, ApmmGapRow, title_label);
@@ -431,7 +421,6 @@ static void
 apmm_gap_row_init (ApmmGapRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  unfocus_flow_children (self->scores_box);
   setup_drag_and_drop (self);
 }
 

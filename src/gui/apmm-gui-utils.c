@@ -46,14 +46,3 @@ apmm_gui_sync_editable (GtkEditable *editable,
   if (g_strcmp0 (gtk_editable_get_text (editable), text) != 0)
     gtk_editable_set_text (editable, text);
 }
-
-/* A flow box that only wraps controls: its cells take no focus of their own,
- * so Tab goes from control to control. */
-void
-apmm_gui_flow_box_unfocus_cells (GtkWidget *flow_box)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (flow_box);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    gtk_widget_set_focusable (child, FALSE);
-}

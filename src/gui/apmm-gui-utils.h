@@ -24,6 +24,5 @@ gboolean apmm_gui_bind_session             (gpointer                  owner,
                                             gsize                     n_handlers);
 void     apmm_gui_sync_editable            (GtkEditable              *editable,
                                             const char               *text);
-void     apmm_gui_flow_box_unfocus_cells   (GtkWidget                *flow_box);
 
 G_END_DECLS

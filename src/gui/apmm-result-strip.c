@@ -9,6 +9,7 @@
 #include <math.h>
 #include <glib/gi18n.h>
 
+#include "apmm-wrap-box.h"
 #include "apmm-assessment.h"
 #include "apmm-gui-utils.h"
 #include "apmm-result-strip.h"
@@ -267,6 +268,7 @@ apmm_result_strip_class_init (ApmmResultStripClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (APMM_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/apmm/Workshop/apmm-result-strip.ui");
   gtk_widget_class_bind_template_child (widget_class, ApmmResultStrip, evidence_label);
   gtk_widget_class_bind_template_child (widget_class, ApmmResultStrip, perceived_label);
@@ -285,7 +287,6 @@ static void
 apmm_result_strip_init (ApmmResultStrip *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  apmm_gui_flow_box_unfocus_cells (self->sections_box);
   apmm_result_strip_update (self);
 }
 

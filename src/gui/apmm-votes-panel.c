@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "apmm-wrap-box.h"
 #include "apmm-gui-utils.h"
 #include "apmm-votes-panel.h"
 
@@ -440,6 +441,7 @@ apmm_votes_panel_class_init (ApmmVotesPanelClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (APMM_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/apmm/Workshop/apmm-votes-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, ApmmVotesPanel, people_button);
   gtk_widget_class_bind_template_child (widget_class, ApmmVotesPanel, hands_button);
@@ -462,7 +464,6 @@ apmm_votes_panel_init (ApmmVotesPanel *self)
 
   self->syncing = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
-  apmm_gui_flow_box_unfocus_cells (self->controls_box);
   self->syncing = FALSE;
 
   empty_label = gtk_label_new (_("No participants yet. Add them in the session details, "

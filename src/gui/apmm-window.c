@@ -137,6 +137,26 @@ update_inhibit (ApmmWindow *self)
     }
 }
 
+/* GTK 4.8 lets Tab wander into the hidden children of a stack (the welcome
+ * page behind a session, the other pages behind the visible one), where the
+ * focus then gets stuck. Only the shown child of each stack may take focus. */
+static void
+restrict_focus_to_visible_child (GtkWidget *stack,
+                                 GtkWidget *visible)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (stack);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_can_focus (child, child == visible);
+}
+
+static void
+visible_page_changed_cb (ApmmWindow *self)
+{
+  restrict_focus_to_visible_child (GTK_WIDGET (self->view_stack),
+                                   adw_view_stack_get_visible_child (self->view_stack));
+}
+
 static void
 set_pages_session (ApmmWindow  *self,
                    ApmmSession *session)
@@ -284,6 +304,8 @@ set_document (ApmmWindow  *self,
 
   set_pages_session (self, session);
   gtk_stack_set_visible_child_name (self->main_stack, session != NULL ? "session" : "welcome");
+  restrict_focus_to_visible_child (GTK_WIDGET (self->main_stack),
+                                   gtk_stack_get_visible_child (self->main_stack));
   gtk_stack_set_visible_child_name (self->title_stack, session != NULL ? "session" : "welcome");
   gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), session != NULL);
 
@@ -1047,6 +1069,10 @@ apmm_window_init (ApmmWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->recent_list, "row-activated", G_CALLBACK (recent_row_activated_cb),
                            self, G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (self->view_stack, "notify::visible-child",
+                           G_CALLBACK (visible_page_changed_cb), self, G_CONNECT_SWAPPED);
+  visible_page_changed_cb (self);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (drop, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_SWAPPED);
