@@ -716,11 +716,12 @@ set_too_large_error (GError  **error,
                      guint64   size)
 {
   g_autofree char *limit = g_format_size_full (APMM_SESSION_MAX_SIZE, G_FORMAT_SIZE_IEC_UNITS);
+  /* Formatted apart: xgettext cannot read a format macro in a message. */
+  g_autofree char *found = g_strdup_printf ("%" G_GUINT64_FORMAT, size);
 
   g_set_error (error, APMM_SESSION_ERROR, APMM_SESSION_ERROR_TOO_LARGE,
-               _("The file is %" G_GUINT64_FORMAT " bytes; session files are limited to %s "
-                 "(%d bytes)"),
-               size, limit, APMM_SESSION_MAX_SIZE);
+               _("The file is %s bytes; session files are limited to %s (%d bytes)"),
+               found, limit, APMM_SESSION_MAX_SIZE);
 }
 
 static JsonNode *
@@ -991,9 +992,13 @@ load_header (Loader     *loader,
     return invalid (loader->error, "version", _("expected a whole number from 1"));
   if (v > APMM_SESSION_FORMAT_VERSION)
     {
+      /* The number is formatted apart: xgettext cannot read a format macro
+       * inside a translatable string. */
+      g_autofree char *found = g_strdup_printf ("%" G_GINT64_FORMAT, v);
+
       g_set_error (loader->error, APMM_SESSION_ERROR, APMM_SESSION_ERROR_NEWER_VERSION,
-                   _("This session was written by a newer version of APMM Workshop (format %" G_GINT64_FORMAT
-                     "); this version reads format %d"), v, APMM_SESSION_FORMAT_VERSION);
+                   _("This session was written by a newer version of APMM Workshop (format %s); "
+                     "this version reads format %d"), found, APMM_SESSION_FORMAT_VERSION);
       return FALSE;
     }
 
