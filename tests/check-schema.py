@@ -13,7 +13,12 @@ import json
 import subprocess
 import sys
 
-import jsonschema
+try:
+    import jsonschema
+except ImportError:
+    # The Flatpak SDK has no jsonschema: say so instead of failing.
+    print('1..0 # SKIP python3-jsonschema is not installed')
+    sys.exit(0)
 
 
 def main():

@@ -18,7 +18,12 @@ import sys
 import tempfile
 import time
 
-import pyatspi
+try:
+    import pyatspi
+except ImportError:
+    # The Flatpak SDK has no pyatspi: say so instead of failing.
+    print('1..0 # SKIP python3-pyatspi is not installed')
+    sys.exit(0)
 
 APP_NAME = 'apmm-workshop'
 

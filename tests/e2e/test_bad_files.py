@@ -15,6 +15,7 @@ import os
 import shutil
 import subprocess
 
+import apmm_e2e  # noqa: F401 -- first: it skips the test without pyatspi
 import pyatspi
 
 from apmm_e2e import (App, Sandbox, click, find, roots, run, sha256, touch_registry,
