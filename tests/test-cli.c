@@ -338,6 +338,39 @@ test_program_summary_example (void)
 }
 
 static void
+test_program_usage_errors (void)
+{
+  const char *unknown[] = { "--bogus", NULL };
+  const char *no_file[] = { "--summary", NULL };
+  const char *combined[] = { "--summary", "--validate", "x.apmm", NULL };
+  const char * const *cases[] = { unknown, no_file, combined };
+
+  /* Wrong options, whoever notices them first, exit with the documented 2. */
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+
+      g_assert_cmpint (run_program (cases[i], &out, &err), ==, 2);
+      g_assert_cmpstr (out, ==, "");
+      g_assert_cmpstr (err, !=, "");
+      assert_clean_stderr (err);
+    }
+}
+
+static void
+test_program_version (void)
+{
+  const char *args[] = { "--version", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_program (args, &out, &err), ==, 0);
+  g_assert_cmpstr (out, ==, "apmm-workshop " PACKAGE_VERSION "\n");
+  g_assert_cmpstr (err, ==, "");
+}
+
+static void
 test_program_validate (void)
 {
   g_autofree char *good = example_path ("northwind-logistics.apmm");
@@ -375,6 +408,8 @@ main (int   argc,
   g_test_add_func ("/cli/program/summary-bad-file", test_program_summary_bad_file);
   g_test_add_func ("/cli/program/summary-example", test_program_summary_example);
   g_test_add_func ("/cli/program/validate", test_program_validate);
+  g_test_add_func ("/cli/program/usage-errors", test_program_usage_errors);
+  g_test_add_func ("/cli/program/version", test_program_version);
 
   return g_test_run ();
 }

@@ -23,6 +23,7 @@ struct _ApmmApplication
 
   GSettings      *settings;
   gboolean        drafts_checked;
+  gboolean        options_parsed;
 };
 
 G_DEFINE_FINAL_TYPE (ApmmApplication, apmm_application, ADW_TYPE_APPLICATION)
@@ -84,6 +85,8 @@ apmm_application_handle_local_options (GApplication *app,
   gboolean summary = FALSE;
   gboolean validate = FALSE;
   guint n_files;
+
+  APMM_APPLICATION (app)->options_parsed = TRUE;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -156,6 +159,23 @@ apmm_application_handle_local_options (GApplication *app,
     }
 
   return -1;
+}
+
+/* GApplication answers an option it cannot parse with status 1 before our
+ * handler runs; the documented status for wrong options is 2. */
+static gboolean
+apmm_application_local_command_line (GApplication   *app,
+                                     char         ***arguments,
+                                     int            *exit_status)
+{
+  gboolean handled;
+
+  handled = G_APPLICATION_CLASS (apmm_application_parent_class)->local_command_line (app, arguments,
+                                                                                     exit_status);
+  if (handled && *exit_status == 1 && !APMM_APPLICATION (app)->options_parsed)
+    *exit_status = APMM_EXIT_USAGE;
+
+  return handled;
 }
 
 static ApmmWindow *
@@ -449,6 +469,7 @@ apmm_application_class_init (ApmmApplicationClass *klass)
 
   object_class->dispose = apmm_application_dispose;
   app_class->handle_local_options = apmm_application_handle_local_options;
+  app_class->local_command_line = apmm_application_local_command_line;
   app_class->activate = apmm_application_activate;
   app_class->open = apmm_application_open;
   app_class->startup = apmm_application_startup;
