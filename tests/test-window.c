@@ -176,6 +176,16 @@ test_unsaved_mark_and_undo (Fixture       *f,
   g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (f->window)), "• Acme Mutual"));
   g_assert_true (gtk_widget_is_sensitive (f->window->undo_button));
 
+  /* The main menu says what Undo would undo. */
+  {
+    g_autofree char *label = NULL;
+
+    g_assert_cmpint (g_menu_model_get_n_items (G_MENU_MODEL (f->window->edit_section)), ==, 2);
+    g_assert_true (g_menu_model_get_item_attribute (G_MENU_MODEL (f->window->edit_section), 0,
+                                                    "label", "s", &label));
+    g_assert_cmpstr (label, ==, "_Undo “Change organisation”");
+  }
+
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
   g_assert_false (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (f->window)), "•"));
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (f->window)), "Meridian"));

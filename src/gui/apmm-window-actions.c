@@ -183,6 +183,27 @@ close_action (GtkWidget  *widget,
   gtk_window_close (GTK_WINDOW (widget));
 }
 
+/* The main menu names what Undo and Redo would do, like the buttons' tooltips. */
+static void
+update_edit_menu (ApmmWindow *self,
+                  gboolean    can_undo,
+                  gboolean    can_redo)
+{
+  g_autofree char *undo = NULL;
+  g_autofree char *redo = NULL;
+
+  g_menu_remove_all (self->edit_section);
+  if (self->session == NULL)
+    return;
+
+  undo = can_undo ? g_strdup_printf (_("_Undo “%s”"), apmm_history_get_undo_label (self->history))
+                  : g_strdup (_("_Undo"));
+  redo = can_redo ? g_strdup_printf (_("_Redo “%s”"), apmm_history_get_redo_label (self->history))
+                  : g_strdup (_("_Redo"));
+  g_menu_append (self->edit_section, undo, "win.undo");
+  g_menu_append (self->edit_section, redo, "win.redo");
+}
+
 void
 _apmm_window_update_actions (ApmmWindow *self)
 {
@@ -206,6 +227,7 @@ _apmm_window_update_actions (ApmmWindow *self)
                       : g_strdup (_("Nothing to Undo"));
   redo_tip = can_redo ? g_strdup_printf (_("Redo “%s” (Shift+Ctrl+Z)"), apmm_history_get_redo_label (self->history))
                       : g_strdup (_("Nothing to Redo"));
+  update_edit_menu (self, can_undo, can_redo);
   gtk_widget_set_tooltip_text (self->undo_button, undo_tip);
   gtk_widget_set_tooltip_text (self->redo_button, redo_tip);
   gtk_widget_set_visible (self->details_button, has_session);

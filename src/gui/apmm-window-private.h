@@ -36,6 +36,7 @@ struct _ApmmWindow
   GtkWidget            *details_button;
   GtkWidget            *undo_button;
   GtkWidget            *redo_button;
+  GMenu                *edit_section;
 
   GSettings            *settings;
 

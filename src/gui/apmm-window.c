@@ -1035,6 +1035,7 @@ apmm_window_class_init (ApmmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ApmmWindow, details_button);
   gtk_widget_class_bind_template_child (widget_class, ApmmWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, ApmmWindow, redo_button);
+  gtk_widget_class_bind_template_child (widget_class, ApmmWindow, edit_section);
 
   _apmm_window_class_actions_init (klass);
 }
