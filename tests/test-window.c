@@ -526,6 +526,47 @@ test_tab_reaches_every_page (Fixture       *f,
     }
 }
 
+static GtkDropTarget *
+find_drop_target (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+
+  return NULL;
+}
+
+static void
+test_drop_file (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *path = example_path (f, "halcyon-health");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkDropTarget *target = find_drop_target (GTK_WIDGET (f->window));
+  GValue value = G_VALUE_INIT;
+  GSList *files = g_slist_prepend (NULL, file);
+  gboolean accepted = FALSE;
+
+  /* A file dropped on the window opens like one picked in Open. */
+  g_assert_nonnull (target);
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_value_unset (&value);
+  g_slist_free (files);
+
+  g_assert_true (accepted);
+  g_assert_nonnull (apmm_window_get_file (f->window));
+  g_assert_true (g_file_equal (apmm_window_get_file (f->window), file));
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (f->window)), "Halcyon"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -548,6 +589,7 @@ main (int   argc,
   ADD ("/window/saving-removes-draft", test_saving_removes_draft);
   ADD ("/window/details-sidebar", test_details_sidebar);
   ADD ("/window/tab-reaches-every-page", test_tab_reaches_every_page);
+  ADD ("/window/drop-file", test_drop_file);
 #undef ADD
 
   return g_test_run ();
