@@ -179,25 +179,6 @@ apmm_application_local_command_line (GApplication   *app,
 }
 
 static ApmmWindow *
-find_window_for_file (ApmmApplication *self,
-                      GFile           *file)
-{
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
-    {
-      GFile *window_file;
-
-      if (!APMM_IS_WINDOW (l->data))
-        continue;
-
-      window_file = apmm_window_get_file (l->data);
-      if (window_file != NULL && g_file_equal (window_file, file))
-        return l->data;
-    }
-
-  return NULL;
-}
-
-static ApmmWindow *
 find_disposable_window (ApmmApplication *self)
 {
   GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
@@ -322,7 +303,7 @@ apmm_application_open (GApplication  *app,
 
   for (int i = 0; i < n_files; i++)
     {
-      ApmmWindow *window = find_window_for_file (self, files[i]);
+      ApmmWindow *window = apmm_application_lookup_window (self, files[i]);
       g_autoptr(ApmmSession) session = NULL;
       g_autoptr(GError) error = NULL;
 
@@ -503,4 +484,26 @@ apmm_application_new (void)
                        "resource-base-path", "/org/apmm/Workshop",
                        "register-session", TRUE,
                        NULL);
+}
+
+ApmmWindow *
+apmm_application_lookup_window (ApmmApplication *self,
+                                GFile           *file)
+{
+  g_return_val_if_fail (APMM_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      GFile *window_file;
+
+      if (!APMM_IS_WINDOW (l->data))
+        continue;
+
+      window_file = apmm_window_get_file (l->data);
+      if (window_file != NULL && g_file_equal (window_file, file))
+        return l->data;
+    }
+
+  return NULL;
 }

@@ -29,18 +29,15 @@ open_response_cb (GtkNativeDialog *native,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
       GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+      ApmmWindow *showing = APMM_IS_APPLICATION (app) ?
+        apmm_application_lookup_window (APMM_APPLICATION (app), file) : NULL;
 
       /* A file already open in another window is focused, not opened twice. */
-      for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+      if (showing != NULL && showing != self)
         {
-          if (APMM_IS_WINDOW (l->data) && l->data != self &&
-              APMM_WINDOW (l->data)->file != NULL &&
-              g_file_equal (APMM_WINDOW (l->data)->file, file))
-            {
-              gtk_window_present (GTK_WINDOW (l->data));
-              g_object_unref (native);
-              return;
-            }
+          gtk_window_present (GTK_WINDOW (showing));
+          g_object_unref (native);
+          return;
         }
 
       apmm_window_open_file (self, file);
