@@ -157,7 +157,10 @@ GFile *
 apmm_export_ladder_dialog_finish (GAsyncResult  *result,
                                   GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  /* The task's source object is the parent window, so check the task by
+   * its tag rather than with g_task_is_valid (result, NULL). */
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == apmm_export_ladder_dialog_async, NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
