@@ -227,7 +227,7 @@ recover_response_cb (AdwMessageDialog *dialog,
       ApmmWindow *window = find_disposable_window (self);
 
       if (window == NULL)
-        window = apmm_window_new (self);
+        window = apmm_window_new (GTK_APPLICATION (self));
       apmm_window_restore_draft (window, info->id, info->draft, info->origin);
       gtk_window_present (GTK_WINDOW (window));
     }
@@ -286,7 +286,7 @@ apmm_application_activate (GApplication *app)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL)
-    window = GTK_WINDOW (apmm_window_new (self));
+    window = GTK_WINDOW (apmm_window_new (GTK_APPLICATION (self)));
 
   gtk_window_present (window);
   offer_recovery (self, window);
@@ -303,7 +303,7 @@ apmm_application_open (GApplication  *app,
 
   for (int i = 0; i < n_files; i++)
     {
-      ApmmWindow *window = apmm_application_lookup_window (self, files[i]);
+      ApmmWindow *window = apmm_window_find_for_file (GTK_APPLICATION (self), files[i]);
       g_autoptr(ApmmSession) session = NULL;
       g_autoptr(GError) error = NULL;
 
@@ -319,7 +319,7 @@ apmm_application_open (GApplication  *app,
       session = apmm_session_load_file (files[i], NULL, &error);
       window = session != NULL ? find_disposable_window (self) : find_any_window (self);
       if (window == NULL)
-        window = apmm_window_new (self);
+        window = apmm_window_new (GTK_APPLICATION (self));
       gtk_window_present (GTK_WINDOW (window));
 
       if (session != NULL)
@@ -484,26 +484,4 @@ apmm_application_new (void)
                        "resource-base-path", "/org/apmm/Workshop",
                        "register-session", TRUE,
                        NULL);
-}
-
-ApmmWindow *
-apmm_application_lookup_window (ApmmApplication *self,
-                                GFile           *file)
-{
-  g_return_val_if_fail (APMM_IS_APPLICATION (self), NULL);
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
-    {
-      GFile *window_file;
-
-      if (!APMM_IS_WINDOW (l->data))
-        continue;
-
-      window_file = apmm_window_get_file (l->data);
-      if (window_file != NULL && g_file_equal (window_file, file))
-        return l->data;
-    }
-
-  return NULL;
 }

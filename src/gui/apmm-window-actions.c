@@ -29,8 +29,7 @@ open_response_cb (GtkNativeDialog *native,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
       GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-      ApmmWindow *showing = APMM_IS_APPLICATION (app) ?
-        apmm_application_lookup_window (APMM_APPLICATION (app), file) : NULL;
+      ApmmWindow *showing = app != NULL ? apmm_window_find_for_file (app, file) : NULL;
 
       /* A file already open in another window is focused, not opened twice. */
       if (showing != NULL && showing != self)

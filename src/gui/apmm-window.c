@@ -1090,9 +1090,27 @@ apmm_window_init (ApmmWindow *self)
 }
 
 ApmmWindow *
-apmm_window_new (ApmmApplication *application)
+apmm_window_new (GtkApplication *application)
 {
   return g_object_new (APMM_TYPE_WINDOW, "application", application, NULL);
+}
+
+ApmmWindow *
+apmm_window_find_for_file (GtkApplication *application,
+                           GFile          *file)
+{
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  for (GList *l = gtk_application_get_windows (application); l != NULL; l = l->next)
+    {
+      ApmmWindow *window = l->data;
+
+      if (APMM_IS_WINDOW (window) && window->file != NULL && g_file_equal (window->file, file))
+        return window;
+    }
+
+  return NULL;
 }
 
 ApmmSession *

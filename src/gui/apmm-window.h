@@ -6,7 +6,6 @@
 
 #include <adwaita.h>
 
-#include "apmm-application.h"
 #include "apmm-history.h"
 #include "apmm-session.h"
 
@@ -15,7 +14,11 @@ G_BEGIN_DECLS
 #define APMM_TYPE_WINDOW (apmm_window_get_type ())
 G_DECLARE_FINAL_TYPE (ApmmWindow, apmm_window, APMM, WINDOW, AdwApplicationWindow)
 
-ApmmWindow   *apmm_window_new               (ApmmApplication  *application);
+ApmmWindow   *apmm_window_new               (GtkApplication   *application);
+/* The window of @application showing @file, or NULL: a file is open in one
+ * window at most. */
+ApmmWindow   *apmm_window_find_for_file     (GtkApplication   *application,
+                                             GFile            *file);
 /* NULL while the welcome view is shown. */
 ApmmSession  *apmm_window_get_session       (ApmmWindow       *self);
 ApmmHistory  *apmm_window_get_history       (ApmmWindow       *self);
