@@ -493,3 +493,24 @@ apmm_history_mark_saved (ApmmHistory *self)
 
   update_state (self);
 }
+
+/**
+ * apmm_history_mark_saved_state:
+ * @self: a history
+ * @state: the content that was written
+ *
+ * Like apmm_history_mark_saved(), for a save that wrote a copy in the
+ * background: edits made while it ran stay unsaved.
+ */
+void
+apmm_history_mark_saved_state (ApmmHistory *self,
+                               ApmmSession *state)
+{
+  g_return_if_fail (APMM_IS_HISTORY (self));
+  g_return_if_fail (APMM_IS_SESSION (state));
+
+  g_set_object (&self->saved, state);
+  self->can_merge = FALSE;
+
+  update_state (self);
+}

@@ -23,6 +23,10 @@ void          apmm_history_redo            (ApmmHistory  *self);
 /* Unsaved changes: the session differs from the state last marked saved. */
 gboolean      apmm_history_get_modified    (ApmmHistory  *self);
 void          apmm_history_mark_saved      (ApmmHistory  *self);
+/* Records @state, a copy of the session that was written while edits may
+ * have gone on, as the saved content. @state must not change afterwards. */
+void          apmm_history_mark_saved_state (ApmmHistory *self,
+                                             ApmmSession *state);
 /* Successive edits with the same description within this many ms merge into one step. */
 #define APMM_HISTORY_MERGE_MS 1500
 
