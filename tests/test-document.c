@@ -423,6 +423,10 @@ test_recover_never_saved (Fixture       *f,
   g_assert_true (apmm_document_get_modified (recovered));
   g_assert_cmpstr (apmm_document_get_title (recovered), ==, "Halcyon");
 
+  /* A document without autosave writes no draft of its own. */
+  apmm_document_set_autosave (recovered, FALSE);
+  g_assert_false (apmm_document_get_autosave (recovered));
+
   /* Discarding the work removes its draft. */
   apmm_document_discard_draft (recovered);
   g_ptr_array_unref (g_steal_pointer (&drafts));

@@ -36,6 +36,7 @@ struct _ApmmDocument
   /* Drafts: one write at a time. A change during a write asks for another
    * one after it; a discard during a write removes what it left. */
   char            *draft_id;
+  gboolean         autosave;
   guint            autosave_delay;
   guint            autosave_source;
   gboolean         draft_writing;
@@ -301,7 +302,8 @@ session_changed_cb (ApmmDocument *self,
   update_titles (self);
 
   g_clear_handle_id (&self->autosave_source, g_source_remove);
-  self->autosave_source = g_timeout_add_seconds (self->autosave_delay, autosave_cb, self);
+  if (self->autosave)
+    self->autosave_source = g_timeout_add_seconds (self->autosave_delay, autosave_cb, self);
 }
 
 static void
@@ -876,6 +878,7 @@ apmm_document_class_init (ApmmDocumentClass *klass)
 static void
 apmm_document_init (ApmmDocument *self)
 {
+  self->autosave = TRUE;
   self->autosave_delay = APMM_DOCUMENT_AUTOSAVE_DELAY_DEFAULT;
   g_queue_init (&self->pending_saves);
 }
@@ -990,6 +993,25 @@ apmm_document_set_autosave_delay (ApmmDocument *self,
 
   self->autosave_delay = seconds;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTOSAVE_DELAY]);
+}
+
+gboolean
+apmm_document_get_autosave (ApmmDocument *self)
+{
+  g_return_val_if_fail (APMM_IS_DOCUMENT (self), FALSE);
+
+  return self->autosave;
+}
+
+void
+apmm_document_set_autosave (ApmmDocument *self,
+                            gboolean      autosave)
+{
+  g_return_if_fail (APMM_IS_DOCUMENT (self));
+
+  self->autosave = !!autosave;
+  if (!self->autosave)
+    g_clear_handle_id (&self->autosave_source, g_source_remove);
 }
 
 const char *

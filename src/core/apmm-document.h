@@ -107,6 +107,11 @@ guint            apmm_document_get_autosave_delay (ApmmDocument         *self);
 void             apmm_document_set_autosave_delay (ApmmDocument         *self,
                                                    guint                 seconds);
 const char      *apmm_document_get_draft_id       (ApmmDocument         *self);
+/* On by default. Off for a document that only lets a widget show a session
+ * on its own (tests, previews): it then never writes a draft. */
+gboolean         apmm_document_get_autosave       (ApmmDocument         *self);
+void             apmm_document_set_autosave       (ApmmDocument         *self,
+                                                   gboolean              autosave);
 
 /* The file's display name, else the organisation, else “Untitled Session”. */
 char            *apmm_document_dup_display_name   (ApmmDocument         *self);

@@ -126,18 +126,24 @@ visible_page_changed_cb (ApmmWindow *self)
                                    adw_view_stack_get_visible_child (self->view_stack));
 }
 
+/* Pages that show a verdict take the document and follow its assessment;
+ * the others edit its session. */
 static void
-set_pages_session (ApmmWindow  *self,
-                   ApmmSession *session)
+set_pages_document (ApmmWindow   *self,
+                    ApmmDocument *document)
 {
   AdwBin *bins[] = { self->explorer_bin, self->assessment_bin, self->gaps_bin,
                      self->roadmap_bin, self->details_bin };
+  ApmmSession *session = document != NULL ? apmm_document_get_session (document) : NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (bins); i++)
     {
       GtkWidget *child = adw_bin_get_child (bins[i]);
+      GObjectClass *klass = child != NULL ? G_OBJECT_GET_CLASS (child) : NULL;
 
-      if (child != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (child), "session"))
+      if (klass != NULL && g_object_class_find_property (klass, "document"))
+        g_object_set (child, "document", document, NULL);
+      else if (klass != NULL && g_object_class_find_property (klass, "session"))
         g_object_set (child, "session", session, NULL);
     }
 }
@@ -251,7 +257,7 @@ apmm_window_set_document (ApmmWindow   *self,
                              document != NULL ? apmm_document_get_history (document) : NULL);
   update_autosave_delay (self);
 
-  set_pages_session (self, document != NULL ? apmm_document_get_session (document) : NULL);
+  set_pages_document (self, document);
   gtk_stack_set_visible_child_name (self->main_stack, document != NULL ? "session" : "welcome");
   restrict_focus_to_visible_child (GTK_WIDGET (self->main_stack),
                                    gtk_stack_get_visible_child (self->main_stack));
