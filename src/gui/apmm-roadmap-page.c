@@ -341,8 +341,16 @@ session_changed_cb (ApmmRoadmapPage *self)
 static void
 draft_clicked_cb (ApmmRoadmapPage *self)
 {
-  if (self->session != NULL)
-    apmm_roadmap_draft_from_gaps (self->session, apmm_model_get_default ());
+  ApmmHistory *history;
+
+  if (self->document == NULL)
+    return;
+
+  /* One click, one undo step, however many actions it drafts. */
+  history = apmm_document_get_history (self->document);
+  apmm_history_begin_batch (history, _("Draft from Gaps"));
+  apmm_roadmap_draft_from_gaps (self->session, apmm_model_get_default ());
+  apmm_history_end_batch (history);
 }
 
 static void
