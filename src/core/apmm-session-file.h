@@ -16,10 +16,14 @@ G_BEGIN_DECLS
 #define APMM_SESSION_EXTENSION       ".apmm"
 #define APMM_SESSION_MIME_TYPE       "application/x-apmm-session"
 
-/* Input limits, checked before parsing. */
-#define APMM_SESSION_MAX_SIZE        (16 * 1024 * 1024)
-#define APMM_SESSION_MAX_DEPTH       32
-#define APMM_SESSION_MAX_STRING      (64 * 1024)
+/* The limits of a session file, the same for reading and writing: the app
+ * never saves what it could not open (docs/session-format.md, "Limits"). */
+#define APMM_SESSION_MAX_SIZE         (16 * 1024 * 1024)  /* bytes in the file */
+#define APMM_SESSION_MAX_DEPTH        32                  /* nesting of values */
+#define APMM_SESSION_MAX_STRING       (64 * 1024)         /* UTF-8 bytes in one string, after unescaping */
+#define APMM_SESSION_MAX_PARTICIPANTS 500
+#define APMM_SESSION_MAX_ACTIONS      500
+#define APMM_SESSION_MAX_TALLY        100000              /* anonymous votes for one level */
 
 #define APMM_SESSION_ERROR (apmm_session_error_quark ())
 
