@@ -153,7 +153,8 @@ scan_hex4 (Scanner *sc,
 /* A \u escape at sc->pos (on the backslash), with its surrogate pair. */
 static gboolean
 scan_unicode_escape (Scanner *sc,
-                     GString *decoded)
+                     GString *decoded,
+                     gsize   *n_decoded)
 {
   gsize start = sc->pos;
   guint unit, low;
@@ -182,6 +183,7 @@ scan_unicode_escape (Scanner *sc,
       unit = 0x10000 + ((unit - 0xd800) << 10) + (low - 0xdc00);
     }
 
+  *n_decoded += (gsize) g_unichar_to_utf8 (unit, NULL);
   if (decoded != NULL)
     g_string_append_unichar (decoded, unit);
 
@@ -191,7 +193,8 @@ scan_unicode_escape (Scanner *sc,
 /* An escape at sc->pos (on the backslash). */
 static gboolean
 scan_escape (Scanner *sc,
-             GString *decoded)
+             GString *decoded,
+             gsize   *n_decoded)
 {
   static const char simple_in[] = "\"\\/bfnrt";
   static const char simple_out[] = "\"\\/\b\f\n\r\t";
@@ -203,12 +206,13 @@ scan_escape (Scanner *sc,
 
   c = sc->data[sc->pos + 1];
   if (c == 'u')
-    return scan_unicode_escape (sc, decoded);
+    return scan_unicode_escape (sc, decoded, n_decoded);
 
   found = c != '\0' ? strchr (simple_in, c) : NULL;
   if (found == NULL)
     return scan_fail (sc, _("unknown escape sequence in a string"));
 
+  *n_decoded += 1;
   if (decoded != NULL)
     g_string_append_c (decoded, simple_out[found - simple_in]);
   sc->pos += 2;
@@ -217,19 +221,22 @@ scan_escape (Scanner *sc,
 }
 
 /* A string at sc->pos (on the opening quote); @decoded receives its value
- * when the caller needs it (keys). */
+ * when the caller needs it (keys). The limit is on the string's value, in
+ * UTF-8 bytes after unescaping, as the writer measures it: a string of
+ * exactly APMM_SESSION_MAX_STRING bytes is accepted, however it is escaped. */
 static gboolean
 scan_string (Scanner *sc,
              GString *decoded)
 {
   gsize start = sc->pos;
+  gsize n_decoded = 0;
 
   sc->pos++;
   while (sc->pos < sc->len)
     {
       guchar c = (guchar) sc->data[sc->pos];
 
-      if (sc->pos - start > APMM_SESSION_MAX_STRING)
+      if (n_decoded > APMM_SESSION_MAX_STRING)
         {
           g_autofree char *reason =
             g_strdup_printf (_("a string is longer than the limit of %d KiB"),
@@ -244,7 +251,7 @@ scan_string (Scanner *sc,
         }
       else if (c == '\\')
         {
-          if (!scan_escape (sc, decoded))
+          if (!scan_escape (sc, decoded, &n_decoded))
             return FALSE;
         }
       else if (c < 0x20)
@@ -255,8 +262,16 @@ scan_string (Scanner *sc,
         {
           if (decoded != NULL)
             g_string_append_c (decoded, (char) c);
+          n_decoded++;
           sc->pos++;
         }
+    }
+
+  if (n_decoded > APMM_SESSION_MAX_STRING)
+    {
+      g_autofree char *reason =
+        g_strdup_printf (_("a string is longer than the limit of %d KiB"), APMM_SESSION_MAX_STRING / 1024);
+      return scan_fail_at (sc, APMM_SESSION_ERROR_TOO_LARGE, start, reason);
     }
 
   return scan_fail_at (sc, APMM_SESSION_ERROR_SYNTAX, start, _("the file ends inside a string"));

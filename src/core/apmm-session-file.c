@@ -244,6 +244,208 @@ apmm_session_to_bytes (ApmmSession *session)
   return g_bytes_new_take (text, strlen (text));
 }
 
+/* ------------------------------------------------------------------------ */
+/* Limits                                                                    */
+/* ------------------------------------------------------------------------ */
+
+static gboolean
+check_string (const char  *value,
+              const char  *what,
+              GError     **error)
+{
+  gsize len = value != NULL ? strlen (value) : 0;
+  g_autofree char *size = NULL;
+
+  if (len <= APMM_SESSION_MAX_STRING)
+    return TRUE;
+
+  size = g_format_size_full (len, G_FORMAT_SIZE_IEC_UNITS);
+  /* Translators: the first is a field such as "The session notes", the
+   * last its size such as "78.1 KiB". */
+  g_set_error (error, APMM_SESSION_ERROR, APMM_SESSION_ERROR_TOO_LARGE,
+               _("%s is longer than the limit of %d KiB for one text (%s); shorten it and save again"),
+               what, APMM_SESSION_MAX_STRING / 1024, size);
+  return FALSE;
+}
+
+static gboolean
+check_count (guint        n,
+             guint        max,
+             const char  *what,
+             GError     **error)
+{
+  if (n <= max)
+    return TRUE;
+
+  /* Translators: the first is "participants" or "actions". */
+  g_set_error (error, APMM_SESSION_ERROR, APMM_SESSION_ERROR_TOO_LARGE,
+               _("The session has %u %s; a session file holds at most %u"), n, what, max);
+  return FALSE;
+}
+
+static gboolean
+check_metadata (ApmmSession  *session,
+                GError      **error)
+{
+  return check_string (apmm_session_get_title (session), _("The session title"), error) &&
+         check_string (apmm_session_get_organisation (session), _("The organisation"), error) &&
+         check_string (apmm_session_get_facilitator (session), _("The facilitator"), error) &&
+         check_string (apmm_session_get_date (session), _("The date"), error) &&
+         check_string (apmm_session_get_notes (session), _("The session notes"), error);
+}
+
+static gboolean
+check_participants (ApmmSession  *session,
+                    GError      **error)
+{
+  guint n = apmm_session_get_n_participants (session);
+
+  if (!check_count (n, APMM_SESSION_MAX_PARTICIPANTS, _("participants"), error))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *what = g_strdup_printf (_("The name of participant %u"), i + 1);
+
+      if (!check_string (apmm_session_get_participant_name (session, i), what, error))
+        return FALSE;
+    }
+  for (guint level = 0; level < APMM_N_LEVELS; level++)
+    if (apmm_session_get_tally (session, level) > APMM_SESSION_MAX_TALLY)
+      {
+        g_set_error (error, APMM_SESSION_ERROR, APMM_SESSION_ERROR_TOO_LARGE,
+                     _("A level has more than %d votes"), APMM_SESSION_MAX_TALLY);
+        return FALSE;
+      }
+
+  return TRUE;
+}
+
+static gboolean
+check_criteria (ApmmSession  *session,
+                GError      **error)
+{
+  ApmmModel *model = apmm_model_get_default ();
+
+  for (guint i = 0; i < apmm_model_get_n_criteria (model); i++)
+    {
+      const char *id = apmm_model_get_criterion (model, i)->id;
+      g_autofree char *note = g_strdup_printf (_("The evidence note of criterion %s"), id);
+      g_autofree char *by = g_strdup_printf (_("“Confirmed by” of criterion %s"), id);
+      g_autofree char *owner = g_strdup_printf (_("The owner of the gap %s"), id);
+      g_autofree char *gap_note = g_strdup_printf (_("The note on the gap %s"), id);
+
+      if (!check_string (apmm_session_get_evidence_note (session, id), note, error) ||
+          !check_string (apmm_session_get_confirmed_by (session, id), by, error) ||
+          !check_string (apmm_session_get_confirmed_at (session, id), by, error) ||
+          !check_string (apmm_session_get_gap_owner (session, id), owner, error) ||
+          !check_string (apmm_session_get_gap_note (session, id), gap_note, error))
+        return FALSE;
+    }
+  for (guint i = 0; i < apmm_model_get_n_prompts (model); i++)
+    {
+      const char *id = apmm_model_get_prompt (model, i)->id;
+      g_autofree char *what = g_strdup_printf (_("The notes on the prompt %s"), id);
+
+      if (!check_string (apmm_session_get_prompt_notes (session, id), what, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_roadmap (ApmmSession  *session,
+               GError      **error)
+{
+  guint n = apmm_session_get_n_actions (session);
+
+  if (!check_count (n, APMM_SESSION_MAX_ACTIONS, _("actions"), error))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      const ApmmAction *action = apmm_session_get_action (session, i);
+      /* Translators: %u is the action's number in the roadmap. */
+      g_autofree char *what = g_strdup_printf (_("A text of roadmap action %u"), i + 1);
+
+      if (!check_string (action->id, what, error) ||
+          !check_string (action->title, what, error) ||
+          !check_string (action->description, what, error) ||
+          !check_string (action->owner, what, error) ||
+          !check_string (action->measure, what, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+apmm_session_check_limits (ApmmSession  *session,
+                           GError      **error)
+{
+  g_return_val_if_fail (APMM_IS_SESSION (session), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return check_metadata (session, error) &&
+         check_participants (session, error) &&
+         check_criteria (session, error) &&
+         check_roadmap (session, error);
+}
+
+GBytes *
+apmm_session_to_checked_bytes (ApmmSession  *session,
+                               GError      **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  gsize size;
+
+  g_return_val_if_fail (APMM_IS_SESSION (session), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!apmm_session_check_limits (session, error))
+    return NULL;
+
+  bytes = apmm_session_to_bytes (session);
+  size = g_bytes_get_size (bytes);
+  if (size > APMM_SESSION_MAX_SIZE)
+    {
+      g_autofree char *found = g_format_size_full (size, G_FORMAT_SIZE_IEC_UNITS);
+      g_autofree char *limit = g_format_size_full (APMM_SESSION_MAX_SIZE, G_FORMAT_SIZE_IEC_UNITS);
+
+      g_set_error (error, APMM_SESSION_ERROR, APMM_SESSION_ERROR_TOO_LARGE,
+                   _("The session would be %s, more than the limit of %s for a session file; "
+                     "shorten some notes and save again"), found, limit);
+      return NULL;
+    }
+
+  return g_steal_pointer (&bytes);
+}
+
+static gboolean
+save_checked (ApmmSession         *session,
+              GFile               *file,
+              ApmmFileWriteFlags   flags,
+              const char          *etag_in,
+              char               **etag_out,
+              GCancellable        *cancellable,
+              GError             **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (APMM_IS_SESSION (session), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if ((bytes = apmm_session_to_checked_bytes (session, &local_error)) == NULL)
+    {
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("%s. Nothing was written."), local_error->message);
+      return FALSE;
+    }
+
+  return apmm_file_write_bytes (file, bytes, flags, etag_in, etag_out, cancellable, error);
+}
+
 gboolean
 apmm_session_save_file (ApmmSession   *session,
                         GFile         *file,
@@ -252,21 +454,13 @@ apmm_session_save_file (ApmmSession   *session,
                         GCancellable  *cancellable,
                         GError       **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
+  return save_checked (session, file, APMM_FILE_WRITE_NONE, etag_in, etag_out, cancellable, error);
+}
 
-  g_return_val_if_fail (APMM_IS_SESSION (session), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  bytes = apmm_session_to_bytes (session);
-
-  return g_file_replace_contents (file,
-                                  g_bytes_get_data (bytes, NULL),
-                                  g_bytes_get_size (bytes),
-                                  etag_in,
-                                  FALSE,
-                                  G_FILE_CREATE_NONE,
-                                  etag_out,
-                                  cancellable,
-                                  error);
+gboolean
+apmm_session_save_private (ApmmSession   *session,
+                           GFile         *file,
+                           GError       **error)
+{
+  return save_checked (session, file, APMM_FILE_WRITE_PRIVATE, NULL, NULL, NULL, error);
 }

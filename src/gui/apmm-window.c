@@ -14,6 +14,7 @@
 #include "apmm-explorer-page.h"
 #include "apmm-gap-page.h"
 #include "apmm-roadmap-page.h"
+#include "apmm-safe-text.h"
 #include "apmm-session-file.h"
 #include "apmm-window-private.h"
 
@@ -1131,7 +1132,12 @@ void
 apmm_window_show_toast (ApmmWindow *self,
                         const char *message)
 {
+  g_autofree char *markup = NULL;
+
   g_return_if_fail (APMM_IS_WINDOW (self));
 
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  /* libadwaita 1.2 parses a toast's title as markup: "Johnson & Johnson"
+   * would show nothing. Names in it may hold control characters too. */
+  markup = apmm_safe_markup (message);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (markup));
 }
