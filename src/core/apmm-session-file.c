@@ -254,17 +254,18 @@ check_string (const char  *value,
               GError     **error)
 {
   gsize len = value != NULL ? strlen (value) : 0;
-  g_autofree char *size = NULL;
+  g_autofree char *found = NULL;
 
   if (len <= APMM_SESSION_MAX_STRING)
     return TRUE;
 
-  size = g_format_size_full (len, G_FORMAT_SIZE_IEC_UNITS);
-  /* Translators: the first is a field such as "The session notes", the
-   * last its size such as "78.1 KiB". */
+  /* Formatted apart: xgettext cannot read a format macro in a message. */
+  found = g_strdup_printf ("%" G_GSIZE_FORMAT, len);
+  /* Translators: the first is a field such as "The session's notes". */
   g_set_error (error, APMM_SESSION_ERROR, APMM_SESSION_ERROR_TOO_LARGE,
-               _("%s is longer than the limit of %d KiB for one text (%s); shorten it and save again"),
-               what, APMM_SESSION_MAX_STRING / 1024, size);
+               _("%s is too long to save: %s bytes, over the limit of %d bytes (%d KiB) for one text; "
+                 "shorten it and save again"),
+               what, found, APMM_SESSION_MAX_STRING, APMM_SESSION_MAX_STRING / 1024);
   return FALSE;
 }
 
@@ -291,7 +292,7 @@ check_metadata (ApmmSession  *session,
          check_string (apmm_session_get_organisation (session), _("The organisation"), error) &&
          check_string (apmm_session_get_facilitator (session), _("The facilitator"), error) &&
          check_string (apmm_session_get_date (session), _("The date"), error) &&
-         check_string (apmm_session_get_notes (session), _("The session notes"), error);
+         check_string (apmm_session_get_notes (session), _("The session’s notes"), error);
 }
 
 static gboolean
