@@ -752,7 +752,7 @@ test_limit_counts (void)
     g_autoptr(ApmmAction) action = apmm_action_new (id, "Act");
     apmm_session_insert_action (session, -1, action);
   }
-  assert_save_refused (session, "501 actions");
+  assert_save_refused (session, "501 roadmap actions");
   apmm_session_remove_action (session, 0);
   assert_round_trip (session);
 }

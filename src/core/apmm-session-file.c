@@ -272,15 +272,18 @@ check_string (const char  *value,
 static gboolean
 check_count (guint        n,
              guint        max,
-             const char  *what,
+             gboolean     actions,
              GError     **error)
 {
   if (n <= max)
     return TRUE;
 
-  /* Translators: the first is "participants" or "actions". */
-  g_set_error (error, APMM_SESSION_ERROR, APMM_SESSION_ERROR_TOO_LARGE,
-               _("The session has %u %s; a session file holds at most %u"), n, what, max);
+  if (actions)
+    g_set_error (error, APMM_SESSION_ERROR, APMM_SESSION_ERROR_TOO_LARGE,
+                 _("The session has %u roadmap actions; a session file holds at most %u"), n, max);
+  else
+    g_set_error (error, APMM_SESSION_ERROR, APMM_SESSION_ERROR_TOO_LARGE,
+                 _("The session has %u participants; a session file holds at most %u"), n, max);
   return FALSE;
 }
 
@@ -301,7 +304,7 @@ check_participants (ApmmSession  *session,
 {
   guint n = apmm_session_get_n_participants (session);
 
-  if (!check_count (n, APMM_SESSION_MAX_PARTICIPANTS, _("participants"), error))
+  if (!check_count (n, APMM_SESSION_MAX_PARTICIPANTS, FALSE, error))
     return FALSE;
   for (guint i = 0; i < n; i++)
     {
@@ -360,7 +363,7 @@ check_roadmap (ApmmSession  *session,
 {
   guint n = apmm_session_get_n_actions (session);
 
-  if (!check_count (n, APMM_SESSION_MAX_ACTIONS, _("actions"), error))
+  if (!check_count (n, APMM_SESSION_MAX_ACTIONS, TRUE, error))
     return FALSE;
   for (guint i = 0; i < n; i++)
     {
