@@ -356,18 +356,18 @@ apmm_window_show_open_error (ApmmWindow   *self,
                              GFile        *file,
                              const GError *error)
 {
-  g_autofree char *basename = NULL;
   g_autofree char *name = NULL;
   g_autofree char *heading = NULL;
+  g_autofree char *safe_message = NULL;
 
   g_return_if_fail (APMM_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (error != NULL);
 
-  basename = g_file_get_basename (file);
-  name = g_filename_display_name (basename);
+  name = apmm_safe_basename (file);
   heading = g_strdup_printf (_("Could Not Open “%s”"), name);
-  show_error_dialog (self, heading, error->message);
+  safe_message = apmm_safe_text (error->message);
+  show_error_dialog (self, heading, safe_message);
 }
 
 void
@@ -586,8 +586,7 @@ ask_changed_on_disk (ApmmWindow   *self,
                      GFile        *file,
                      Continuation *cont)
 {
-  g_autofree char *basename = g_file_get_basename (file);
-  g_autofree char *name = g_filename_display_name (basename);
+  g_autofree char *name = apmm_safe_basename (file);
   AdwMessageDialog *dialog;
   SaveRequest *req = g_new0 (SaveRequest, 1);
 
@@ -636,13 +635,13 @@ save_to (ApmmWindow   *self,
         }
       else
         {
-          g_autofree char *basename = g_file_get_basename (file);
-          g_autofree char *name = g_filename_display_name (basename);
+          g_autofree char *name = apmm_safe_basename (file);
           g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
+          g_autofree char *reason = apmm_safe_text (error->message);
           g_autofree char *body = g_strdup_printf (_("%s\n\nYour changes are still here and in an "
                                                      "automatic draft. Try Save As to keep them "
                                                      "in another place."),
-                                                   error->message);
+                                                   reason);
 
           write_draft (self);
           show_error_dialog (self, heading, body);
