@@ -67,8 +67,11 @@ add_actions (ApmmSession *session,
       g_autofree char *title = g_strdup_printf ("Action %c%u", variant, i);
       g_autoptr(ApmmAction) action = apmm_action_new (id, title);
 
+      g_free (action->description);
       action->description = make_text (variant, i, DESCRIPTION_LEN);
+      g_free (action->measure);
       action->measure = make_text (variant, i + 1, MEASURE_LEN);
+      g_free (action->owner);
       action->owner = g_strdup_printf ("Owner %c%u", variant, i % 17);
       action->horizon = (ApmmHorizon) (i % APMM_N_HORIZONS);
       action->status = (ApmmActionStatus) (i % APMM_N_ACTION_STATUSES);

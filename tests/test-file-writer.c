@@ -135,6 +135,7 @@ big_session (void)
       g_autofree char *id = apmm_session_new_action_id (session);
       g_autoptr(ApmmAction) action = apmm_action_new (id, "Big");
 
+      g_free (action->description);
       action->description = g_strnfill (60000, 'd');
       apmm_session_insert_action (session, -1, action);
     }

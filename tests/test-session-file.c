@@ -769,6 +769,7 @@ test_limit_file_size (void)
       g_autofree char *id = apmm_session_new_action_id (session);
       g_autoptr(ApmmAction) action = apmm_action_new (id, "Long");
 
+      g_free (action->description);
       action->description = g_strnfill (APMM_SESSION_MAX_STRING, 'd');
       apmm_session_insert_action (session, -1, action);
     }
