@@ -41,7 +41,7 @@
 static const char * const top_keys[] = {
   "format", "version", "model", "title", "organisation", "facilitator", "date", "notes",
   "participants", "perceived_level", "target_level", "votes", "ratings", "prompts", "gaps",
-  "gap_order", "roadmap", NULL
+  "gap_order", "roadmap", "baseline", "disputes", NULL
 };
 static const char * const participant_keys[] = { "name", "perceived_level", NULL };
 static const char * const votes_keys[] = { "anonymous", "hidden", NULL };
@@ -1451,6 +1451,35 @@ node_kind (JsonNode *node)
   return _("a number");
 }
 
+/* "baseline" and "disputes" are read by their own units (apmm-baseline.c,
+ * apmm-disputes.c), which report a refusal the way this loader does. */
+static gboolean
+load_comparison (Loader     *loader,
+                 JsonObject *root)
+{
+  JsonNode *node;
+
+  if ((node = json_object_get_member (root, "baseline")) != NULL)
+    {
+      g_autoptr(ApmmBaseline) baseline = apmm_baseline_from_json (node, loader->error);
+
+      if (baseline == NULL)
+        return FALSE;
+      apmm_session_set_baseline (loader->session, baseline);
+    }
+
+  if ((node = json_object_get_member (root, "disputes")) != NULL)
+    {
+      g_autoptr(ApmmDisputes) disputes = apmm_disputes_from_json (node, loader->error);
+
+      if (disputes == NULL)
+        return FALSE;
+      apmm_session_set_disputes (loader->session, disputes);
+    }
+
+  return TRUE;
+}
+
 static gboolean
 load_root (Loader   *loader,
            JsonNode *root_node)
@@ -1474,7 +1503,8 @@ load_root (Loader   *loader,
          load_keyed (loader, root, "prompts", FALSE, load_prompt) &&
          load_keyed (loader, root, "gaps", TRUE, load_gap) &&
          load_gap_order (loader, root) &&
-         load_roadmap (loader, root);
+         load_roadmap (loader, root) &&
+         load_comparison (loader, root);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1963,6 +1993,10 @@ session_to_node (ApmmSession *session)
   if (gap_order != NULL)
     json_object_set_array_member (root, "gap_order", string_array (gap_order));
   save_roadmap (session, root, origin);
+  if (apmm_session_get_baseline (session) != NULL)
+    json_object_set_member (root, "baseline", apmm_baseline_to_json (apmm_session_get_baseline (session)));
+  if (apmm_session_get_disputes (session) != NULL)
+    json_object_set_member (root, "disputes", apmm_disputes_to_json (apmm_session_get_disputes (session)));
   add_unknowns (root, origin, top_keys);
 
   node = json_node_new (JSON_NODE_OBJECT);
