@@ -1487,7 +1487,10 @@ layout_baseline (ApmmLadderLayout *self,
   const ApmmLadderState *s = &self->state;
   const cairo_rectangle_t *now = &self->markers[APMM_LADDER_MARKER_EVIDENCE];
   double ph = f->mu * PILL_HEIGHT;
-  const char *candidates[] = { s->baseline_label, NULL };
+  int change = (int) s->evidence_level - (int) s->baseline_level;
+  g_autofree char *short_label = change != 0 ? g_strdup_printf ("%+d", change) : NULL;
+  /* On a small ladder the change alone, as the marker words give way to the legend. */
+  const char *candidates[] = { s->baseline_label, short_label, NULL };
   cairo_rectangle_t box;
   double top, bottom;
 
