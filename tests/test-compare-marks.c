@@ -7,6 +7,8 @@
 #include <adwaita.h>
 
 #include "apmm-assessment-page.h"
+#include "apmm-gap-page.h"
+#include "apmm-roadmap-page.h"
 #include "apmm-compare.h"
 #include "apmm-criterion-marks.h"
 #include "apmm-criterion-row.h"
@@ -165,6 +167,55 @@ test_disputed_filter_and_settle (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+test_gap_map_and_roadmap (void)
+{
+  g_autoptr(ApmmSession) session = load (TEST_DATA_DIR "/meridian-insurance-later.apmm");
+  GtkWidget *gaps = apmm_gap_page_new ();
+  GtkWidget *roadmap = apmm_roadmap_page_new ();
+  GtkWidget *gaps_window, *roadmap_window, *label;
+
+  apmm_gap_page_set_session (APMM_GAP_PAGE (gaps), session);
+  apmm_roadmap_page_set_session (APMM_ROADMAP_PAGE (roadmap), session);
+  gaps_window = apmm_test_show_in_window (gaps, 1200);
+  roadmap_window = apmm_test_show_in_window (roadmap, 1200);
+
+  g_assert_true (shown (apmm_test_find_widget (gaps, is_label_containing,
+                                               "Compared with the session of 2026-03-12 · evidence level +1")));
+  label = apmm_test_find_widget (gaps, is_label_containing, "Closed (6): Rollback procedure");
+  g_assert_true (shown (label));
+  g_assert_true (gtk_widget_has_css_class (label, "status-up"));
+  g_assert_true (shown (apmm_test_find_widget (gaps, is_label_containing, "New (4): ")));
+
+  g_assert_true (shown (apmm_test_find_widget (roadmap, is_label_containing, "6 of 6 earlier actions done:")));
+  g_assert_true (shown (apmm_test_find_widget (roadmap, apmm_test_is_label_with_text,
+                                               "✓ Fallback runbook for claims handlers")));
+
+  /* The runbook's action is reopened and rollback is partly again: it is
+   * no longer done, and the gap is open again. */
+  apmm_session_set_status (session, "l3.rollback", APMM_STATUS_PARTLY);
+  {
+    g_autoptr(ApmmAction) action = apmm_action_copy (apmm_session_get_action (session, 0));
+
+    action->status = APMM_ACTION_IN_PROGRESS;
+    apmm_session_replace_action (session, 0, action);
+  }
+  apmm_test_iterate ();
+  g_assert_true (shown (apmm_test_find_widget (roadmap, is_label_containing, "5 of 6 earlier actions done:")));
+  g_assert_true (shown (apmm_test_find_widget (roadmap, apmm_test_is_label_with_text,
+                                               "○ Fallback runbook for claims handlers")));
+  g_assert_true (shown (apmm_test_find_widget (gaps, is_label_containing, "Closed (5): ")));
+
+  /* Without a baseline the cards go. */
+  apmm_session_set_baseline (session, NULL);
+  apmm_test_iterate ();
+  g_assert_false (shown (apmm_test_find_widget (gaps, is_label_containing, "Closed (")));
+  g_assert_false (shown (apmm_test_find_widget (roadmap, is_label_containing, "earlier actions done")));
+
+  gtk_window_destroy (GTK_WINDOW (gaps_window));
+  gtk_window_destroy (GTK_WINDOW (roadmap_window));
+}
+
 /* Through the window, as the app shows a file: the marks are there. */
 static void
 test_window_shows_marks (void)
@@ -196,6 +247,7 @@ main (int   argc,
 
   g_test_add_func ("/compare-marks/changed", test_changed_marked);
   g_test_add_func ("/compare-marks/disputed-filter-and-settle", test_disputed_filter_and_settle);
+  g_test_add_func ("/compare-marks/gap-map-and-roadmap", test_gap_map_and_roadmap);
   g_test_add_func ("/compare-marks/window", test_window_shows_marks);
 
   return g_test_run ();
