@@ -230,7 +230,9 @@ merge_files (ApmmWindow *window,
 
   if (n < APMM_MERGE_MIN_GROUPS || n > APMM_MERGE_MAX_GROUPS)
     {
-      body = g_strdup_printf (_("Choose %d to %d group files at once; %u were chosen."),
+      body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Choose %d to %d group files at once; %u was chosen.",
+                                           "Choose %d to %d group files at once; %u were chosen.", n),
                               APMM_MERGE_MIN_GROUPS, APMM_MERGE_MAX_GROUPS, n);
       show_message (window, _("Could Not Merge the Group Files"), body);
       return;
