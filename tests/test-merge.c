@@ -82,7 +82,7 @@ test_disagreement (void)
   /* Never inflated: the lower of met and partly. */
   g_assert_cmpint (apmm_session_get_status (merged, "l3.rollback"), ==, APMM_STATUS_PARTLY);
   g_assert_cmpstr (apmm_session_get_evidence_note (merged, "l3.rollback"), ==,
-                   "north: Rehearsed in May\nsouth: Never with IT");
+                   "north: Rehearsed in May · south: Never with IT");
 
   disputes = apmm_session_get_disputes (merged);
   g_assert_true (apmm_disputes_contains (disputes, "l3.rollback"));

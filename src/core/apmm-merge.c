@@ -50,11 +50,17 @@ check_length (Merge      *m,
   return FALSE;
 }
 
-/* Each group's non-empty text on its own line, after the group's name. */
+/* Texts shown on one line (evidence and gap notes, measures) are joined
+ * with " · "; texts shown in a text view (session and prompt notes,
+ * descriptions) one group per line. */
+#define INLINE_SEPARATOR " \xc2\xb7 "
+
+/* Each group's non-empty text after the group's name. */
 static char *
 join_with_groups (Merge        *m,
                   const char *(*get) (ApmmSession *, const char *),
-                  const char   *id)
+                  const char   *id,
+                  const char   *separator)
 {
   GString *text = g_string_new (NULL);
 
@@ -65,7 +71,7 @@ join_with_groups (Merge        *m,
       if (value[0] == '\0')
         continue;
       if (text->len > 0)
-        g_string_append_c (text, '\n');
+        g_string_append (text, separator);
       g_string_append_printf (text, "%s: %s", m->groups[i], value);
     }
 
@@ -134,7 +140,7 @@ median_level (Merge *m,
 static gboolean
 merge_metadata (Merge *m)
 {
-  g_autofree char *notes = join_with_groups (m, get_notes, NULL);
+  g_autofree char *notes = join_with_groups (m, get_notes, NULL, "\n");
   const char *date = "";
 
   for (guint i = 0; i < m->n; i++)
@@ -233,7 +239,7 @@ static gboolean
 merge_rating (Merge      *m,
               const char *id)
 {
-  g_autofree char *note = join_with_groups (m, apmm_session_get_evidence_note, id);
+  g_autofree char *note = join_with_groups (m, apmm_session_get_evidence_note, id, INLINE_SEPARATOR);
   g_autoptr(GPtrArray) confirmed = g_ptr_array_new ();
   g_autofree char *confirmed_by = NULL;
   ApmmStatus lowest = APMM_STATUS_MET;
@@ -278,7 +284,7 @@ static gboolean
 merge_prompt (Merge      *m,
               const char *id)
 {
-  g_autofree char *notes = join_with_groups (m, apmm_session_get_prompt_notes, id);
+  g_autofree char *notes = join_with_groups (m, apmm_session_get_prompt_notes, id, "\n");
 
   if (!check_length (m, notes, id))
     return FALSE;
@@ -304,7 +310,7 @@ static gboolean
 merge_gap (Merge      *m,
            const char *id)
 {
-  g_autofree char *note = join_with_groups (m, apmm_session_get_gap_note, id);
+  g_autofree char *note = join_with_groups (m, apmm_session_get_gap_note, id, INLINE_SEPARATOR);
   g_autoptr(GPtrArray) owners = g_ptr_array_new ();
   g_autofree char *owner = NULL;
   guint impact = 0, effort = 0;
@@ -393,7 +399,7 @@ join_action (Merge            *m,
              const char       *group)
 {
   g_autofree char *description = append_text (into->description, "\n", group, action->description);
-  g_autofree char *measure = append_text (into->measure, "\n", group, action->measure);
+  g_autofree char *measure = append_text (into->measure, INLINE_SEPARATOR, group, action->measure);
   g_autoptr(GPtrArray) owners = g_ptr_array_new ();
   g_auto(GStrv) parts = g_strsplit (into->owner, ", ", -1);
 

@@ -103,15 +103,21 @@ settle_clicked_cb (GtkButton          *button,
     apmm_session_settle_dispute (self->session, self->criterion_id, status);
 }
 
+/* In a wrap box, so that a narrow window folds the buttons onto more lines. */
 static GtkWidget *
 settle_buttons (ApmmCriterionMarks *self)
 {
   static const ApmmStatus order[] = {
     APMM_STATUS_MET, APMM_STATUS_PARTLY, APMM_STATUS_NOT_MET, APMM_STATUS_UNKNOWN,
   };
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *box = apmm_wrap_box_new ();
+  GtkWidget *label = gtk_label_new (_("Settle as"));
 
-  gtk_box_append (GTK_BOX (box), wrapped_label (_("Settle as"), "dim-label"));
+  g_object_set (box, "min-children-per-line", 1, "max-children-per-line", 5,
+                "column-spacing", 6, "row-spacing", 6, NULL);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "dim-label");
+  apmm_wrap_box_append (APMM_WRAP_BOX (box), label);
   for (guint i = 0; i < G_N_ELEMENTS (order); i++)
     {
       GtkWidget *button = gtk_button_new_with_label (apmm_status_get_label (order[i]));
@@ -122,7 +128,7 @@ settle_buttons (ApmmCriterionMarks *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
       g_object_set_data (G_OBJECT (button), STATUS_KEY, GUINT_TO_POINTER (order[i]));
       g_signal_connect (button, "clicked", G_CALLBACK (settle_clicked_cb), self);
-      gtk_box_append (GTK_BOX (box), button);
+      apmm_wrap_box_append (APMM_WRAP_BOX (box), button);
     }
 
   return box;
