@@ -51,6 +51,8 @@ test_agreement (void)
   apmm_session_set_confirmed_by (a, "l1.tools-purchased", "Ada");
   apmm_session_set_status (b, "l1.tools-purchased", APMM_STATUS_MET);
   apmm_session_set_confirmed_by (b, "l1.tools-purchased", "Ben");
+  apmm_session_set_prompt_notes (a, "adoption", "Usage is logged");
+  apmm_session_set_prompt_notes (b, "adoption", "Usage is logged");
 
   merged = merge_two (a, b, &error);
   g_assert_no_error (error);
@@ -58,6 +60,8 @@ test_agreement (void)
   /* The note keeps its group's name; the group without a note adds nothing. */
   g_assert_cmpstr (apmm_session_get_evidence_note (merged, "l1.tools-purchased"), ==, "north: Copilot for everyone");
   g_assert_cmpstr (apmm_session_get_confirmed_by (merged, "l1.tools-purchased"), ==, "Ada, Ben");
+  /* The same words from both groups are kept once, with both names. */
+  g_assert_cmpstr (apmm_session_get_prompt_notes (merged, "adoption"), ==, "north, south: Usage is logged");
   g_assert_null (apmm_session_get_disputes (merged));
   g_assert_cmpstr (apmm_session_get_organisation (merged), ==, "Acme");
 }

@@ -55,24 +55,43 @@ check_length (Merge      *m,
  * descriptions) one group per line. */
 #define INLINE_SEPARATOR " \xc2\xb7 "
 
-/* Each group's non-empty text after the group's name. */
+/* Each group's non-empty text after the group's name; groups that wrote the
+ * same text share it: "claims-team, it-ops: Runbook rehearsed in May". */
 static char *
 join_with_groups (Merge        *m,
                   const char *(*get) (ApmmSession *, const char *),
                   const char   *id,
                   const char   *separator)
 {
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   GString *text = g_string_new (NULL);
 
   for (guint i = 0; i < m->n; i++)
     {
       const char *value = get (m->sessions[i], id);
+      guint index;
 
       if (value[0] == '\0')
         continue;
+      if (!g_ptr_array_find_with_equal_func (texts, value, g_str_equal, &index))
+        {
+          index = texts->len;
+          g_ptr_array_add (texts, (gpointer) value);
+          g_ptr_array_add (names, g_ptr_array_new ());
+        }
+      g_ptr_array_add (g_ptr_array_index (names, index), (gpointer) m->groups[i]);
+    }
+
+  for (guint i = 0; i < texts->len; i++)
+    {
+      GPtrArray *groups = g_ptr_array_index (names, i);
+
       if (text->len > 0)
         g_string_append (text, separator);
-      g_string_append_printf (text, "%s: %s", m->groups[i], value);
+      for (guint g = 0; g < groups->len; g++)
+        g_string_append_printf (text, "%s%s", g > 0 ? ", " : "", (const char *) g_ptr_array_index (groups, g));
+      g_string_append_printf (text, ": %s", (const char *) g_ptr_array_index (texts, i));
     }
 
   return g_string_free (text, FALSE);
