@@ -285,10 +285,34 @@ disputes_changed_cb (ApmmAssessmentPage *self)
     apply_disputed_filter (self);
 }
 
+/* Once the filtered list is laid out (the tick of the next frame, since a
+ * tick comes before the layout of its own frame): the first disputed
+ * criterion, in view. */
+static gboolean
+scroll_to_disputed_cb (GtkWidget     *widget,
+                       GdkFrameClock *clock,
+                       gpointer       user_data)
+{
+  ApmmAssessmentPage *self = APMM_ASSESSMENT_PAGE (widget);
+  guint *ticks = user_data;
+
+  if ((*ticks)++ == 0)
+    return G_SOURCE_CONTINUE;
+  ApmmDisputes *disputes = self->session != NULL ? apmm_session_get_disputes (self->session) : NULL;
+  g_auto(GStrv) ids = apmm_disputes_dup_criteria (disputes);
+
+  if (ids[0] != NULL && gtk_toggle_button_get_active (self->disputed_button))
+    apmm_assessment_page_focus_criterion (self, ids[0]);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 disputed_toggled_cb (ApmmAssessmentPage *self)
 {
   apply_disputed_filter (self);
+  if (gtk_toggle_button_get_active (self->disputed_button))
+    gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_to_disputed_cb, g_new0 (guint, 1), g_free);
 }
 
 static void
