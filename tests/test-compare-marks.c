@@ -226,7 +226,10 @@ test_window_shows_marks (void)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 900);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (apmm_window_load_file (window, file));
+  apmm_window_load_file (window, file);
+  while (apmm_window_is_loading (window))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (apmm_window_get_session (window));
   apmm_test_iterate ();
 
   marks = apmm_test_find_widget (GTK_WIDGET (window), is_marks_for, "l3.output-monitoring");

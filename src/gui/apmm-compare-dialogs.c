@@ -198,9 +198,9 @@ show_merged (ApmmWindow  *window,
   g_auto(GStrv) disputed = apmm_disputes_dup_criteria (apmm_session_get_disputes (merged));
   g_autofree char *message = NULL;
 
-  if (!apmm_window_is_disposable (window) && APMM_IS_APPLICATION (app))
+  if (!apmm_window_is_disposable (window) && app != NULL)
     {
-      target = apmm_window_new (APMM_APPLICATION (app));
+      target = apmm_window_new (app);
       gtk_window_present (GTK_WINDOW (target));
     }
 
