@@ -216,6 +216,18 @@ test_gap_map_and_roadmap (void)
   gtk_window_destroy (GTK_WINDOW (roadmap_window));
 }
 
+/* Three groups side by side still fit a narrow window: the cards and the
+ * settle buttons fold onto more lines. */
+static void
+test_disputes_fit_narrow (void)
+{
+  g_autoptr(ApmmSession) session = merged_groups ();
+  GtkWidget *page = g_object_ref_sink (apmm_assessment_page_new ());
+
+  apmm_assessment_page_set_session (APMM_ASSESSMENT_PAGE (page), session);
+  apmm_test_assert_fits_width (page, 360);
+}
+
 /* Through the window, as the app shows a file: the marks are there. */
 static void
 test_window_shows_marks (void)
@@ -251,6 +263,7 @@ main (int   argc,
   g_test_add_func ("/compare-marks/changed", test_changed_marked);
   g_test_add_func ("/compare-marks/disputed-filter-and-settle", test_disputed_filter_and_settle);
   g_test_add_func ("/compare-marks/gap-map-and-roadmap", test_gap_map_and_roadmap);
+  g_test_add_func ("/compare-marks/disputes-fit-narrow", test_disputes_fit_narrow);
   g_test_add_func ("/compare-marks/window", test_window_shows_marks);
 
   return g_test_run ();
