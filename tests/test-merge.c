@@ -437,6 +437,7 @@ test_program_output_is_input (void)
   g_autofree char *option = g_strconcat ("--output=", link, NULL);
   const char *args[] = { "--merge", GROUPS_DIR "/claims-team.apmm", copy, option, NULL };
   const char *one[] = { "--merge", GROUPS_DIR "/claims-team.apmm", option, NULL };
+  const char *no_output[] = { "--merge", GROUPS_DIR "/claims-team.apmm", GROUPS_DIR "/it-ops.apmm", NULL };
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
 
@@ -453,7 +454,13 @@ test_program_output_is_input (void)
   g_clear_pointer (&err, g_free);
 
   g_assert_cmpint (run_program (one, &out, &err), ==, 2);
-  g_assert_nonnull (strstr (err, "--merge needs 2 to 20 session files"));
+  g_assert_nonnull (strstr (err, "--merge takes 2 to 20 FILEs"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_program (no_output, &out, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "--merge needs --output=PATH"));
+  g_assert_cmpstr (out, ==, "");
 
   g_unlink (link);
   g_unlink (copy);

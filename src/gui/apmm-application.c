@@ -118,6 +118,10 @@ apmm_application_handle_local_options (GApplication *app,
     {
       if (size != NULL)
         return usage_error (_("--size goes with --export"));
+      if (output == NULL)
+        return usage_error (_("--merge needs --output=PATH"));
+      if (n_files < 2 || n_files > 20)
+        return usage_error (_("--merge takes 2 to 20 FILEs, one per breakout group"));
       return finish_cli (out, err, apmm_cli_merge (files, output, out, err));
     }
 
