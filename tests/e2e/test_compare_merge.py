@@ -79,17 +79,24 @@ def cancel_and_escape(tap, app, frame, label, title):
     tap.ok(wait_for(lambda: chooser_closed(app, title), 5), f'Cancel closes the {title} chooser')
 
     open_menu_item(app, frame, label)
-    tap.ok(wait_for(lambda: chooser(app, title), 10) is not None, f'“{label}” opens the chooser again')
-    time.sleep(0.5)
+    dialog = wait_for(lambda: chooser(app, title), 10)
+    tap.ok(dialog is not None, f'“{label}” opens the chooser again')
+    wait_for(lambda: has_focus(dialog), 10)
     keys('key', 'Escape')
     tap.ok(wait_for(lambda: chooser_closed(app, title), 5), f'Escape closes the {title} chooser')
+
+
+def has_focus(node):
+    return any(n.getState().contains(pyatspi.STATE_FOCUSED) for n in visible_walk(node))
 
 
 def pick_path(app, title, path):
     """Types a path into the open chooser (typing "/" opens its location
     entry) and presses Enter."""
-    wait_for(lambda: chooser(app, title), 10)
-    time.sleep(0.5)
+    dialog = wait_for(lambda: chooser(app, title), 10)
+    # Type only once the chooser has the keyboard focus.
+    wait_for(lambda: has_focus(dialog), 10)
+    time.sleep(0.3)
     keys('type', '--delay', '20', path)
     time.sleep(0.5)
     keys('key', 'Return')
