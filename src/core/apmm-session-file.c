@@ -41,7 +41,7 @@
 static const char * const top_keys[] = {
   "format", "version", "model", "title", "organisation", "facilitator", "date", "notes",
   "participants", "perceived_level", "target_level", "votes", "ratings", "prompts", "gaps",
-  "gap_order", "roadmap", NULL
+  "gap_order", "roadmap", "presentation", "agenda", NULL
 };
 static const char * const participant_keys[] = { "name", "perceived_level", NULL };
 static const char * const votes_keys[] = { "anonymous", "hidden", NULL };
@@ -1437,6 +1437,19 @@ load_roadmap (Loader     *loader,
   return TRUE;
 }
 
+/* The presentation's keys are read and written by apmm-presentation.c. */
+static gboolean
+load_presentation (Loader     *loader,
+                   JsonObject *root)
+{
+  g_autoptr(ApmmPresentation) presentation = apmm_presentation_from_json (root, loader->error);
+
+  if (presentation == NULL)
+    return FALSE;
+  apmm_session_set_presentation (loader->session, presentation, NULL);
+  return TRUE;
+}
+
 static const char *
 node_kind (JsonNode *node)
 {
@@ -1474,7 +1487,8 @@ load_root (Loader   *loader,
          load_keyed (loader, root, "prompts", FALSE, load_prompt) &&
          load_keyed (loader, root, "gaps", TRUE, load_gap) &&
          load_gap_order (loader, root) &&
-         load_roadmap (loader, root);
+         load_roadmap (loader, root) &&
+         load_presentation (loader, root);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1963,6 +1977,7 @@ session_to_node (ApmmSession *session)
   if (gap_order != NULL)
     json_object_set_array_member (root, "gap_order", string_array (gap_order));
   save_roadmap (session, root, origin);
+  apmm_presentation_to_json (apmm_session_get_presentation (session), root, origin);
   add_unknowns (root, origin, top_keys);
 
   node = json_node_new (JSON_NODE_OBJECT);

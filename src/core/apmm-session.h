@@ -8,6 +8,7 @@
 
 #include "apmm-action.h"
 #include "apmm-model.h"
+#include "apmm-presentation.h"
 
 G_BEGIN_DECLS
 
@@ -21,7 +22,7 @@ G_BEGIN_DECLS
  * - "rating-changed" (criterion id), "prompt-changed" (prompt id),
  *   "gap-changed" (criterion id), "gap-order-changed", "participants-changed",
  *   "votes-changed" (any vote: a participant's or an anonymous tally, or
- *   votes-hidden), "roadmap-changed";
+ *   votes-hidden), "roadmap-changed", "presentation-changed";
  * - "changed" (a translated, human-readable description of the edit, used
  *   as the undo label) once after every effective change, whatever it was.
  *
@@ -171,6 +172,13 @@ void               apmm_session_remove_action         (ApmmSession      *self,
 void               apmm_session_move_action           (ApmmSession      *self,
                                                        guint             from,
                                                        guint             to);
+
+/* How the session is presented (slides and agenda); never NULL. Setting it
+ * stores a copy; @description is the undo label (NULL for a generic one). */
+const ApmmPresentation *apmm_session_get_presentation (ApmmSession          *self);
+void               apmm_session_set_presentation      (ApmmSession            *self,
+                                                       const ApmmPresentation *presentation,
+                                                       const char             *description);
 
 /* TRUE if @text is "YYYY-MM-DD" naming a real calendar day: the form every
  * date in a session file takes. */
