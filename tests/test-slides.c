@@ -165,7 +165,7 @@ test_partial_session (void)
   g_assert_cmpstr (slide->lead, ==, "Evidence: Level 1 · AI Licensed. The room sees itself 2 levels higher.");
 
   slide = find_slide (deck, "gaps");
-  g_assert_cmpstr (slide->title, ==, "What stands between us and level 2");
+  g_assert_cmpstr (slide->title, ==, "The gaps to level 2");
   g_assert_cmpuint (slide->items->len, ==, 3);
 }
 

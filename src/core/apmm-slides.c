@@ -336,7 +336,7 @@ build_gaps (ApmmSession    *session,
   g_autoptr(GString) notes = g_string_new (NULL);
 
   slide->kicker = g_strdup (_("Gap map"));
-  slide->title = g_strdup_printf (_("What stands between us and level %u"),
+  slide->title = g_strdup_printf (_("The gaps to level %u"),
                                   apmm_assessment_get_target_level (assessment));
   if (n == 0)
     slide->lead = g_strdup (_("No gaps: every criterion up to the target level is met."));

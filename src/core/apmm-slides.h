@@ -31,7 +31,7 @@ typedef enum {
  * vote, ladder, gaps, entry point, next steps. */
 #define APMM_SLIDE_N_SLIDES 15
 /* The gaps slide shows at most this many gaps. */
-#define APMM_SLIDE_MAX_GAPS 5
+#define APMM_SLIDE_MAX_GAPS 4
 /* The next-steps slide shows at most this many actions. */
 #define APMM_SLIDE_MAX_ACTIONS 6
 
