@@ -1,0 +1,316 @@
+/* apmm-presenter-console.c — the facilitator's screen while presenting
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "apmm-presenter-console"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "apmm-audience-window.h"
+#include "apmm-presenter-console.h"
+
+/* What the console shows, kept on the window. */
+typedef struct {
+  ApmmAudienceWindow *audience;  /* owns the console */
+  ApmmSlideView      *current;
+  ApmmSlideView      *next;
+  GtkLabel           *position;
+  GtkLabel           *notes;
+  GtkLabel           *segment;
+  GtkLabel           *clock;
+  GtkToggleButton    *reveal;
+  GtkDropDown        *criterion;
+  GtkDropDown        *status;
+  gboolean            syncing;
+} Console;
+
+static const ApmmStatus statuses[] = {
+  APMM_STATUS_UNKNOWN, APMM_STATUS_NOT_MET, APMM_STATUS_PARTLY, APMM_STATUS_MET,
+};
+
+static Console *
+console_of (GtkWindow *window)
+{
+  return g_object_get_data (G_OBJECT (window), "apmm-console");
+}
+
+static ApmmSession *
+session_of (Console *console)
+{
+  return apmm_slide_deck_get_session (apmm_audience_window_get_deck (console->audience));
+}
+
+static char *
+format_time (gint64 seconds)
+{
+  return g_strdup_printf ("%d:%02d", (int) (seconds / 60), (int) (seconds % 60));
+}
+
+static void
+update_segment (Console *console)
+{
+  gint64 elapsed = apmm_audience_window_get_elapsed (console->audience);
+  g_autofree char *text = NULL;
+  g_autofree char *clock = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  const char *title;
+  gint64 planned;
+
+  if (apmm_audience_window_get_segment (console->audience, &title, &planned))
+    {
+      gint64 left = planned - elapsed;
+
+      g_autofree char *spent = format_time (elapsed);
+      g_autofree char *rest = format_time (ABS (left));
+
+      if (left >= 0)
+        /* TRANSLATORS: a segment, its elapsed and its remaining time (minutes:seconds) */
+        text = g_strdup_printf (_("%s — %s elapsed, %s left"), title, spent, rest);
+      else
+        text = g_strdup_printf (_("%s — %s over the planned time"), title, rest);
+      if (left < 0)
+        gtk_widget_add_css_class (GTK_WIDGET (console->segment), "warning");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (console->segment), "warning");
+    }
+  else
+    text = g_strdup (_("No agenda segment for this slide"));
+  if (!apmm_audience_window_get_timer_running (console->audience))
+    {
+      g_autofree char *paused = g_strdup_printf (_("%s (timer paused: T starts it)"), text);
+
+      g_free (text);
+      text = g_steal_pointer (&paused);
+    }
+  gtk_label_set_text (console->segment, text);
+  clock = g_date_time_format (now, "%H:%M");
+  gtk_label_set_text (console->clock, clock);
+}
+
+static void
+sync_rating (Console *console)
+{
+  ApmmModel *model = apmm_model_get_default ();
+  guint index = gtk_drop_down_get_selected (console->criterion);
+  ApmmStatus status;
+
+  if (index >= apmm_model_get_n_criteria (model))
+    return;
+  status = apmm_session_get_status (session_of (console), apmm_model_get_criterion (model, index)->id);
+  console->syncing = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    if (statuses[i] == status)
+      gtk_drop_down_set_selected (console->status, i);
+  console->syncing = FALSE;
+}
+
+static void
+audience_changed_cb (GtkWindow *window)
+{
+  Console *console = console_of (window);
+  ApmmSlideDeck *deck = apmm_audience_window_get_deck (console->audience);
+  int index = apmm_audience_window_get_index (console->audience);
+  guint n = apmm_slide_deck_get_n_slides (deck);
+  const ApmmSlide *slide = index >= 0 && (guint) index < n ? apmm_slide_deck_get_slide (deck, index) : NULL;
+  g_autofree char *position = NULL;
+  const char *blank = "";
+
+  apmm_slide_view_set_slide (console->current, deck, index);
+  apmm_slide_view_set_blank (console->current, apmm_audience_window_get_blank (console->audience));
+  apmm_slide_view_set_slide (console->next, deck, (guint) index + 1 < n ? index + 1 : -1);
+
+  if (apmm_audience_window_get_blank (console->audience) == APMM_SLIDE_VIEW_BLACK)
+    blank = _(" — the wall is black (B)");
+  else if (apmm_audience_window_get_blank (console->audience) == APMM_SLIDE_VIEW_WHITE)
+    blank = _(" — the wall is white (W)");
+  position = g_strdup_printf (_("Slide %d of %u%s"), index + 1, n, blank);
+  gtk_label_set_text (console->position, position);
+  gtk_label_set_text (console->notes, slide != NULL && slide->notes != NULL
+                                      ? slide->notes : _("No private notes for this slide."));
+
+  console->syncing = TRUE;
+  gtk_toggle_button_set_active (console->reveal, !apmm_session_get_votes_hidden (session_of (console)));
+  console->syncing = FALSE;
+  sync_rating (console);
+  update_segment (console);
+}
+
+static void
+reveal_toggled_cb (GtkToggleButton *button,
+                   Console         *console)
+{
+  if (console->syncing)
+    return;
+  apmm_session_set_votes_hidden (session_of (console), !gtk_toggle_button_get_active (button));
+}
+
+static void
+criterion_selected_cb (GtkDropDown *dropdown,
+                       GParamSpec  *pspec,
+                       Console     *console)
+{
+  sync_rating (console);
+}
+
+static void
+status_selected_cb (GtkDropDown *dropdown,
+                    GParamSpec  *pspec,
+                    Console     *console)
+{
+  ApmmModel *model = apmm_model_get_default ();
+  guint criterion = gtk_drop_down_get_selected (console->criterion);
+  guint status = gtk_drop_down_get_selected (dropdown);
+
+  if (console->syncing || criterion >= apmm_model_get_n_criteria (model) || status >= G_N_ELEMENTS (statuses))
+    return;
+  apmm_session_set_status (session_of (console), apmm_model_get_criterion (model, criterion)->id,
+                           statuses[status]);
+}
+
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                Console               *console)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller))));
+
+  /* Keys meant for a focused control (a drop-down's list) stay there. */
+  if (focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != NULL)
+    return FALSE;
+  return apmm_audience_window_handle_key (console->audience, keyval, state);
+}
+
+static GtkWidget *
+rating_row (Console *console)
+{
+  ApmmModel *model = apmm_model_get_default ();
+  g_autoptr(GtkStringList) criteria = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (_("Rate live:"));
+
+  for (guint i = 0; i < apmm_model_get_n_criteria (model); i++)
+    {
+      const ApmmCriterion *criterion = apmm_model_get_criterion (model, i);
+      g_autofree char *text = g_strdup_printf (_("Level %u · %s"), criterion->level, criterion->title);
+
+      gtk_string_list_append (criteria, text);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    gtk_string_list_append (labels, apmm_status_get_label (statuses[i]));
+
+  console->criterion = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&criteria)), NULL));
+  console->status = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&labels)), NULL));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (console->criterion), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Criterion"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (console->status), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Status"), -1);
+  g_signal_connect (console->criterion, "notify::selected", G_CALLBACK (criterion_selected_cb), console);
+  g_signal_connect (console->status, "notify::selected", G_CALLBACK (status_selected_cb), console);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (console->criterion));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (console->status));
+  return box;
+}
+
+static GtkWidget *
+side_panel (Console *console)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *heading = gtk_label_new (_("Next"));
+  GtkWidget *notes_heading = gtk_label_new (_("Private notes"));
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_add_css_class (notes_heading, "heading");
+  gtk_label_set_xalign (GTK_LABEL (notes_heading), 0);
+  console->next = APMM_SLIDE_VIEW (apmm_slide_view_new ());
+  gtk_widget_set_size_request (GTK_WIDGET (console->next), 320, 180);
+  console->notes = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (console->notes, TRUE);
+  gtk_label_set_xalign (console->notes, 0);
+  gtk_label_set_yalign (console->notes, 0);
+  gtk_label_set_selectable (console->notes, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (console->notes), "apmm-console-notes");
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (console->notes));
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+
+  gtk_box_append (GTK_BOX (box), heading);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (console->next));
+  gtk_box_append (GTK_BOX (box), notes_heading);
+  gtk_box_append (GTK_BOX (box), scroller);
+  gtk_widget_set_size_request (box, 360, -1);
+  return box;
+}
+
+static GtkWidget *
+bottom_bar (Console *console)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+
+  console->segment = GTK_LABEL (gtk_label_new (NULL));
+  console->clock = GTK_LABEL (gtk_label_new (NULL));
+  console->reveal = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_mnemonic (_("_Reveal Votes")));
+  gtk_label_set_xalign (console->segment, 0);
+  gtk_label_set_wrap (console->segment, TRUE);
+  gtk_widget_set_hexpand (GTK_WIDGET (console->segment), TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (console->clock), "title-2");
+  gtk_widget_add_css_class (GTK_WIDGET (console->clock), "numeric");
+  g_signal_connect (console->reveal, "toggled", G_CALLBACK (reveal_toggled_cb), console);
+
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (console->segment));
+  gtk_box_append (GTK_BOX (box), rating_row (console));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (console->reveal));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (console->clock));
+  return box;
+}
+
+GtkWindow *
+apmm_presenter_console_new (ApmmAudienceWindow *audience)
+{
+  GtkWindow *window;
+  Console *console = g_new0 (Console, 1);
+  GtkWidget *grid = gtk_grid_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  window = g_object_new (GTK_TYPE_WINDOW,
+                         "application", gtk_window_get_application (GTK_WINDOW (audience)),
+                         "title", _("Presenter Console"),
+                         "default-width", 1024,
+                         "default-height", 720,
+                         "hide-on-close", TRUE,
+                         NULL);
+  console->audience = audience;
+  g_object_set_data_full (G_OBJECT (window), "apmm-console", console, g_free);
+
+  console->position = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (console->position), "title-3");
+  gtk_label_set_xalign (console->position, 0);
+  console->current = APMM_SLIDE_VIEW (apmm_slide_view_new ());
+  gtk_widget_set_hexpand (GTK_WIDGET (console->current), TRUE);
+  gtk_widget_set_vexpand (GTK_WIDGET (console->current), TRUE);
+  gtk_widget_set_size_request (GTK_WIDGET (console->current), 480, 270);
+
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 12);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 18);
+  g_object_set (grid, "margin-start", 18, "margin-end", 18, "margin-top", 18, "margin-bottom", 18, NULL);
+  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (console->position), 0, 0, 2, 1);
+  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (console->current), 0, 1, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), side_panel (console), 1, 1, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), bottom_bar (console), 0, 2, 2, 1);
+  gtk_window_set_child (window, grid);
+
+  /* The clicker's keys win over focus navigation; open lists keep theirs. */
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), console);
+  gtk_widget_add_controller (GTK_WIDGET (window), keys);
+  g_signal_connect_object (audience, "changed", G_CALLBACK (audience_changed_cb), window, G_CONNECT_SWAPPED);
+  audience_changed_cb (window);
+  return window;
+}
