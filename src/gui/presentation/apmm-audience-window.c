@@ -407,6 +407,25 @@ other_monitor (GtkWindow *parent)
   return NULL;
 }
 
+/* Full screen is the window manager's to grant; sized to the monitor, the
+ * slides cover it even where there is none (a kiosk, a headless test). */
+static void
+cover_monitor (ApmmAudienceWindow *self,
+               GtkWindow          *parent)
+{
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (parent));
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (parent));
+  GdkMonitor *monitor = self->monitor;
+  GdkRectangle area;
+
+  if (monitor == NULL && surface != NULL)
+    monitor = gdk_display_get_monitor_at_surface (display, surface);
+  if (monitor == NULL)
+    return;
+  gdk_monitor_get_geometry (monitor, &area);
+  gtk_window_set_default_size (GTK_WINDOW (self), area.width, area.height);
+}
+
 ApmmAudienceWindow *
 apmm_audience_window_present (GtkWindow    *parent,
                               ApmmSession  *session,
@@ -435,8 +454,9 @@ apmm_audience_window_present (GtkWindow    *parent,
   else
     apmm_audience_window_go_to (self, 0);
 
-  self->console = apmm_presenter_console_new (self);
   self->monitor = other_monitor (parent);
+  cover_monitor (self, parent);
+  self->console = apmm_presenter_console_new (self);
   if (self->monitor != NULL)
     {
       /* Two screens: the wall gets the slides, the laptop the console. */

@@ -122,15 +122,17 @@ apmm_presentation_install_actions (GtkWidgetClass *widget_class)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, GDK_SHIFT_MASK, "win.present-current", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "win.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "win.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "win.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0, "win.fullscreen", NULL);
 }
+
+/* libadwaita 1.2's typography classes and their sizes in points. */
+static const struct {
+  const char *name;
+  double      points;
+} type_classes[] = {
+  { "large-title", 24 }, { "title-1", 20 }, { "title-2", 15 }, { "title-3", 15 },
+  { "title-4", 13 }, { "heading", 11 }, { "body", 11 }, { "caption-heading", 9 }, { "caption", 9 },
+};
 
 /* One style sheet per display, rewritten when the setting changes: every
  * window with the class scales its text by it. */
@@ -141,7 +143,8 @@ text_scale_changed_cb (GSettings  *settings,
 {
   GdkDisplay *display = gtk_widget_get_display (window);
   GtkCssProvider *provider = g_object_get_data (G_OBJECT (display), "apmm-zoom-provider");
-  g_autofree char *css = NULL;
+  g_autoptr(GString) css = g_string_new (NULL);
+  double scale = g_settings_get_double (settings, "text-scale");
   char number[G_ASCII_DTOSTR_BUF_SIZE];
 
   if (provider == NULL)
@@ -151,17 +154,48 @@ text_scale_changed_cb (GSettings  *settings,
                                                   GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
       g_object_set_data_full (G_OBJECT (display), "apmm-zoom-provider", provider, g_object_unref);
     }
-  g_ascii_formatd (number, sizeof number, "%.0f", g_settings_get_double (settings, "text-scale") * 100);
-  css = g_strdup_printf ("window.apmm-zoomable { font-size: %s%%; }", number);
-  gtk_css_provider_load_from_data (provider, css, -1);
+  g_ascii_formatd (number, sizeof number, "%.0f", scale * 100);
+  g_string_append_printf (css, "window.apmm-zoomable { font-size: %s%%; }\n", number);
+  /* libadwaita's type classes are in points: scale each of them too. */
+  for (guint i = 0; i < G_N_ELEMENTS (type_classes); i++)
+    {
+      g_ascii_formatd (number, sizeof number, "%.1f", type_classes[i].points * scale);
+      g_string_append_printf (css, "window.apmm-zoomable .%s { font-size: %spt; }\n",
+                              type_classes[i].name, number);
+    }
+  gtk_css_provider_load_from_data (provider, css->str, -1);
+}
+
+static void
+add_shortcut (GtkShortcutController *controller,
+              guint                  keyval,
+              const char            *action)
+{
+  gtk_shortcut_controller_add_shortcut (controller,
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (keyval, GDK_CONTROL_MASK),
+                                                          gtk_named_action_new (action)));
 }
 
 void
 apmm_zoom_attach (GtkWidget *window,
                   GSettings *settings)
 {
+  GtkShortcutController *shortcuts;
+
   g_return_if_fail (GTK_IS_WIDGET (window));
   g_return_if_fail (G_IS_SETTINGS (settings));
+
+  /* In the capture phase, so that a focused page cannot take Ctrl++ first. */
+  shortcuts = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (shortcuts), GTK_PHASE_CAPTURE);
+  add_shortcut (shortcuts, GDK_KEY_plus, "win.zoom-in");
+  add_shortcut (shortcuts, GDK_KEY_equal, "win.zoom-in");
+  add_shortcut (shortcuts, GDK_KEY_KP_Add, "win.zoom-in");
+  add_shortcut (shortcuts, GDK_KEY_minus, "win.zoom-out");
+  add_shortcut (shortcuts, GDK_KEY_KP_Subtract, "win.zoom-out");
+  add_shortcut (shortcuts, GDK_KEY_0, "win.zoom-reset");
+  add_shortcut (shortcuts, GDK_KEY_KP_0, "win.zoom-reset");
+  gtk_widget_add_controller (window, GTK_EVENT_CONTROLLER (shortcuts));
 
   gtk_widget_add_css_class (window, "apmm-zoomable");
   g_signal_connect_object (settings, "changed::text-scale", G_CALLBACK (text_scale_changed_cb),

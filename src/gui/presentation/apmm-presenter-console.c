@@ -235,7 +235,6 @@ side_panel (Console *console)
   gtk_label_set_wrap (console->notes, TRUE);
   gtk_label_set_xalign (console->notes, 0);
   gtk_label_set_yalign (console->notes, 0);
-  gtk_label_set_selectable (console->notes, TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (console->notes), "apmm-console-notes");
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (console->notes));
   gtk_widget_set_vexpand (scroller, TRUE);
@@ -278,6 +277,8 @@ apmm_presenter_console_new (ApmmAudienceWindow *audience)
   Console *console = g_new0 (Console, 1);
   GtkWidget *grid = gtk_grid_new ();
   GtkEventController *keys = gtk_event_controller_key_new ();
+  GtkWidget *frame;
+  int width, height;
 
   window = g_object_new (GTK_TYPE_WINDOW,
                          "application", gtk_window_get_application (GTK_WINDOW (audience)),
@@ -301,7 +302,10 @@ apmm_presenter_console_new (ApmmAudienceWindow *audience)
   gtk_grid_set_column_spacing (GTK_GRID (grid), 18);
   g_object_set (grid, "margin-start", 18, "margin-end", 18, "margin-top", 18, "margin-bottom", 18, NULL);
   gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (console->position), 0, 0, 2, 1);
-  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (console->current), 0, 1, 1, 1);
+  gtk_window_get_default_size (GTK_WINDOW (audience), &width, &height);
+  frame = gtk_aspect_frame_new (0.5, 0.0, width > 0 && height > 0 ? (float) width / height : 16.0f / 9.0f, FALSE);
+  gtk_aspect_frame_set_child (GTK_ASPECT_FRAME (frame), GTK_WIDGET (console->current));
+  gtk_grid_attach (GTK_GRID (grid), frame, 0, 1, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), side_panel (console), 1, 1, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), bottom_bar (console), 0, 2, 2, 1);
   gtk_window_set_child (window, grid);
