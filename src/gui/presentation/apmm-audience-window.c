@@ -462,6 +462,7 @@ apmm_audience_window_present (GtkWindow    *parent,
       /* Two screens: the wall gets the slides, the laptop the console. */
       gtk_window_fullscreen_on_monitor (GTK_WINDOW (self), self->monitor);
       gtk_window_present (GTK_WINDOW (self));
+      gtk_window_maximize (self->console);
       gtk_window_present (self->console);
     }
   else
