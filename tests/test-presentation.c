@@ -44,7 +44,10 @@ fixture_setup (Fixture       *f,
 
   f->window = apmm_window_new (NULL);
   gtk_window_present (GTK_WINDOW (f->window));
-  g_assert_true (apmm_window_load_file (f->window, file));
+  apmm_window_load_file (f->window, file);
+  while (apmm_window_is_loading (f->window))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (apmm_window_get_session (f->window));
   iterate (50);
 }
 

@@ -290,6 +290,8 @@ test_votes_hidden (void)
   g_assert_true (g_str_has_prefix (slide->lead, "Votes stay hidden until everyone has voted."));
   /* Hidden votes show no names, even opted in. */
   g_assert_cmpuint (slide->items->len, ==, 0);
+  /* Nor does the ladder tell what the room voted. */
+  g_assert_cmpstr (find_slide (deck, "ladder")->lead, ==, "Evidence: Level 2 · AI Active.");
 }
 
 /* --- Hidden and reordered slides ----------------------------------------- */

@@ -545,8 +545,15 @@ apmm_slide_deck_new (ApmmSession    *session,
 
   self = g_new0 (ApmmSlideDeck, 1);
   self->session = g_object_ref (session);
-  self->assessment = assessment != NULL ? apmm_assessment_ref (assessment)
-                                        : apmm_assessment_new (session, model);
+  /* The wall shows the room's view: hidden votes stay hidden everywhere. */
+  if (assessment != NULL)
+    self->assessment = apmm_assessment_dup_public (assessment);
+  else
+    {
+      g_autoptr(ApmmAssessment) full = apmm_assessment_new (session, model);
+
+      self->assessment = apmm_assessment_dup_public (full);
+    }
   self->all = g_ptr_array_new_with_free_func (slide_free);
   self->shown = g_ptr_array_new ();
 

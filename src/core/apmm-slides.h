@@ -78,7 +78,8 @@ const char         *apmm_slide_kind_get_label   (ApmmSlideKind kind);
 typedef struct _ApmmSlideDeck ApmmSlideDeck;
 
 /* @assessment may be NULL, then it is computed. The deck keeps a reference
- * on @session and the assessment, for drawings that need them (the ladder). */
+ * on @session and the assessment's public view (hidden votes masked), for
+ * drawings that need them (the ladder). */
 ApmmSlideDeck      *apmm_slide_deck_new             (ApmmSession     *session,
                                                      ApmmModel       *model,
                                                      ApmmAssessment  *assessment);
