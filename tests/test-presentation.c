@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "apmm-audience-window.h"
 #include "apmm-drafts.h"
@@ -273,6 +274,59 @@ test_console (Fixture       *f,
   g_assert_true (apmm_audience_window_get_timer_shown (audience));
 }
 
+static gboolean
+is_slide_control (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  const char *id = g_object_get_data (G_OBJECT (widget), "slide-id");
+  const char *kind = strchr (data, ':');
+
+  if (id == NULL || strncmp (id, data, kind - (const char *) data) != 0 ||
+      id[kind - (const char *) data] != '\0')
+    return FALSE;
+  if (strcmp (kind, ":shown") == 0)
+    return GTK_IS_CHECK_BUTTON (widget);
+  return GTK_IS_BUTTON (widget) &&
+         GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "move")) == (strcmp (kind, ":up") == 0 ? -1 : 1);
+}
+
+/* The facilitator hides and moves slides from the console; the session keeps it. */
+static void
+test_hide_and_move (Fixture       *f,
+                    gconstpointer  data)
+{
+  ApmmAudienceWindow *audience = start (f, "win.present");
+  ApmmSession *session = apmm_window_get_session (f->window);
+  GtkWidget *console = GTK_WIDGET (apmm_audience_window_get_console (audience));
+  GtkWidget *shown = apmm_test_find_widget (console, is_slide_control, "chasm:shown");
+  GtkWidget *up;
+
+  g_assert_nonnull (shown);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (shown)));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (shown), FALSE);
+  g_assert_true (apmm_presentation_is_hidden (apmm_session_get_presentation (session), "chasm"));
+  g_assert_cmpuint (apmm_slide_deck_get_n_slides (apmm_audience_window_get_deck (audience)), ==,
+                    APMM_SLIDE_N_SLIDES - 1);
+  g_assert_cmpint (apmm_slide_deck_find (apmm_audience_window_get_deck (audience), "chasm"), ==, -1);
+  iterate (50);
+
+  up = apmm_test_find_widget (console, is_slide_control, "ladder:up");
+  g_assert_nonnull (up);
+  apmm_test_click (up);
+  g_assert_cmpstr (apmm_presentation_get_order (apmm_session_get_presentation (session))[10], ==, "ladder");
+  g_assert_cmpint (apmm_slide_deck_find (apmm_audience_window_get_deck (audience), "ladder"), ==,
+                   apmm_slide_deck_find (apmm_audience_window_get_deck (audience), "vote") - 1);
+  iterate (50);
+
+  /* The first slide cannot move up. */
+  g_assert_false (gtk_widget_get_sensitive (apmm_test_find_widget (console, is_slide_control, "title:up")));
+
+  /* Undo in the main window brings the ladder back after the vote. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  g_assert_cmpint (apmm_slide_deck_find (apmm_audience_window_get_deck (audience), "ladder"), ==,
+                   apmm_slide_deck_find (apmm_audience_window_get_deck (audience), "vote") + 1);
+}
+
 static void
 test_two_monitors (Fixture       *f,
                    gconstpointer  data)
@@ -330,6 +384,7 @@ main (int   argc,
   ADD ("/presentation/present-from-page", test_present_from_page);
   ADD ("/presentation/live-rating", test_live_rating);
   ADD ("/presentation/console", test_console);
+  ADD ("/presentation/hide-and-move", test_hide_and_move);
   ADD ("/presentation/two-monitors", test_two_monitors);
   ADD ("/presentation/zoom", test_zoom);
 #undef ADD

@@ -23,12 +23,21 @@ typedef struct {
   GtkToggleButton    *reveal;
   GtkDropDown        *criterion;
   GtkDropDown        *status;
+  GtkListBox         *slides;
+  guint               rebuild_id;
   gboolean            syncing;
 } Console;
 
 static const ApmmStatus statuses[] = {
   APMM_STATUS_UNKNOWN, APMM_STATUS_NOT_MET, APMM_STATUS_PARTLY, APMM_STATUS_MET,
 };
+
+static void
+console_free (Console *console)
+{
+  g_clear_handle_id (&console->rebuild_id, g_source_remove);
+  g_free (console);
+}
 
 static Console *
 console_of (GtkWindow *window)
@@ -217,6 +226,138 @@ rating_row (Console *console)
   return box;
 }
 
+/* --- Hiding and moving slides ------------------------------------------ */
+
+static void
+change_presentation (Console    *console,
+                     const char *id,
+                     int         hide,   /* -1: leave, 0 show, 1 hide */
+                     int         move)   /* -1 up, +1 down, 0 none */
+{
+  ApmmSession *session = session_of (console);
+  ApmmSlideDeck *deck = apmm_audience_window_get_deck (console->audience);
+  g_autoptr(ApmmPresentation) presentation = apmm_presentation_copy (apmm_session_get_presentation (session));
+  guint n = apmm_slide_deck_get_n_all (deck);
+
+  if (hide >= 0)
+    {
+      apmm_presentation_set_hidden (presentation, id, hide);
+      apmm_session_set_presentation (session, presentation, hide ? _("Hide a slide") : _("Show a slide"));
+      return;
+    }
+
+  {
+    g_autofree const char **order = g_new0 (const char *, n + 1);
+    guint at = 0;
+
+    for (guint i = 0; i < n; i++)
+      {
+        order[i] = apmm_slide_deck_get_any (deck, i)->id;
+        if (g_strcmp0 (order[i], id) == 0)
+          at = i;
+      }
+    if ((move < 0 && at == 0) || (move > 0 && at + 1 >= n))
+      return;
+    order[at] = order[at + move];
+    order[at + move] = id;
+    apmm_presentation_set_order (presentation, order);
+    apmm_session_set_presentation (session, presentation, _("Move a slide"));
+  }
+}
+
+static void
+shown_toggled_cb (GtkCheckButton *button,
+                  Console        *console)
+{
+  change_presentation (console, g_object_get_data (G_OBJECT (button), "slide-id"),
+                       !gtk_check_button_get_active (button), 0);
+}
+
+static void
+move_clicked_cb (GtkButton *button,
+                 Console   *console)
+{
+  change_presentation (console, g_object_get_data (G_OBJECT (button), "slide-id"), -1,
+                       GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "move")));
+}
+
+static GtkWidget *
+move_button (Console    *console,
+             const char *id,
+             const char *title,
+             int         move,
+             gboolean    sensitive)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (move < 0 ? "go-up-symbolic" : "go-down-symbolic");
+  g_autofree char *label = g_strdup_printf (move < 0 ? _("Move “%s” Up") : _("Move “%s” Down"), title);
+
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_sensitive (button, sensitive);
+  gtk_widget_set_tooltip_text (button, move < 0 ? _("Move Up") : _("Move Down"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  g_object_set_data_full (G_OBJECT (button), "slide-id", g_strdup (id), g_free);
+  g_object_set_data (G_OBJECT (button), "move", GINT_TO_POINTER (move));
+  g_signal_connect (button, "clicked", G_CALLBACK (move_clicked_cb), console);
+  return button;
+}
+
+static gboolean
+rebuild_slides_cb (gpointer data)
+{
+  Console *console = data;
+  ApmmSlideDeck *deck = apmm_audience_window_get_deck (console->audience);
+  GtkWidget *child;
+  guint n = apmm_slide_deck_get_n_all (deck);
+
+  console->rebuild_id = 0;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (console->slides))) != NULL)
+    gtk_list_box_remove (console->slides, child);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const ApmmSlide *slide = apmm_slide_deck_get_any (deck, i);
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      g_autofree char *label = g_strdup_printf ("%s: %s", apmm_slide_kind_get_label (slide->kind), slide->title);
+      GtkWidget *check = gtk_check_button_new_with_label (label);
+
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), !slide->hidden);
+      gtk_widget_set_hexpand (check, TRUE);
+      gtk_widget_set_tooltip_text (check, _("Shown in the presentation and the deck"));
+      g_object_set_data_full (G_OBJECT (check), "slide-id", g_strdup (slide->id), g_free);
+      g_signal_connect (check, "toggled", G_CALLBACK (shown_toggled_cb), console);
+      gtk_box_append (GTK_BOX (row), check);
+      gtk_box_append (GTK_BOX (row), move_button (console, slide->id, slide->title, -1, i > 0));
+      gtk_box_append (GTK_BOX (row), move_button (console, slide->id, slide->title, +1, i + 1 < n));
+      gtk_list_box_append (console->slides, row);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* After the handler that changed the presentation has returned: it may be
+ * one of the rows' buttons. */
+static void
+presentation_changed_cb (GtkWindow *window)
+{
+  Console *console = console_of (window);
+
+  if (console->rebuild_id == 0)
+    console->rebuild_id = g_idle_add (rebuild_slides_cb, console);
+}
+
+static GtkWidget *
+slides_page (Console *console)
+{
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+
+  console->slides = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (console->slides, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (console->slides), "boxed-list");
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (console->slides));
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  rebuild_slides_cb (console);
+  return scroller;
+}
+
 static GtkWidget *
 side_panel (Console *console)
 {
@@ -242,8 +383,20 @@ side_panel (Console *console)
 
   gtk_box_append (GTK_BOX (box), heading);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (console->next));
-  gtk_box_append (GTK_BOX (box), notes_heading);
-  gtk_box_append (GTK_BOX (box), scroller);
+  {
+    GtkWidget *stack = gtk_stack_new ();
+    GtkWidget *switcher = gtk_stack_switcher_new ();
+    GtkWidget *notes_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+    gtk_box_append (GTK_BOX (notes_box), notes_heading);
+    gtk_box_append (GTK_BOX (notes_box), scroller);
+    gtk_stack_add_titled (GTK_STACK (stack), notes_box, "notes", _("Notes"));
+    gtk_stack_add_titled (GTK_STACK (stack), slides_page (console), "slides", _("Slides"));
+    gtk_widget_set_vexpand (stack, TRUE);
+    gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), GTK_STACK (stack));
+    gtk_box_append (GTK_BOX (box), switcher);
+    gtk_box_append (GTK_BOX (box), stack);
+  }
   gtk_widget_set_size_request (box, 360, -1);
   return box;
 }
@@ -288,7 +441,7 @@ apmm_presenter_console_new (ApmmAudienceWindow *audience)
                          "hide-on-close", TRUE,
                          NULL);
   console->audience = audience;
-  g_object_set_data_full (G_OBJECT (window), "apmm-console", console, g_free);
+  g_object_set_data_full (G_OBJECT (window), "apmm-console", console, (GDestroyNotify) console_free);
 
   console->position = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_add_css_class (GTK_WIDGET (console->position), "title-3");
@@ -315,6 +468,8 @@ apmm_presenter_console_new (ApmmAudienceWindow *audience)
   g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), console);
   gtk_widget_add_controller (GTK_WIDGET (window), keys);
   g_signal_connect_object (audience, "changed", G_CALLBACK (audience_changed_cb), window, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session_of (console), "presentation-changed",
+                           G_CALLBACK (presentation_changed_cb), window, G_CONNECT_SWAPPED);
   audience_changed_cb (window);
   return window;
 }
