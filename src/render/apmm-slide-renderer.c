@@ -440,6 +440,10 @@ draw_ladder (Canvas        *canvas,
   apmm_ladder_state_init (&state, apmm_slide_deck_get_session (deck), apmm_model_get_default (),
                           apmm_slide_deck_get_assessment (deck));
   state.transparent = TRUE;
+  /* The level slides carry the descriptions; on the wall they would be too
+   * small to read from the back of the room. */
+  for (guint i = 0; i < APMM_N_LEVELS; i++)
+    state.descriptions[i] = NULL;
   cairo_save (canvas->cr);
   cairo_translate (canvas->cr, canvas->margin_x, canvas->y);
   cairo_rectangle (canvas->cr, 0, 0, width, height);
