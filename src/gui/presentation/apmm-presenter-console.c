@@ -126,6 +126,12 @@ audience_changed_cb (GtkWindow *window)
   g_autofree char *position = NULL;
   const char *blank = "";
 
+  ApmmSlideTheme theme = adw_style_manager_get_dark (adw_style_manager_get_default ())
+                         ? APMM_SLIDE_THEME_DARK : APMM_SLIDE_THEME_LIGHT;
+
+  /* The previews look like the wall. */
+  apmm_slide_view_set_theme (console->current, theme);
+  apmm_slide_view_set_theme (console->next, theme);
   apmm_slide_view_set_slide (console->current, deck, index);
   apmm_slide_view_set_blank (console->current, apmm_audience_window_get_blank (console->audience));
   apmm_slide_view_set_slide (console->next, deck, (guint) index + 1 < n ? index + 1 : -1);
@@ -359,8 +365,10 @@ slides_page (Console *console)
 }
 
 static GtkWidget *
-side_panel (Console *console)
+side_panel (Console *console,
+            float    ratio)
 {
+  GtkWidget *next_frame;
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *heading = gtk_label_new (_("Next"));
   GtkWidget *notes_heading = gtk_label_new (_("Private notes"));
@@ -372,6 +380,8 @@ side_panel (Console *console)
   gtk_label_set_xalign (GTK_LABEL (notes_heading), 0);
   console->next = APMM_SLIDE_VIEW (apmm_slide_view_new ());
   gtk_widget_set_size_request (GTK_WIDGET (console->next), 320, 180);
+  next_frame = gtk_aspect_frame_new (0.5, 0.0, ratio, FALSE);
+  gtk_aspect_frame_set_child (GTK_ASPECT_FRAME (next_frame), GTK_WIDGET (console->next));
   console->notes = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (console->notes, TRUE);
   gtk_label_set_xalign (console->notes, 0);
@@ -382,7 +392,7 @@ side_panel (Console *console)
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
 
   gtk_box_append (GTK_BOX (box), heading);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (console->next));
+  gtk_box_append (GTK_BOX (box), next_frame);
   {
     GtkWidget *stack = gtk_stack_new ();
     GtkWidget *switcher = gtk_stack_switcher_new ();
@@ -432,6 +442,7 @@ apmm_presenter_console_new (ApmmAudienceWindow *audience)
   GtkEventController *keys = gtk_event_controller_key_new ();
   GtkWidget *frame;
   int width, height;
+  float ratio;
 
   window = g_object_new (GTK_TYPE_WINDOW,
                          "application", gtk_window_get_application (GTK_WINDOW (audience)),
@@ -456,10 +467,11 @@ apmm_presenter_console_new (ApmmAudienceWindow *audience)
   g_object_set (grid, "margin-start", 18, "margin-end", 18, "margin-top", 18, "margin-bottom", 18, NULL);
   gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (console->position), 0, 0, 2, 1);
   gtk_window_get_default_size (GTK_WINDOW (audience), &width, &height);
-  frame = gtk_aspect_frame_new (0.5, 0.0, width > 0 && height > 0 ? (float) width / height : 16.0f / 9.0f, FALSE);
+  ratio = width > 0 && height > 0 ? (float) width / height : 16.0f / 9.0f;
+  frame = gtk_aspect_frame_new (0.5, 0.0, ratio, FALSE);
   gtk_aspect_frame_set_child (GTK_ASPECT_FRAME (frame), GTK_WIDGET (console->current));
   gtk_grid_attach (GTK_GRID (grid), frame, 0, 1, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), side_panel (console), 1, 1, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), side_panel (console, ratio), 1, 1, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), bottom_bar (console), 0, 2, 2, 1);
   gtk_window_set_child (window, grid);
 

@@ -8,6 +8,9 @@
 
 #include "apmm-slide-view.h"
 
+/* Smaller views draw a slide this tall and scale it down. */
+#define PREVIEW_HEIGHT 720
+
 struct _ApmmSlideView
 {
   GtkWidget           parent_instance;
@@ -43,7 +46,17 @@ apmm_slide_view_snapshot (GtkWidget   *widget,
       cairo_paint (cr);
     }
   else
-    apmm_slide_render (cr, self->deck, self->index, self->theme, width, height, NULL);
+    {
+      /* A preview is the wall in miniature: drawn at a projector's height,
+       * then scaled down, so it wraps and places things as the wall does. */
+      double k = height < PREVIEW_HEIGHT ? (double) height / PREVIEW_HEIGHT : 1.0;
+
+      cairo_save (cr);
+      cairo_scale (cr, k, k);
+      apmm_slide_render (cr, self->deck, self->index, self->theme,
+                         (int) (width / k), (int) (height / k), NULL);
+      cairo_restore (cr);
+    }
 
   if (self->timer != NULL)
     apmm_slide_render_timer (cr, self->timer, self->theme, width, height, NULL);
