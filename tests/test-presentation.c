@@ -327,6 +327,48 @@ test_hide_and_move (Fixture       *f,
                    apmm_slide_deck_find (apmm_audience_window_get_deck (audience), "vote") + 1);
 }
 
+static gboolean
+is_segment_control (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (data)) &&
+         g_object_get_data (G_OBJECT (widget), "segment") == GUINT_TO_POINTER (1);
+}
+
+/* The agenda is edited in the console; the timer follows, the session keeps it. */
+static void
+test_agenda (Fixture       *f,
+             gconstpointer  data)
+{
+  ApmmAudienceWindow *audience = start (f, "win.present");
+  ApmmSession *session = apmm_window_get_session (f->window);
+  GtkWidget *console = GTK_WIDGET (apmm_audience_window_get_console (audience));
+  GtkWidget *minutes = apmm_test_find_widget (console, is_segment_control, APMM_TEST_TYPE (GTK_TYPE_SPIN_BUTTON));
+  GtkWidget *title = apmm_test_find_widget (console, is_segment_control, APMM_TEST_TYPE (GTK_TYPE_ENTRY));
+  g_autoptr(GPtrArray) agenda = NULL;
+  const char *segment;
+  gint64 planned;
+
+  g_assert_false (apmm_presentation_has_agenda (apmm_session_get_presentation (session)));
+  g_assert_nonnull (apmm_test_find_widget (console, apmm_test_is_label_with_text, "3 h 30 min in all"));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (minutes), 40);
+  gtk_editable_set_text (GTK_EDITABLE (title), "Levels, with examples");
+  g_signal_emit_by_name (title, "activate");
+  iterate (50);
+
+  agenda = apmm_presentation_dup_agenda (apmm_session_get_presentation (session));
+  g_assert_cmpuint (((ApmmAgendaSegment *) agenda->pdata[1])->minutes, ==, 40);
+  g_assert_cmpstr (((ApmmAgendaSegment *) agenda->pdata[1])->title, ==, "Levels, with examples");
+  g_assert_nonnull (apmm_test_find_widget (console, apmm_test_is_label_with_text, "3 h 40 min in all"));
+  /* The rows being edited stay: the spin button still has the console. */
+  g_assert_true (gtk_widget_get_parent (minutes) != NULL && gtk_widget_get_root (minutes) == GTK_ROOT (console));
+
+  apmm_audience_window_go_to (audience, apmm_slide_deck_find (apmm_audience_window_get_deck (audience), "level-2"));
+  g_assert_true (apmm_audience_window_get_segment (audience, &segment, &planned));
+  g_assert_cmpstr (segment, ==, "Levels, with examples");
+  g_assert_cmpint (planned, ==, 40 * 60);
+}
+
 static void
 test_two_monitors (Fixture       *f,
                    gconstpointer  data)
@@ -385,6 +427,7 @@ main (int   argc,
   ADD ("/presentation/live-rating", test_live_rating);
   ADD ("/presentation/console", test_console);
   ADD ("/presentation/hide-and-move", test_hide_and_move);
+  ADD ("/presentation/agenda", test_agenda);
   ADD ("/presentation/two-monitors", test_two_monitors);
   ADD ("/presentation/zoom", test_zoom);
 #undef ADD

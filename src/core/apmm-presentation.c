@@ -48,8 +48,8 @@ static const struct {
   { N_("The room's vote"), 15, "vote" },
   { N_("Break"), 15, NULL },
   { N_("Evidence and the ladder"), 45, "ladder" },
-  { N_("The gaps"), 25, "gaps" },
-  { N_("Where to start and next steps"), 15, "entry-point" },
+  { N_("The gaps"), 30, "gaps" },
+  { N_("Where to start and next steps"), 20, "entry-point" },
 };
 
 /* ------------------------------------------------------------------------ */

@@ -24,6 +24,9 @@ typedef struct {
   GtkDropDown        *criterion;
   GtkDropDown        *status;
   GtkListBox         *slides;
+  GtkListBox         *agenda;
+  GtkLabel           *agenda_total;
+  gboolean            editing_agenda;  /* the change came from the agenda's own rows */
   guint               rebuild_id;
   gboolean            syncing;
 } Console;
@@ -31,6 +34,8 @@ typedef struct {
 static const ApmmStatus statuses[] = {
   APMM_STATUS_UNKNOWN, APMM_STATUS_NOT_MET, APMM_STATUS_PARTLY, APMM_STATUS_MET,
 };
+
+static void rebuild_agenda (Console *console);
 
 static void
 console_free (Console *console)
@@ -316,6 +321,10 @@ rebuild_slides_cb (gpointer data)
   guint n = apmm_slide_deck_get_n_all (deck);
 
   console->rebuild_id = 0;
+  /* Rows being edited keep their focus: only outside edits rebuild them. */
+  if (console->agenda != NULL && !console->editing_agenda)
+    rebuild_agenda (console);
+  console->editing_agenda = FALSE;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (console->slides))) != NULL)
     gtk_list_box_remove (console->slides, child);
 
@@ -364,6 +373,117 @@ slides_page (Console *console)
   return scroller;
 }
 
+/* --- The agenda ------------------------------------------------------------ */
+
+static void
+update_agenda_total (Console   *console,
+                     GPtrArray *agenda)
+{
+  g_autofree char *sum = NULL;
+  guint total = 0;
+
+  for (guint i = 0; i < agenda->len; i++)
+    total += ((ApmmAgendaSegment *) g_ptr_array_index (agenda, i))->minutes;
+  sum = g_strdup_printf (_("%u h %02u min in all"), total / 60, total % 60);
+  gtk_label_set_text (console->agenda_total, sum);
+}
+
+static void
+set_segment (Console    *console,
+             guint       index,
+             const char *title,
+             int         minutes)
+{
+  ApmmSession *session = session_of (console);
+  g_autoptr(ApmmPresentation) presentation = apmm_presentation_copy (apmm_session_get_presentation (session));
+  g_autoptr(GPtrArray) agenda = apmm_presentation_dup_agenda (presentation);
+  ApmmAgendaSegment *segment;
+
+  if (index >= agenda->len)
+    return;
+  segment = g_ptr_array_index (agenda, index);
+  if (title != NULL)
+    {
+      g_free (segment->title);
+      segment->title = g_strdup (title);
+    }
+  if (minutes > 0)
+    segment->minutes = CLAMP (minutes, 1, APMM_AGENDA_MAX_MINUTES);
+  apmm_presentation_set_agenda (presentation, agenda);
+  console->editing_agenda = TRUE;
+  apmm_session_set_presentation (session, presentation, _("Edit the agenda"));
+  update_agenda_total (console, agenda);
+}
+
+static void
+minutes_changed_cb (GtkSpinButton *spin,
+                    Console       *console)
+{
+  set_segment (console, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (spin), "segment")), NULL,
+               gtk_spin_button_get_value_as_int (spin));
+}
+
+static void
+title_changed_cb (GtkEditable *editable,
+                  Console     *console)
+{
+  set_segment (console, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (editable), "segment")),
+               gtk_editable_get_text (editable), 0);
+}
+
+static void
+rebuild_agenda (Console *console)
+{
+  g_autoptr(GPtrArray) agenda =
+    apmm_presentation_dup_agenda (apmm_session_get_presentation (session_of (console)));
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (console->agenda))) != NULL)
+    gtk_list_box_remove (console->agenda, child);
+
+  for (guint i = 0; i < agenda->len; i++)
+    {
+      const ApmmAgendaSegment *segment = g_ptr_array_index (agenda, i);
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *title = gtk_entry_new ();
+      GtkWidget *minutes = gtk_spin_button_new_with_range (1, APMM_AGENDA_MAX_MINUTES, 5);
+      g_autofree char *title_label = g_strdup_printf (_("Title of segment %u"), i + 1);
+      g_autofree char *minutes_label = g_strdup_printf (_("Minutes of “%s”"), segment->title);
+
+      gtk_editable_set_text (GTK_EDITABLE (title), segment->title);
+      gtk_widget_set_hexpand (title, TRUE);
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (minutes), segment->minutes);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LABEL, title_label, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (minutes), GTK_ACCESSIBLE_PROPERTY_LABEL, minutes_label, -1);
+      g_object_set_data (G_OBJECT (title), "segment", GUINT_TO_POINTER (i));
+      g_object_set_data (G_OBJECT (minutes), "segment", GUINT_TO_POINTER (i));
+      /* The title is taken on Return, not per key: one undo step per edit. */
+      g_signal_connect (title, "activate", G_CALLBACK (title_changed_cb), console);
+      g_signal_connect (minutes, "value-changed", G_CALLBACK (minutes_changed_cb), console);
+      gtk_box_append (GTK_BOX (row), title);
+      gtk_box_append (GTK_BOX (row), minutes);
+      gtk_list_box_append (console->agenda, row);
+    }
+  console->agenda_total = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (console->agenda_total, 0);
+  gtk_list_box_append (console->agenda, GTK_WIDGET (console->agenda_total));
+  update_agenda_total (console, agenda);
+}
+
+static GtkWidget *
+agenda_page (Console *console)
+{
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+
+  console->agenda = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (console->agenda, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (console->agenda), "boxed-list");
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (console->agenda));
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  rebuild_agenda (console);
+  return scroller;
+}
+
 static GtkWidget *
 side_panel (Console *console,
             float    ratio)
@@ -402,6 +522,7 @@ side_panel (Console *console,
     gtk_box_append (GTK_BOX (notes_box), scroller);
     gtk_stack_add_titled (GTK_STACK (stack), notes_box, "notes", _("Notes"));
     gtk_stack_add_titled (GTK_STACK (stack), slides_page (console), "slides", _("Slides"));
+    gtk_stack_add_titled (GTK_STACK (stack), agenda_page (console), "agenda", _("Agenda"));
     gtk_widget_set_vexpand (stack, TRUE);
     gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), GTK_STACK (stack));
     gtk_box_append (GTK_BOX (box), switcher);
