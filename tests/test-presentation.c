@@ -205,6 +205,16 @@ test_live_rating (Fixture       *f,
                                                               apmm_audience_window_get_index (audience))->lead,
                                    "Evidence: Level 3"));
 
+  /* On a prompt's slide, Rate live offers the criterion the prompt informs. */
+  apmm_audience_window_go_to (audience, apmm_slide_deck_find (apmm_audience_window_get_deck (audience),
+                                                              "prompt-failure"));
+  criterion = GTK_DROP_DOWN (apmm_test_find_widget (GTK_WIDGET (console), apmm_test_is_of_type,
+                                                    APMM_TEST_TYPE (GTK_TYPE_DROP_DOWN)));
+  g_assert_cmpstr (apmm_model_get_criterion (apmm_model_get_default (),
+                                             gtk_drop_down_get_selected (criterion))->id, ==,
+                   apmm_model_lookup_prompt (apmm_model_get_default (), "failure")->informs[0]);
+  apmm_audience_window_go_to (audience, apmm_slide_deck_find (apmm_audience_window_get_deck (audience), "ladder"));
+
   /* And the console rates live: the first criterion set to Not met drops the level. */
   criterion = GTK_DROP_DOWN (apmm_test_find_widget (GTK_WIDGET (console), apmm_test_is_of_type,
                                                     APMM_TEST_TYPE (GTK_TYPE_DROP_DOWN)));

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "apmm-audience-window.h"
 #include "apmm-presenter-console.h"
@@ -28,6 +29,7 @@ typedef struct {
   GtkLabel           *agenda_total;
   gboolean            editing_agenda;  /* the change came from the agenda's own rows */
   guint               rebuild_id;
+  char               *shown_id;  /* the slide the console last showed */
   gboolean            syncing;
 } Console;
 
@@ -41,6 +43,7 @@ static void
 console_free (Console *console)
 {
   g_clear_handle_id (&console->rebuild_id, g_source_remove);
+  g_free (console->shown_id);
   g_free (console);
 }
 
@@ -120,6 +123,45 @@ sync_rating (Console *console)
   console->syncing = FALSE;
 }
 
+/* The criterion a slide is about, for Rate live: the one a prompt informs
+ * first, or the top gap. */
+static const char *
+criterion_for_slide (Console         *console,
+                     const ApmmSlide *slide)
+{
+  ApmmSlideDeck *deck = apmm_audience_window_get_deck (console->audience);
+  ApmmAssessment *assessment = apmm_slide_deck_get_assessment (deck);
+
+  if (slide->kind == APMM_SLIDE_PROMPT)
+    {
+      const ApmmPrompt *prompt = apmm_model_lookup_prompt (apmm_model_get_default (),
+                                                           slide->id + strlen ("prompt-"));
+
+      return prompt != NULL && prompt->informs[0] != NULL ? prompt->informs[0] : NULL;
+    }
+  if (slide->kind == APMM_SLIDE_GAPS && apmm_assessment_get_n_gaps (assessment) > 0)
+    return apmm_assessment_get_gap (assessment, 0)->criterion->id;
+  return NULL;
+}
+
+static void
+preselect_criterion (Console         *console,
+                     const ApmmSlide *slide)
+{
+  ApmmModel *model = apmm_model_get_default ();
+  const char *id;
+
+  if (slide == NULL || g_strcmp0 (console->shown_id, slide->id) == 0)
+    return;
+  g_free (console->shown_id);
+  console->shown_id = g_strdup (slide->id);
+  if ((id = criterion_for_slide (console, slide)) == NULL)
+    return;
+  for (guint i = 0; i < apmm_model_get_n_criteria (model); i++)
+    if (g_strcmp0 (apmm_model_get_criterion (model, i)->id, id) == 0)
+      gtk_drop_down_set_selected (console->criterion, i);
+}
+
 static void
 audience_changed_cb (GtkWindow *window)
 {
@@ -153,6 +195,7 @@ audience_changed_cb (GtkWindow *window)
   console->syncing = TRUE;
   gtk_toggle_button_set_active (console->reveal, !apmm_session_get_votes_hidden (session_of (console)));
   console->syncing = FALSE;
+  preselect_criterion (console, slide);
   sync_rating (console);
   update_segment (console);
 }
