@@ -9,7 +9,8 @@
 # GLib criticals are fatal and turn into SIGTRAP, which ASan reports as a
 # crash. Crashers land in $APMM_FUZZ_DIR (default /tmp/apmm-fuzz); add each one
 # to tests/fuzz/corpus/ once fixed so that `meson test fuzz-replay` keeps it.
-# Extra arguments go to libFuzzer, e.g. `-runs=1000000`.
+# Extra arguments go to libFuzzer, e.g. `-runs=1000000`; with 0 minutes only
+# -runs limits the run (as .ci/run does).
 set -eu
 
 minutes=${1:-10}
@@ -41,7 +42,9 @@ clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
   "$root/src/core/apmm-assessment.c" \
   "$root/src/core/apmm-model.c" \
   "$root/src/core/apmm-session.c" \
-  "$root/src/core/apmm-session-file.c" \
+  "$root/src/core/apmm-file-writer.c" \
+  "$root/src/core/apmm-safe-text.c" \
+  "$root/src/core"/apmm-session-file*.c \
   "$work/gen/apmm-core-resources.c" \
   $(pkg-config --cflags --libs gio-2.0 json-glib-1.0) -lm \
   -o "$work/fuzz-session-load"
