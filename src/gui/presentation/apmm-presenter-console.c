@@ -12,11 +12,15 @@
 #include "apmm-audience-window.h"
 #include "apmm-presenter-console.h"
 
-/* What the console shows, kept on the window. */
-typedef struct {
+struct _ApmmPresenterConsole
+{
+  GtkWindow           parent_instance;
+
   ApmmAudienceWindow *audience;  /* owns the console */
   ApmmSlideView      *current;
   ApmmSlideView      *next;
+  GtkAspectFrame     *current_frame;
+  GtkAspectFrame     *next_frame;
   GtkLabel           *position;
   GtkLabel           *notes;
   GtkLabel           *segment;
@@ -31,7 +35,11 @@ typedef struct {
   guint               rebuild_id;
   char               *shown_id;  /* the slide the console last showed */
   gboolean            syncing;
-} Console;
+};
+
+typedef ApmmPresenterConsole Console;
+
+G_DEFINE_FINAL_TYPE (ApmmPresenterConsole, apmm_presenter_console, GTK_TYPE_WINDOW)
 
 static const ApmmStatus statuses[] = {
   APMM_STATUS_UNKNOWN, APMM_STATUS_NOT_MET, APMM_STATUS_PARTLY, APMM_STATUS_MET,
@@ -39,18 +47,10 @@ static const ApmmStatus statuses[] = {
 
 static void rebuild_agenda (Console *console);
 
-static void
-console_free (Console *console)
-{
-  g_clear_handle_id (&console->rebuild_id, g_source_remove);
-  g_free (console->shown_id);
-  g_free (console);
-}
-
 static Console *
 console_of (GtkWindow *window)
 {
-  return g_object_get_data (G_OBJECT (window), "apmm-console");
+  return APMM_PRESENTER_CONSOLE (window);
 }
 
 static ApmmSession *
@@ -247,39 +247,6 @@ key_pressed_cb (GtkEventControllerKey *controller,
   return apmm_audience_window_handle_key (console->audience, keyval, state);
 }
 
-static GtkWidget *
-rating_row (Console *console)
-{
-  ApmmModel *model = apmm_model_get_default ();
-  g_autoptr(GtkStringList) criteria = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = gtk_label_new (_("Rate live:"));
-
-  for (guint i = 0; i < apmm_model_get_n_criteria (model); i++)
-    {
-      const ApmmCriterion *criterion = apmm_model_get_criterion (model, i);
-      g_autofree char *text = g_strdup_printf (_("Level %u · %s"), criterion->level, criterion->title);
-
-      gtk_string_list_append (criteria, text);
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
-    gtk_string_list_append (labels, apmm_status_get_label (statuses[i]));
-
-  console->criterion = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&criteria)), NULL));
-  console->status = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&labels)), NULL));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (console->criterion), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Criterion"), -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (console->status), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Status"), -1);
-  g_signal_connect (console->criterion, "notify::selected", G_CALLBACK (criterion_selected_cb), console);
-  g_signal_connect (console->status, "notify::selected", G_CALLBACK (status_selected_cb), console);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (console->criterion));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (console->status));
-  return box;
-}
-
 /* --- Hiding and moving slides ------------------------------------------ */
 
 static void
@@ -402,20 +369,6 @@ presentation_changed_cb (GtkWindow *window)
     console->rebuild_id = g_idle_add (rebuild_slides_cb, console);
 }
 
-static GtkWidget *
-slides_page (Console *console)
-{
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-
-  console->slides = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (console->slides, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (console->slides), "boxed-list");
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (console->slides));
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  rebuild_slides_cb (console);
-  return scroller;
-}
-
 /* --- The agenda ------------------------------------------------------------ */
 
 static void
@@ -513,139 +466,112 @@ rebuild_agenda (Console *console)
   update_agenda_total (console, agenda);
 }
 
-static GtkWidget *
-agenda_page (Console *console)
-{
-  GtkWidget *scroller = gtk_scrolled_window_new ();
+/* --- Vfuncs and public API ------------------------------------------------- */
 
-  console->agenda = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (console->agenda, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (console->agenda), "boxed-list");
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (console->agenda));
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  rebuild_agenda (console);
-  return scroller;
+static void
+apmm_presenter_console_dispose (GObject *object)
+{
+  ApmmPresenterConsole *self = APMM_PRESENTER_CONSOLE (object);
+
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  g_clear_pointer (&self->shown_id, g_free);
+  gtk_widget_dispose_template (GTK_WIDGET (self), APMM_TYPE_PRESENTER_CONSOLE);
+
+  G_OBJECT_CLASS (apmm_presenter_console_parent_class)->dispose (object);
 }
 
-static GtkWidget *
-side_panel (Console *console,
-            float    ratio)
+static void
+apmm_presenter_console_class_init (ApmmPresenterConsoleClass *klass)
 {
-  GtkWidget *next_frame;
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *heading = gtk_label_new (_("Next"));
-  GtkWidget *notes_heading = gtk_label_new (_("Private notes"));
-  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  gtk_widget_add_css_class (heading, "heading");
-  gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_widget_add_css_class (notes_heading, "heading");
-  gtk_label_set_xalign (GTK_LABEL (notes_heading), 0);
-  console->next = APMM_SLIDE_VIEW (apmm_slide_view_new ());
-  gtk_widget_set_size_request (GTK_WIDGET (console->next), 320, 180);
-  next_frame = gtk_aspect_frame_new (0.5, 0.0, ratio, FALSE);
-  gtk_aspect_frame_set_child (GTK_ASPECT_FRAME (next_frame), GTK_WIDGET (console->next));
-  console->notes = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (console->notes, TRUE);
-  gtk_label_set_xalign (console->notes, 0);
-  gtk_label_set_yalign (console->notes, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (console->notes), "apmm-console-notes");
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (console->notes));
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  object_class->dispose = apmm_presenter_console_dispose;
 
-  gtk_box_append (GTK_BOX (box), heading);
-  gtk_box_append (GTK_BOX (box), next_frame);
-  {
-    GtkWidget *stack = gtk_stack_new ();
-    GtkWidget *switcher = gtk_stack_switcher_new ();
-    GtkWidget *notes_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-
-    gtk_box_append (GTK_BOX (notes_box), notes_heading);
-    gtk_box_append (GTK_BOX (notes_box), scroller);
-    gtk_stack_add_titled (GTK_STACK (stack), notes_box, "notes", _("Notes"));
-    gtk_stack_add_titled (GTK_STACK (stack), slides_page (console), "slides", _("Slides"));
-    gtk_stack_add_titled (GTK_STACK (stack), agenda_page (console), "agenda", _("Agenda"));
-    gtk_widget_set_vexpand (stack, TRUE);
-    gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), GTK_STACK (stack));
-    gtk_box_append (GTK_BOX (box), switcher);
-    gtk_box_append (GTK_BOX (box), stack);
-  }
-  gtk_widget_set_size_request (box, 360, -1);
-  return box;
+  g_type_ensure (APMM_TYPE_SLIDE_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/apmm/Workshop/apmm-presenter-console.ui");
+  gtk_widget_class_bind_template_child (widget_class, ApmmPresenterConsole, current_frame);
+  gtk_widget_class_bind_template_child (widget_class, ApmmPresenterConsole, next_frame);
+  gtk_widget_class_bind_template_child (widget_class, ApmmPresenterConsole, current);
+  gtk_widget_class_bind_template_child (widget_class, ApmmPresenterConsole, next);
+  gtk_widget_class_bind_template_child (widget_class, ApmmPresenterConsole, position);
+  gtk_widget_class_bind_template_child (widget_class, ApmmPresenterConsole, notes);
+  gtk_widget_class_bind_template_child (widget_class, ApmmPresenterConsole, segment);
+  gtk_widget_class_bind_template_child (widget_class, ApmmPresenterConsole, clock);
+  gtk_widget_class_bind_template_child (widget_class, ApmmPresenterConsole, reveal);
+  gtk_widget_class_bind_template_child (widget_class, ApmmPresenterConsole, criterion);
+  gtk_widget_class_bind_template_child (widget_class, ApmmPresenterConsole, status);
+  gtk_widget_class_bind_template_child (widget_class, ApmmPresenterConsole, slides);
+  gtk_widget_class_bind_template_child (widget_class, ApmmPresenterConsole, agenda);
 }
 
-static GtkWidget *
-bottom_bar (Console *console)
+static void
+fill_rating_choices (ApmmPresenterConsole *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  ApmmModel *model = apmm_model_get_default ();
+  g_autoptr(GtkStringList) criteria = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
 
-  console->segment = GTK_LABEL (gtk_label_new (NULL));
-  console->clock = GTK_LABEL (gtk_label_new (NULL));
-  console->reveal = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_mnemonic (_("_Reveal Votes")));
-  gtk_label_set_xalign (console->segment, 0);
-  gtk_label_set_wrap (console->segment, TRUE);
-  gtk_widget_set_hexpand (GTK_WIDGET (console->segment), TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (console->clock), "title-2");
-  gtk_widget_add_css_class (GTK_WIDGET (console->clock), "numeric");
-  g_signal_connect (console->reveal, "toggled", G_CALLBACK (reveal_toggled_cb), console);
+  for (guint i = 0; i < apmm_model_get_n_criteria (model); i++)
+    {
+      const ApmmCriterion *criterion = apmm_model_get_criterion (model, i);
+      g_autofree char *text = g_strdup_printf (_("Level %u · %s"), criterion->level, criterion->title);
 
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (console->segment));
-  gtk_box_append (GTK_BOX (box), rating_row (console));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (console->reveal));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (console->clock));
-  return box;
+      gtk_string_list_append (criteria, text);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    gtk_string_list_append (labels, apmm_status_get_label (statuses[i]));
+  gtk_drop_down_set_model (self->criterion, G_LIST_MODEL (criteria));
+  gtk_drop_down_set_model (self->status, G_LIST_MODEL (labels));
 }
 
-GtkWindow *
-apmm_presenter_console_new (ApmmAudienceWindow *audience)
+static void
+apmm_presenter_console_init (ApmmPresenterConsole *self)
 {
-  GtkWindow *window;
-  Console *console = g_new0 (Console, 1);
-  GtkWidget *grid = gtk_grid_new ();
   GtkEventController *keys = gtk_event_controller_key_new ();
-  GtkWidget *frame;
-  int width, height;
-  float ratio;
 
-  window = g_object_new (GTK_TYPE_WINDOW,
-                         "application", gtk_window_get_application (GTK_WINDOW (audience)),
-                         "title", _("Presenter Console"),
-                         "default-width", 1024,
-                         "default-height", 720,
-                         "hide-on-close", TRUE,
-                         NULL);
-  console->audience = audience;
-  g_object_set_data_full (G_OBJECT (window), "apmm-console", console, (GDestroyNotify) console_free);
-
-  console->position = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_add_css_class (GTK_WIDGET (console->position), "title-3");
-  gtk_label_set_xalign (console->position, 0);
-  console->current = APMM_SLIDE_VIEW (apmm_slide_view_new ());
-  gtk_widget_set_hexpand (GTK_WIDGET (console->current), TRUE);
-  gtk_widget_set_vexpand (GTK_WIDGET (console->current), TRUE);
-  gtk_widget_set_size_request (GTK_WIDGET (console->current), 480, 270);
-
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 12);
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 18);
-  g_object_set (grid, "margin-start", 18, "margin-end", 18, "margin-top", 18, "margin-bottom", 18, NULL);
-  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (console->position), 0, 0, 2, 1);
-  gtk_window_get_default_size (GTK_WINDOW (audience), &width, &height);
-  ratio = width > 0 && height > 0 ? (float) width / height : 16.0f / 9.0f;
-  frame = gtk_aspect_frame_new (0.5, 0.0, ratio, FALSE);
-  gtk_aspect_frame_set_child (GTK_ASPECT_FRAME (frame), GTK_WIDGET (console->current));
-  gtk_grid_attach (GTK_GRID (grid), frame, 0, 1, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), side_panel (console, ratio), 1, 1, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), bottom_bar (console), 0, 2, 2, 1);
-  gtk_window_set_child (window, grid);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  fill_rating_choices (self);
 
   /* The clicker's keys win over focus navigation; open lists keep theirs. */
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), console);
-  gtk_widget_add_controller (GTK_WIDGET (window), keys);
-  g_signal_connect_object (audience, "changed", G_CALLBACK (audience_changed_cb), window, G_CONNECT_SWAPPED);
-  g_signal_connect_object (session_of (console), "presentation-changed",
-                           G_CALLBACK (presentation_changed_cb), window, G_CONNECT_SWAPPED);
-  audience_changed_cb (window);
-  return window;
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+}
+
+/**
+ * apmm_presenter_console_new:
+ * @audience: the slides on the wall, which own the console
+ *
+ * Returns: (transfer none): the console, not yet shown
+ */
+GtkWindow *
+apmm_presenter_console_new (ApmmAudienceWindow *audience)
+{
+  ApmmPresenterConsole *self;
+  int width, height;
+  float ratio;
+
+  g_return_val_if_fail (APMM_IS_AUDIENCE_WINDOW (audience), NULL);
+
+  self = g_object_new (APMM_TYPE_PRESENTER_CONSOLE,
+                       "application", gtk_window_get_application (GTK_WINDOW (audience)),
+                       NULL);
+  self->audience = audience;
+
+  /* The previews have the wall's shape. */
+  gtk_window_get_default_size (GTK_WINDOW (audience), &width, &height);
+  ratio = width > 0 && height > 0 ? (float) width / height : 16.0f / 9.0f;
+  gtk_aspect_frame_set_ratio (self->current_frame, ratio);
+  gtk_aspect_frame_set_ratio (self->next_frame, ratio);
+
+  g_signal_connect (self->reveal, "toggled", G_CALLBACK (reveal_toggled_cb), self);
+  g_signal_connect (self->criterion, "notify::selected", G_CALLBACK (criterion_selected_cb), self);
+  g_signal_connect (self->status, "notify::selected", G_CALLBACK (status_selected_cb), self);
+  g_signal_connect_object (audience, "changed", G_CALLBACK (audience_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session_of (self), "presentation-changed",
+                           G_CALLBACK (presentation_changed_cb), self, G_CONNECT_SWAPPED);
+  rebuild_slides_cb (self);
+  audience_changed_cb (GTK_WINDOW (self));
+  return GTK_WINDOW (self);
 }
