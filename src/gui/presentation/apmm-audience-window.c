@@ -599,11 +599,10 @@ apmm_audience_window_handle_key (ApmmAudienceWindow *self,
   switch (keyval)
     {
     case GDK_KEY_Right: case GDK_KEY_Down: case GDK_KEY_Page_Down: case GDK_KEY_space:
-    case GDK_KEY_Return: case GDK_KEY_KP_Enter: case GDK_KEY_n:
+    case GDK_KEY_Return: case GDK_KEY_KP_Enter:
       move (self, 1);
       return TRUE;
     case GDK_KEY_Left: case GDK_KEY_Up: case GDK_KEY_Page_Up: case GDK_KEY_BackSpace:
-    case GDK_KEY_p:
       move (self, -1);
       return TRUE;
     case GDK_KEY_Home:
