@@ -730,6 +730,19 @@ load_comparison (Loader     *loader,
   return TRUE;
 }
 
+/* The presentation's keys are read by apmm-presentation.c. */
+static gboolean
+load_presentation (Loader     *loader,
+                   JsonObject *root)
+{
+  g_autoptr(ApmmPresentation) presentation = apmm_presentation_from_json (root, loader->error);
+
+  if (presentation == NULL)
+    return FALSE;
+  apmm_session_set_presentation (loader->session, presentation, NULL);
+  return TRUE;
+}
+
 static gboolean
 load_root (Loader   *loader,
            JsonNode *root_node)
@@ -754,7 +767,8 @@ load_root (Loader   *loader,
          load_keyed (loader, root, "gaps", TRUE, load_gap) &&
          load_gap_order (loader, root) &&
          load_roadmap (loader, root) &&
-         load_comparison (loader, root);
+         load_comparison (loader, root) &&
+         load_presentation (loader, root);
 }
 
 gboolean

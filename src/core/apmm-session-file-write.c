@@ -23,7 +23,7 @@
 static const char * const top_keys[] = {
   "format", "version", "model", "title", "organisation", "facilitator", "date", "notes",
   "participants", "perceived_level", "target_level", "votes", "ratings", "prompts", "gaps",
-  "gap_order", "roadmap", "baseline", "disputes", NULL
+  "gap_order", "roadmap", "baseline", "disputes", "presentation", "agenda", NULL
 };
 static const char * const participant_keys[] = { "name", "perceived_level", NULL };
 static const char * const votes_keys[] = { "anonymous", "hidden", NULL };
@@ -355,6 +355,7 @@ apmm_sf_session_to_node (ApmmSession *session)
     json_object_set_member (root, "baseline", apmm_baseline_to_json (apmm_session_get_baseline (session)));
   if (apmm_session_get_disputes (session) != NULL)
     json_object_set_member (root, "disputes", apmm_disputes_to_json (apmm_session_get_disputes (session)));
+  apmm_presentation_to_json (apmm_session_get_presentation (session), root, origin);
   add_unknowns (root, origin, top_keys);
 
   node = json_node_new (JSON_NODE_OBJECT);

@@ -57,6 +57,7 @@ struct _ApmmSession
 
   ApmmBaseline *baseline;     /* the earlier session compared with, or NULL */
   ApmmDisputes *disputes;     /* what merged breakout groups rated differently, or NULL */
+  ApmmPresentation *presentation;  /* slide order, hidden slides, agenda */
 
   JsonNode    *origin;
 
@@ -90,6 +91,7 @@ enum {
   PARTICIPANTS_CHANGED,
   VOTES_CHANGED,
   ROADMAP_CHANGED,
+  PRESENTATION_CHANGED,
   CHANGED,
   N_SIGNALS
 };
@@ -714,6 +716,13 @@ assign_content (ApmmSession *self,
       g_ptr_array_set_free_func (self->actions, (GDestroyNotify) apmm_action_free);
       g_array_append_val (pending, PENDING_SIGNAL (ROADMAP_CHANGED, NULL));
     }
+
+  if (!apmm_presentation_equal (self->presentation, from->presentation))
+    {
+      apmm_presentation_free (self->presentation);
+      self->presentation = apmm_presentation_copy (from->presentation);
+      g_array_append_val (pending, PENDING_SIGNAL (PRESENTATION_CHANGED, NULL));
+    }
 }
 
 static void
@@ -734,6 +743,7 @@ apmm_session_finalize (GObject *object)
   g_clear_pointer (&self->actions, g_ptr_array_unref);
   g_clear_pointer (&self->baseline, apmm_baseline_unref);
   g_clear_pointer (&self->disputes, apmm_disputes_unref);
+  g_clear_pointer (&self->presentation, apmm_presentation_free);
   g_clear_pointer (&self->origin, json_node_unref);
 
   G_OBJECT_CLASS (apmm_session_parent_class)->finalize (object);
@@ -887,6 +897,7 @@ apmm_session_class_init (ApmmSessionClass *klass)
   signals[PARTICIPANTS_CHANGED] = plain_signal ("participants-changed");
   signals[VOTES_CHANGED] = plain_signal ("votes-changed");
   signals[ROADMAP_CHANGED] = plain_signal ("roadmap-changed");
+  signals[PRESENTATION_CHANGED] = plain_signal ("presentation-changed");
   signals[CHANGED] = id_signal ("changed");
 }
 
@@ -907,6 +918,7 @@ apmm_session_init (ApmmSession *self)
   self->prompts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->gaps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, gap_free);
   self->actions = g_ptr_array_new_with_free_func ((GDestroyNotify) apmm_action_free);
+  self->presentation = apmm_presentation_new ();
 }
 
 /**
@@ -987,7 +999,8 @@ apmm_session_equal (ApmmSession *a,
          participants_equal (a->participants, b->participants, FALSE) &&
          criteria_content_equal (a, b) &&
          strv_equal0 (a->gap_order, b->gap_order) &&
-         actions_equal (a->actions, b->actions);
+         actions_equal (a->actions, b->actions) &&
+         apmm_presentation_equal (a->presentation, b->presentation);
 }
 
 JsonNode *
@@ -1715,6 +1728,31 @@ apmm_session_move_action (ApmmSession *self,
   action = g_ptr_array_steal_index (self->actions, from);
   g_ptr_array_insert (self->actions, to, action);
   roadmap_changed (self, _("Move action"));
+}
+
+const ApmmPresentation *
+apmm_session_get_presentation (ApmmSession *self)
+{
+  g_return_val_if_fail (APMM_IS_SESSION (self), NULL);
+
+  return self->presentation;
+}
+
+void
+apmm_session_set_presentation (ApmmSession            *self,
+                               const ApmmPresentation *presentation,
+                               const char             *description)
+{
+  g_return_if_fail (APMM_IS_SESSION (self));
+  g_return_if_fail (presentation != NULL);
+
+  if (apmm_presentation_equal (self->presentation, presentation))
+    return;
+
+  apmm_presentation_free (self->presentation);
+  self->presentation = apmm_presentation_copy (presentation);
+  g_signal_emit (self, signals[PRESENTATION_CHANGED], 0);
+  emit_changed (self, description != NULL ? description : _("Change the presentation"));
 }
 
 gboolean

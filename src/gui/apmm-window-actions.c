@@ -10,6 +10,7 @@
 
 #include "apmm-compare-dialogs.h"
 #include "apmm-export-dialog.h"
+#include "apmm-presentation-actions.h"
 #include "apmm-session-file.h"
 #include "apmm-window-private.h"
 
@@ -269,6 +270,7 @@ _apmm_window_class_actions_init (ApmmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-details", NULL, show_details_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+  apmm_presentation_install_actions (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-session", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);

@@ -13,6 +13,7 @@
 #include "apmm-drafts.h"
 #include "apmm-explorer-page.h"
 #include "apmm-gap-page.h"
+#include "apmm-presentation-actions.h"
 #include "apmm-roadmap-page.h"
 #include "apmm-safe-text.h"
 #include "apmm-session-file.h"
@@ -1010,6 +1011,7 @@ apmm_window_init (ApmmWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
+  apmm_zoom_attach (GTK_WIDGET (self), self->settings);
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));

@@ -20,6 +20,7 @@
 #include "apmm-ladder-renderer.h"
 #include "apmm-safe-text.h"
 #include "apmm-session-file.h"
+#include "apmm-slide-renderer.h"
 
 typedef cairo_surface_t *(*SurfaceFunc) (cairo_write_func_t  write,
                                          void               *closure,
@@ -42,6 +43,7 @@ typedef struct {
 
 static gboolean write_png    (ApmmSession *, const char *, int, int, GByteArray *, GError **);
 static gboolean write_vector (ApmmSession *, const char *, int, int, GByteArray *, GError **);
+static gboolean write_slides (ApmmSession *, const char *, int, int, GByteArray *, GError **);
 
 static cairo_surface_t *
 svg_surface (cairo_write_func_t write,
@@ -62,6 +64,8 @@ static const ExportFormat formats[] = {
   { "svg", 1920, 1080, write_vector, svg_surface },
   /* A4 landscape in points: the ladder alone on one page. */
   { "pdf", 842, 595, write_vector, cairo_pdf_surface_create_for_stream },
+  /* The presentation as a deck: 16:9 pages, one slide each (--size is not used). */
+  { "slides", APMM_SLIDE_PDF_WIDTH, APMM_SLIDE_PDF_HEIGHT, write_slides, NULL },
 };
 
 static const ExportFormat *
@@ -150,6 +154,19 @@ write_vector (ApmmSession  *session,
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
   return check_status (status, format, error);
+}
+
+static gboolean
+write_slides (ApmmSession  *session,
+              const char   *format,
+              int           width,
+              int           height,
+              GByteArray   *out,
+              GError      **error)
+{
+  g_autoptr(ApmmSlideDeck) deck = apmm_slide_deck_new (session, apmm_model_get_default (), NULL);
+
+  return apmm_slide_deck_to_pdf (deck, APMM_SLIDE_THEME_LIGHT, out, error);
 }
 
 /* "WxH", each side within the sizes the ladder is designed for (and a little more). */
