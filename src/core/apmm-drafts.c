@@ -206,9 +206,15 @@ apmm_drafts_list (void)
       /* A save killed half-way leaves a temporary file behind (ours, or
        * GLib's from older versions); in the drafts folder nobody else
        * writes, so it can go. */
-      if (g_str_has_prefix (name, APMM_FILE_WRITER_TEMP_PREFIX) ||
-          g_str_has_prefix (name, ".goutputstream-"))
+      if (g_str_has_prefix (name, APMM_FILE_WRITER_TEMP_PREFIX))
         {
+          /* Not one being written right now, by this process or another. */
+          g_autoptr(GFile) stale = g_file_get_child (dir, name);
+          apmm_file_writer_remove_stale (stale);
+        }
+      else if (g_str_has_prefix (name, ".goutputstream-"))
+        {
+          /* Left by versions that wrote drafts with GLib. */
           g_autoptr(GFile) stale = g_file_get_child (dir, name);
           g_file_delete (stale, NULL, NULL);
         }
