@@ -4,12 +4,14 @@
  */
 #include "config.h"
 
-#include <glib/gstdio.h>
-
 #include <fcntl.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
+#include <utime.h>
+
+#include <glib/gstdio.h>
 
 #include "apmm-drafts.h"
 #include "apmm-file-writer.h"
@@ -110,12 +112,22 @@ test_stale_temp_files_cleaned (void)
 
   g_autofree char *ours = g_build_filename (path, APMM_FILE_WRITER_TEMP_PREFIX "XYZ789", NULL);
 
+  g_autofree char *writing = g_build_filename (path, APMM_FILE_WRITER_TEMP_PREFIX "NOW123", NULL);
+  struct utimbuf an_hour_ago = { time (NULL) - 3600, time (NULL) - 3600 };
+
   g_assert_true (g_file_set_contents (stale, "{ half a sess", -1, NULL));
   g_assert_true (g_file_set_contents (ours, "{ half a sess", -1, NULL));
+  g_assert_cmpint (utime (stale, &an_hour_ago), ==, 0);
+  g_assert_cmpint (utime (ours, &an_hour_ago), ==, 0);
+  /* A draft being written by another window right now. */
+  g_assert_true (g_file_set_contents (writing, "{ half a sess", -1, NULL));
+
   drafts = apmm_drafts_list ();
   g_assert_cmpuint (drafts->len, ==, 0);
   g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (ours, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (writing, G_FILE_TEST_EXISTS));
+  g_unlink (writing);
 
   remove_dir (path);
 }
@@ -232,9 +244,12 @@ test_temp_file_in_use_kept (void)
   g_autofree char *busy = g_build_filename (path, APMM_FILE_WRITER_TEMP_PREFIX "BUSY01", NULL);
   g_autoptr(GPtrArray) drafts = NULL;
   g_autoptr(GPtrArray) after = NULL;
+  struct utimbuf an_hour_ago = { time (NULL) - 3600, time (NULL) - 3600 };
   int fd = open (busy, O_WRONLY | O_CREAT | O_EXCL, 0600);
 
+  /* Old enough to look stale: only the writer's lock keeps it. */
   g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (utime (busy, &an_hour_ago), ==, 0);
   g_assert_cmpint (flock (fd, LOCK_EX), ==, 0);
   drafts = apmm_drafts_list ();
   g_assert_true (g_file_test (busy, G_FILE_TEST_EXISTS));

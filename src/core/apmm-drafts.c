@@ -186,6 +186,18 @@ compare_newest_first (gconstpointer a,
   return g_date_time_compare (ib->modified, ia->modified);
 }
 
+/* How old a temporary file in the drafts folder must be to count as left
+ * behind by a killed save rather than a write under way. */
+#define STALE_TEMP_SECONDS 60
+
+static gboolean
+is_stale (GFileInfo *info)
+{
+  guint64 modified = g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED);
+
+  return modified + STALE_TEMP_SECONDS < (guint64) (g_get_real_time () / G_USEC_PER_SEC);
+}
+
 GPtrArray *
 apmm_drafts_list (void)
 {
@@ -194,7 +206,9 @@ apmm_drafts_list (void)
   GPtrArray *drafts = g_ptr_array_new_with_free_func ((GDestroyNotify) apmm_draft_info_free);
   GFileInfo *child;
 
-  enumerator = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME,
+  enumerator = g_file_enumerate_children (dir,
+                                          G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                          G_FILE_ATTRIBUTE_TIME_MODIFIED,
                                           G_FILE_QUERY_INFO_NONE, NULL, NULL);
   if (enumerator == NULL)
     return drafts;
@@ -205,14 +219,16 @@ apmm_drafts_list (void)
 
       /* A save killed half-way leaves a temporary file behind (ours, or
        * GLib's from older versions); in the drafts folder nobody else
-       * writes, so it can go. */
-      if (g_str_has_prefix (name, APMM_FILE_WRITER_TEMP_PREFIX))
+       * writes, so it can go — unless a draft is still being written
+       * through it (drafts are written in a worker thread, possibly while
+       * another window lists them): the writer holds a lock on its temporary
+       * file, and a file is only taken once it is a minute old as well. */
+      if (g_str_has_prefix (name, APMM_FILE_WRITER_TEMP_PREFIX) && is_stale (child))
         {
-          /* Not one being written right now, by this process or another. */
           g_autoptr(GFile) stale = g_file_get_child (dir, name);
           apmm_file_writer_remove_stale (stale);
         }
-      else if (g_str_has_prefix (name, ".goutputstream-"))
+      else if (g_str_has_prefix (name, ".goutputstream-") && is_stale (child))
         {
           /* Left by versions that wrote drafts with GLib. */
           g_autoptr(GFile) stale = g_file_get_child (dir, name);
