@@ -566,6 +566,45 @@ ask_changed_on_disk (SaveRequest *req)
 }
 
 static void
+save_failed_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         gpointer          user_data)
+{
+  SaveRequest *req = g_object_steal_data (G_OBJECT (dialog), "request");
+
+  if (req == NULL)
+    return;
+
+  if (g_str_equal (response, "save-as") && req->self != NULL && req->self->document == req->document)
+    save_with_continuation (req->self, g_steal_pointer (&req->cont), TRUE);
+
+  save_request_free (req);
+}
+
+/* A save that failed (a full disk, a folder that cannot be written) wrote
+ * nothing: the work is still here and in a draft. Offer to save it
+ * elsewhere; the continuation (closing, say) goes with it. */
+static void
+ask_save_elsewhere (SaveRequest *req,
+                    const char  *heading,
+                    const char  *body)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (req->self), heading, body));
+  adw_message_dialog_add_responses (dialog,
+                                    "close", _("_Close"),
+                                    "save-as", _("Save _As…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "save-as", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save-as");
+  adw_message_dialog_set_close_response (dialog, "close");
+  g_object_set_data_full (G_OBJECT (dialog), "request", req, (GDestroyNotify) save_request_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (save_failed_response_cb), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 saved_cb (GObject      *object,
           GAsyncResult *result,
           gpointer      user_data)
@@ -599,8 +638,7 @@ saved_cb (GObject      *object,
                                                    reason);
 
           apmm_document_write_draft (req->document);
-          show_error_dialog (self, heading, body);
-          save_request_free (req);
+          ask_save_elsewhere (req, heading, body);
           return;
         }
     }
