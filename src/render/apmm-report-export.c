@@ -1,0 +1,353 @@
+/* apmm-report-export.c — choosing a report format, writing the file, the command line
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "apmm-report-export"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <string.h>
+
+#include "apmm-cli.h"
+#include "apmm-report-export.h"
+#include "apmm-report-private.h"
+#include "apmm-session-file.h"
+
+/* ---- What the writers share ------------------------------------------- */
+
+static gboolean
+is_bidi_control (gunichar c)
+{
+  return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+char *
+apmm_report_clean_text (const char *text,
+                        gboolean    drop_bidi)
+{
+  GString *out;
+
+  if (text == NULL)
+    return g_strdup ("");
+  out = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\t')
+        g_string_append_c (out, ' ');
+      else if (c == '\r')
+        {
+          if (p[1] != '\n')
+            g_string_append_c (out, '\n');
+        }
+      else if (c == '\n')
+        g_string_append_c (out, '\n');
+      else if (c < 0x20 || (c >= 0x7F && c < 0xA0) || c == 0xFFFE || c == 0xFFFF)
+        continue;
+      else if (drop_bidi && is_bidi_control (c))
+        continue;
+      else
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
+apmm_report_confirmed_text (const ApmmReportCriterion *criterion)
+{
+  g_autofree char *when = apmm_report_format_when (criterion->confirmed_at);
+
+  if (*criterion->confirmed_by != '\0' && *when != '\0')
+    return g_strdup_printf (C_("confirmed by, at", "%s, %s"), criterion->confirmed_by, when);
+  return g_strdup (*criterion->confirmed_by != '\0' ? criterion->confirmed_by : when);
+}
+
+char *
+apmm_report_closes_text (const ApmmReportAction *action)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < action->n_closes; i++)
+    g_string_append_printf (out, "%s%s", i ? "; " : "", action->closes[i]->title);
+  return g_string_free (out, FALSE);
+}
+
+const char *
+apmm_report_chasm_text (const ApmmReportGap *gap)
+{
+  return gap->crosses_chasm ? _("Yes") : "";
+}
+
+const char *
+apmm_report_action_title (const ApmmReportAction *action)
+{
+  return *action->title != '\0' ? action->title : _("Untitled action");
+}
+
+/* ---- Paper -------------------------------------------------------------- */
+
+void
+apmm_paper_get_size (ApmmPaper  paper,
+                     double    *width,
+                     double    *height)
+{
+  if (paper == APMM_PAPER_LETTER)
+    {
+      *width = 612.0;
+      *height = 792.0;
+    }
+  else
+    {
+      *width = 595.276;
+      *height = 841.89;
+    }
+}
+
+ApmmPaper
+apmm_paper_from_locale (void)
+{
+#ifdef _NL_PAPER_WIDTH
+  /* glibc gives LC_PAPER's size in millimetres; US Letter is 216 × 279. */
+  const char *saved = setlocale (LC_PAPER, NULL);
+  g_autofree char *previous = g_strdup (saved);
+  union { char *string; unsigned int word; } width;
+
+  setlocale (LC_PAPER, "");
+  width.string = nl_langinfo (_NL_PAPER_WIDTH);
+  if (previous != NULL)
+    setlocale (LC_PAPER, previous);
+  if (width.word == 216)
+    return APMM_PAPER_LETTER;
+#endif
+  return APMM_PAPER_A4;
+}
+
+gboolean
+apmm_paper_from_string (const char *name,
+                        ApmmPaper  *paper)
+{
+  if (g_ascii_strcasecmp (name, "a4") == 0)
+    *paper = APMM_PAPER_A4;
+  else if (g_ascii_strcasecmp (name, "letter") == 0)
+    *paper = APMM_PAPER_LETTER;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* ---- Formats ------------------------------------------------------------ */
+
+static const struct {
+  const char       *name;
+  ApmmReportFormat  format;
+} format_names[] = {
+  { "pdf", APMM_REPORT_FORMAT_PDF },
+  { "html", APMM_REPORT_FORMAT_HTML },
+  { "htm", APMM_REPORT_FORMAT_HTML },
+  { "md", APMM_REPORT_FORMAT_MARKDOWN },
+  { "markdown", APMM_REPORT_FORMAT_MARKDOWN },
+  { "xlsx", APMM_REPORT_FORMAT_XLSX },
+  { "csv", APMM_REPORT_FORMAT_CSV },
+};
+
+gboolean
+apmm_report_format_from_string (const char       *name,
+                                ApmmReportFormat *format)
+{
+  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (format_names); i++)
+    if (g_ascii_strcasecmp (name, format_names[i].name) == 0)
+      {
+        *format = format_names[i].format;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+gboolean
+apmm_report_format_from_filename (const char       *filename,
+                                  ApmmReportFormat *format)
+{
+  const char *dot = filename ? strrchr (filename, '.') : NULL;
+
+  return dot != NULL && strchr (dot, G_DIR_SEPARATOR) == NULL
+         && apmm_report_format_from_string (dot + 1, format);
+}
+
+gboolean
+apmm_report_table_from_string (const char      *name,
+                               ApmmReportTable *table)
+{
+  if (g_strcmp0 (name, "actions") == 0)
+    *table = APMM_REPORT_TABLE_ACTIONS;
+  else if (g_strcmp0 (name, "criteria") == 0)
+    *table = APMM_REPORT_TABLE_CRITERIA;
+  else if (g_strcmp0 (name, "gaps") == 0)
+    *table = APMM_REPORT_TABLE_GAPS;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+GBytes *
+apmm_report_render (ApmmReport        *report,
+                    ApmmReportFormat   format,
+                    ApmmPaper          paper,
+                    ApmmReportTable    table,
+                    GError           **error)
+{
+  g_return_val_if_fail (report != NULL, NULL);
+
+  switch (format)
+    {
+    case APMM_REPORT_FORMAT_PDF:
+      return apmm_report_to_pdf (report, paper, error);
+    case APMM_REPORT_FORMAT_HTML:
+      return apmm_report_to_html (report);
+    case APMM_REPORT_FORMAT_MARKDOWN:
+      return apmm_report_to_markdown (report);
+    case APMM_REPORT_FORMAT_XLSX:
+      return apmm_report_to_xlsx (report, error);
+    case APMM_REPORT_FORMAT_CSV:
+      return apmm_report_to_csv (report, table);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* ---- Writing ------------------------------------------------------------ */
+
+gboolean
+apmm_report_write_file (GFile   *file,
+                        GBytes  *bytes,
+                        GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+  gsize size = 0;
+  gconstpointer data = g_bytes_get_data (bytes, &size);
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (g_file_replace_contents (file, data, size, NULL, FALSE,
+                               G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &local_error))
+    return TRUE;
+
+  /* GIO usually names the file already; say it once. */
+  name = g_file_get_parse_name (file);
+  if (strstr (local_error->message, name) != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  else
+    g_set_error (error, local_error->domain, local_error->code,
+                 _("Cannot write “%s”: %s"), name, local_error->message);
+  return FALSE;
+}
+
+gboolean
+apmm_report_export (ApmmSession       *session,
+                    ApmmReportFormat   format,
+                    ApmmReportFlags    flags,
+                    ApmmPaper          paper,
+                    ApmmReportTable    table,
+                    GFile             *output,
+                    GError           **error)
+{
+  g_autoptr(ApmmReport) report = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (APMM_IS_SESSION (session), FALSE);
+  g_return_val_if_fail (G_IS_FILE (output), FALSE);
+
+  report = apmm_report_new (session, apmm_model_get_default (), flags);
+  bytes = apmm_report_render (report, format, paper, table, error);
+  if (bytes == NULL)
+    return FALSE;
+  return apmm_report_write_file (output, bytes, error);
+}
+
+/* ---- The command line --------------------------------------------------- */
+
+gboolean
+apmm_report_export_kind_is_known (const char *kind)
+{
+  return g_strcmp0 (kind, "report") == 0 || g_strcmp0 (kind, "xlsx") == 0
+         || g_strcmp0 (kind, "csv") == 0;
+}
+
+static int
+usage (GString    *err,
+       const char *message)
+{
+  g_string_append_printf (err, "%s\n", message);
+  return APMM_EXIT_USAGE;
+}
+
+/* Which file format --export=KIND writes to @output, or a usage message. */
+static gboolean
+choose_format (const char        *kind,
+               const char        *output,
+               ApmmReportFormat  *format,
+               GString           *err)
+{
+  if (g_strcmp0 (kind, "xlsx") == 0)
+    *format = APMM_REPORT_FORMAT_XLSX;
+  else if (g_strcmp0 (kind, "csv") == 0)
+    *format = APMM_REPORT_FORMAT_CSV;
+  else if (!apmm_report_format_from_filename (output, format)
+           || *format == APMM_REPORT_FORMAT_XLSX || *format == APMM_REPORT_FORMAT_CSV)
+    {
+      g_string_append_printf (err, "%s\n",
+                              _("--export=report writes a .pdf, .html or .md file: name the output so"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+int
+apmm_report_export_cli (const char *kind,
+                        const char *output,
+                        const char *paper_name,
+                        const char *table_name,
+                        gboolean    anonymise,
+                        const char *input,
+                        GString    *err)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ApmmSession) session = NULL;
+  g_autoptr(GFile) in_file = NULL;
+  g_autoptr(GFile) out_file = NULL;
+  ApmmReportFormat format;
+  ApmmPaper paper = apmm_paper_from_locale ();
+  ApmmReportTable table = APMM_REPORT_TABLE_ACTIONS;
+
+  g_return_val_if_fail (err != NULL, APMM_EXIT_USAGE);
+
+  if (!apmm_report_export_kind_is_known (kind) || output == NULL || input == NULL)
+    return usage (err, _("Usage: --export=report|xlsx|csv --output=PATH FILE"));
+  if (!choose_format (kind, output, &format, err))
+    return APMM_EXIT_USAGE;
+  if (paper_name != NULL && (format != APMM_REPORT_FORMAT_PDF || !apmm_paper_from_string (paper_name, &paper)))
+    return usage (err, _("--paper is a4 or letter, for a PDF report"));
+  if (table_name != NULL && (format != APMM_REPORT_FORMAT_CSV || !apmm_report_table_from_string (table_name, &table)))
+    return usage (err, _("--table is actions, criteria or gaps, for --export=csv"));
+
+  in_file = g_file_new_for_commandline_arg (input);
+  session = apmm_session_load_file (in_file, NULL, &error);
+  if (session == NULL)
+    {
+      g_string_append_printf (err, "%s: %s\n", input, error->message);
+      return APMM_EXIT_INVALID;
+    }
+
+  out_file = g_file_new_for_commandline_arg (output);
+  if (!apmm_report_export (session, format, anonymise ? APMM_REPORT_ANONYMISED : 0,
+                           paper, table, out_file, &error))
+    {
+      g_string_append_printf (err, "%s\n", error->message);
+      return APMM_EXIT_INVALID;
+    }
+  return APMM_EXIT_OK;
+}
