@@ -779,6 +779,31 @@ test_program (void)
   g_rmdir (dir);
 }
 
+/* The ladder exports say whose ladder it is, and when. */
+static void
+test_ladder_caption (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("apmm-caption-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "ladder.pdf", NULL);
+  g_autofree char *output = g_strdup_printf ("--output=%s", path);
+  const char *args[] = { "--export=pdf", output, SRC_ROOT "/data/examples/northwind-logistics.apmm", NULL };
+  g_autofree char *err = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autofree char *text = NULL;
+  gsize length = 0;
+
+  if (!have_poppler ())
+    return;
+  g_assert_cmpint (program (args, &err), ==, 0);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  pdf = g_bytes_new (contents, length);
+  text = pdf_text (pdf, 0);
+  g_assert_nonnull (strstr (text, "Northwind Logistics · 2026-"));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -795,6 +820,7 @@ main (int    argc,
   g_test_add_func ("/report-export/layout/inside-the-page", test_pages_stay_inside);
   g_test_add_func ("/report-export/paper", test_paper);
   g_test_add_func ("/report-export/program", test_program);
+  g_test_add_func ("/report-export/ladder-caption", test_ladder_caption);
 
   return g_test_run ();
 }
