@@ -115,12 +115,22 @@ test_report_meridian_verdict (void)
   /* Evidence 2, the room says 3: one level over, in words. */
   g_assert_cmpstr (apmm_report_get_estimation_text (report), ==,
                    "The room rates itself one level above the evidence");
-  g_assert_nonnull (strstr (apmm_report_get_progress_text (report), "1 of 7 criteria met and 2 partly met"));
+  g_assert_nonnull (strstr (apmm_report_get_progress_text (report), "1 of 7 criteria met and 2 partly met (29%)"));
   g_assert_null (apmm_report_get_inconclusive_text (report));
   g_assert_cmpstr (c->confirmed_by, ==, "Peter Lindqvist");
   g_assert_cmpstr (when, ==, "2026-03-12 09:20");
   /* Gaps the roadmap covers, and the ones it does not. */
   g_assert_cmpuint (apmm_report_get_n_uncovered (report), <=, apmm_report_get_n_gaps (report));
+}
+
+/* 62.5 % rounds as the ladder's "Next level 63%" does, so the page agrees with itself. */
+static void
+test_report_progress_rounding (void)
+{
+  g_autoptr(ApmmSession) session = load_example ("halcyon-health");
+  g_autoptr(ApmmReport) report = apmm_report_new (session, apmm_model_get_default (), 0);
+
+  g_assert_nonnull (strstr (apmm_report_get_progress_text (report), "1 of 4 criteria met and 3 partly met (63%)"));
 }
 
 static void
@@ -229,6 +239,7 @@ main (int    argc,
   g_test_add_func ("/report/content", test_report_content);
   g_test_add_func ("/report/meridian-verdict", test_report_meridian_verdict);
   g_test_add_func ("/report/inconclusive", test_report_inconclusive);
+  g_test_add_func ("/report/progress-rounding", test_report_progress_rounding);
   g_test_add_func ("/report/anonymised", test_report_anonymised);
   g_test_add_func ("/report/anonymised-forms", test_report_anonymised_forms);
 

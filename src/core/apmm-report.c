@@ -260,8 +260,10 @@ build_verdict (ApmmReport *self)
         }
       /* Counted honestly: a partly met criterion is half of one, and says so. */
       self->progress_text =
-        g_strdup_printf (_("Towards level %u, %s: %u of %u criteria met and %u partly met (%.0f %%)."),
-                         evidence + 1, next->name, met, next->n_criteria, partly, progress * 100.0);
+        g_strdup_printf (_("Towards level %u, %s: %u of %u criteria met and %u partly met (%u%%)."),
+                         evidence + 1, next->name, met, next->n_criteria, partly,
+                         /* Rounded as the ladder rounds it, so both say the same. */
+                         (guint) (progress * 100.0 + 0.5));
     }
   else
     self->progress_text = g_strdup (_("Level 4 is the top of the model: there is no next level."));

@@ -465,7 +465,8 @@ build_verdict (ApmmReportPages *self)
 
   row = row_new (ROW_LADDER, 0);
   row->space_before = 10;
-  row->height = body_width (self) * 0.5;
+  /* The ladder's own 16:9, at which it shows every label. */
+  row->height = body_width (self) * 540.0 / 960.0;
   g_ptr_array_add (self->rows, row);
 
   add_heading (self, 2, ngettext ("Recommended entry point", "Recommended entry points", n));
@@ -993,7 +994,7 @@ draw_ladder (ApmmReportPages *self,
   ApmmLadderState state;
   double w = body_width (self);
   /* Drawn at a size the ladder is designed for, then scaled to the column. */
-  const int lw = 760, lh = 380;
+  const int lw = 960, lh = 540;
 
   apmm_ladder_state_init (&state, apmm_report_get_session (self->report),
                           apmm_report_get_model (self->report),
