@@ -42,7 +42,7 @@ static const char style[] =
   ".entry b{color:var(--accent)}.why{color:var(--muted);font-style:italic}"
   "table{width:100%;border-collapse:collapse;margin:8px 0 16px;font-size:13.5px}"
   "th{background:var(--accent);color:#fff;text-align:left;font-weight:600;padding:6px 8px}"
-  "td{padding:6px 8px;border-bottom:1px solid var(--line);vertical-align:top;overflow-wrap:anywhere}"
+  "td{padding:6px 8px;border-bottom:1px solid var(--line);vertical-align:top;overflow-wrap:break-word;word-break:normal}"
   "tbody tr:nth-child(even) td{background:var(--soft)}"
   ".num{text-align:right;white-space:nowrap}"
   ".status{font-weight:600;white-space:nowrap}"
