@@ -551,19 +551,18 @@ print_done_cb (GtkPrintOperation       *operation,
   }
 }
 
-void
-apmm_report_print (GtkWindow   *parent,
-                   ApmmSession *session)
+GtkPrintOperation *
+apmm_report_print_operation_new (ApmmSession *session)
 {
-  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
+  GtkPrintOperation *operation;
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
   g_autoptr(GtkPaperSize) paper = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
   PrintData *data;
-  GtkPrintOperationResult result;
 
-  g_return_if_fail (APMM_IS_SESSION (session));
+  g_return_val_if_fail (APMM_IS_SESSION (session), NULL);
 
+  operation = gtk_print_operation_new ();
   data = g_new0 (PrintData, 1);
   data->report = apmm_report_new (session, apmm_model_get_default (), APMM_REPORT_DEFAULT);
   paper = gtk_paper_size_new (apmm_paper_from_locale () == APMM_PAPER_LETTER
@@ -574,17 +573,27 @@ apmm_report_print (GtkWindow   *parent,
   gtk_print_operation_set_use_full_page (operation, TRUE);
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
-  gtk_print_operation_set_allow_async (operation, TRUE);
-  {
-    g_autofree char *name = apmm_report_suggest_basename (data->report);
-
-    gtk_print_operation_set_job_name (operation, name);
-  }
+  name = apmm_report_suggest_basename (data->report);
+  gtk_print_operation_set_job_name (operation, name);
   g_object_set_data_full (G_OBJECT (operation), "apmm-print-data", data, (GDestroyNotify) print_data_free);
   g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), data);
   g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), data);
-  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), parent, 0);
+  return operation;
+}
 
+void
+apmm_report_print (GtkWindow   *parent,
+                   ApmmSession *session)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+
+  g_return_if_fail (APMM_IS_SESSION (session));
+
+  operation = apmm_report_print_operation_new (session);
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), parent, 0);
   result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, &error);
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     print_done_cb (operation, result, parent);

@@ -22,7 +22,11 @@ ApmmSession      *apmm_report_dialog_get_session (ApmmReportDialog *self);
 void              apmm_report_dialog_set_session (ApmmReportDialog *self,
                                                   ApmmSession      *session);
 
-/* Prints @session's report with GtkPrintOperation: the pages of the PDF. */
+/* A print operation that draws @session's report: the pages of the PDF,
+ * laid out for the paper of the print setup (A4 or Letter from the locale
+ * by default). */
+GtkPrintOperation *apmm_report_print_operation_new (ApmmSession  *session);
+/* Prints @session's report with the print dialog; failures are shown on @parent. */
 void              apmm_report_print              (GtkWindow        *parent,
                                                   ApmmSession      *session);
 
