@@ -349,12 +349,26 @@ write_roadmap (GString    *out,
         {
           const ApmmReportAction *a = apmm_report_get_action (report, i);
           g_autofree char *closes = apmm_report_closes_text (a);
-          g_autofree char *what = *a->description != '\0'
-            ? g_strdup_printf ("%s\n%s", apmm_report_action_title (a), a->description)
-            : g_strdup (apmm_report_action_title (a));
-          const char *row[] = { what, a->owner, apmm_horizon_get_label (a->horizon), a->due,
+          const char *row[] = { a->owner, apmm_horizon_get_label (a->horizon), a->due,
                                 apmm_action_status_get_label (a->status), a->measure, closes, NULL };
+          g_autofree char *title = apmm_report_clean_text (apmm_report_action_title (a), TRUE);
 
+          /* The title in bold, on one line; the description after it. */
+          g_strdelimit (title, "\n", ' ');
+          g_string_append (out, "| **");
+          append_inline (out, g_strstrip (title));
+          g_string_append (out, "**");
+          if (*a->description != '\0')
+            {
+              GString *cell = g_string_new (NULL);
+
+              append_cell (cell, a->description);
+              /* append_cell opened its own cell: keep its content only. */
+              g_string_append (out, "<br>");
+              g_string_append_len (out, cell->str + 2, cell->len - 3);
+              g_string_free (cell, TRUE);
+            }
+          g_string_append_c (out, ' ');
           append_row (out, row);
         }
       g_string_append_c (out, '\n');
