@@ -779,6 +779,33 @@ test_program (void)
   g_rmdir (dir);
 }
 
+/* A new, empty session still gives a whole report in every format. */
+static void
+test_empty_session (void)
+{
+  g_autoptr(ApmmSession) session = apmm_session_new ();
+  g_autoptr(ApmmReport) report = apmm_report_new (session, apmm_model_get_default (), APMM_REPORT_ANONYMISED);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = apmm_report_to_pdf (report, APMM_PAPER_LETTER, &error);
+  g_autoptr(GBytes) xlsx = NULL;
+  g_autoptr(GBytes) md = apmm_report_to_markdown (report);
+  g_autoptr(GBytes) html = apmm_report_to_html (report);
+  g_autoptr(GBytes) csv = apmm_report_to_csv (report, APMM_REPORT_TABLE_ACTIONS);
+  g_autofree char *md_text = bytes_to_string (md);
+  g_autofree char *csv_text = bytes_to_string (csv);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_bytes_get_size (pdf), >, 1000);
+  xlsx = apmm_report_to_xlsx (report, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_bytes_get_size (html), >, 1000);
+  /* The title stands in for the organisation; the empty parts say so. */
+  g_assert_true (g_str_has_prefix (md_text, "# AI Production Maturity Assessment\n"));
+  g_assert_nonnull (strstr (md_text, "No actions yet."));
+  g_assert_nonnull (strstr (md_text, "The room did not vote."));
+  g_assert_cmpstr (csv_text, ==, "id,title,description,owner,horizon,due,status,success_measure,closes,closes_titles\r\n");
+}
+
 /* The ladder exports say whose ladder it is, and when. */
 static void
 test_ladder_caption (void)
@@ -821,6 +848,7 @@ main (int    argc,
   g_test_add_func ("/report-export/paper", test_paper);
   g_test_add_func ("/report-export/program", test_program);
   g_test_add_func ("/report-export/ladder-caption", test_ladder_caption);
+  g_test_add_func ("/report-export/empty-session", test_empty_session);
 
   return g_test_run ();
 }
