@@ -41,6 +41,7 @@ static const char style[] =
   ".entry{border:1px solid var(--line);border-radius:6px;padding:12px 16px;margin:8px 0}"
   ".entry b{color:var(--accent)}.why{color:var(--muted);font-style:italic}"
   "table{width:100%;border-collapse:collapse;margin:8px 0 16px;font-size:13.5px}"
+  "table.fixed{table-layout:fixed}"
   "th{background:var(--accent);color:#fff;text-align:left;font-weight:600;padding:6px 8px}"
   "td{padding:6px 8px;border-bottom:1px solid var(--line);vertical-align:top;overflow-wrap:break-word;word-break:normal}"
   "tbody tr:nth-child(even) td{background:var(--soft)}"
@@ -117,11 +118,21 @@ append_status (GString    *out,
   g_string_append (out, "</td>");
 }
 
+/* @widths: percentages of the columns, so the tables of one kind line up; or NULL. */
 static void
 append_th_row (GString            *out,
-               const char * const *cells)
+               const char * const *cells,
+               const guint        *widths)
 {
-  g_string_append (out, "<table>\n<thead><tr>");
+  if (widths != NULL)
+    {
+      g_string_append (out, "<table class=\"fixed\">\n<colgroup>");
+      for (guint i = 0; cells[i] != NULL; i++)
+        g_string_append_printf (out, "<col style=\"width:%u%%\">", widths[i]);
+      g_string_append (out, "</colgroup>\n<thead><tr>");
+    }
+  else
+    g_string_append (out, "<table>\n<thead><tr>");
   for (guint i = 0; cells[i] != NULL; i++)
     {
       g_string_append (out, "<th>");
@@ -255,8 +266,10 @@ write_evidence (GString    *out,
     {
       g_autofree char *label = apmm_report_level_label (report, l);
 
+      static const guint widths[] = { 22, 10, 48, 20 };
+
       append_tag (out, "h3", label);
-      append_th_row (out, header);
+      append_th_row (out, header, widths);
       for (guint i = 0; i < apmm_report_get_n_criteria (report, l); i++)
         {
           const ApmmReportCriterion *c = apmm_report_get_criterion (report, l, i);
@@ -310,7 +323,7 @@ write_votes (GString    *out,
     }
   for (guint l = 0; l < APMM_N_LEVELS; l++)
     most = MAX (most, counts[l]);
-  append_th_row (out, header);
+  append_th_row (out, header, NULL);
   for (guint l = 0; l < APMM_N_LEVELS; l++)
     {
       g_autofree char *label = apmm_report_level_label (report, l);
@@ -342,7 +355,9 @@ write_gaps (GString    *out,
     append_tag (out, "p", _("No gaps: every criterion up to the target level is met."));
   else
     {
-      append_th_row (out, header);
+      static const guint widths[] = { 5, 17, 6, 9, 8, 8, 13, 24, 10 };
+
+      append_th_row (out, header, widths);
       for (guint i = 0; i < apmm_report_get_n_gaps (report); i++)
         {
           const ApmmReportGap *g = apmm_report_get_gap (report, i);
@@ -377,7 +392,9 @@ write_roadmap (GString    *out,
     append_tag (out, "p", _("No actions yet."));
   else
     {
-      append_th_row (out, header);
+      static const guint widths[] = { 27, 13, 11, 11, 10, 15, 13 };
+
+      append_th_row (out, header, widths);
       for (guint i = 0; i < apmm_report_get_n_actions (report); i++)
         {
           const ApmmReportAction *a = apmm_report_get_action (report, i);
