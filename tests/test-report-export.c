@@ -779,6 +779,41 @@ test_program (void)
   g_rmdir (dir);
 }
 
+/* The cover lists the sections with the pages they start on, and they are there. */
+static void
+test_contents (void)
+{
+  g_autoptr(ApmmSession) session = load_example ("meridian-insurance");
+  g_autoptr(ApmmReport) report = apmm_report_new (session, apmm_model_get_default (), 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = apmm_report_to_pdf (report, APMM_PAPER_A4, &error);
+  g_autofree char *cover = NULL;
+  g_autoptr(GRegex) entry = g_regex_new ("^(.+) (\\d+)$", G_REGEX_MULTILINE, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  const char *contents;
+  guint n = 0;
+
+  g_assert_no_error (error);
+  if (!have_poppler ())
+    return;
+  cover = pdf_text (pdf, 1);
+  contents = strstr (cover, "Contents\n");
+  g_assert_nonnull (contents);
+  for (g_regex_match (entry, contents, 0, &match); g_match_info_matches (match); g_match_info_next (match, NULL))
+    {
+      g_autofree char *title = g_match_info_fetch (match, 1);
+      g_autofree char *number = g_match_info_fetch (match, 2);
+      g_autofree char *page = pdf_text (pdf, atoi (number));
+      g_autofree char *heading = g_strdup_printf ("\n%s\n", title);
+
+      /* The section's heading is on the page the contents name. */
+      if (strstr (page, heading) == NULL)
+        g_error ("“%s” is not on page %s", title, number);
+      n++;
+    }
+  g_assert_cmpuint (n, ==, 6);
+}
+
 /* A new, empty session still gives a whole report in every format. */
 static void
 test_empty_session (void)
@@ -849,6 +884,7 @@ main (int    argc,
   g_test_add_func ("/report-export/program", test_program);
   g_test_add_func ("/report-export/ladder-caption", test_ladder_caption);
   g_test_add_func ("/report-export/empty-session", test_empty_session);
+  g_test_add_func ("/report-export/contents", test_contents);
 
   return g_test_run ();
 }

@@ -82,6 +82,7 @@ struct _Row {
   gboolean  has_bg;
   Colour    bg;
   gboolean  rule_below;        /* a heading's underline, a table row's divider */
+  char     *section;           /* a section heading's title, for the contents */
   Colour    rule;
   double    rule_width;
   double    height;            /* whole, with padding */
@@ -106,6 +107,8 @@ struct _ApmmReportPages
   GPtrArray    *pages;         /* GPtrArray of Placement; page 0 is the cover */
   char         *header_left;
   char         *header_right;
+  GPtrArray    *contents;      /* Row of each section heading, in order */
+  GArray       *contents_pages; /* guint: the page each starts on */
 };
 
 /* ---- Layouts ------------------------------------------------------------ */
@@ -245,6 +248,7 @@ row_free (Row *row)
       g_free (row->cells[i].bottoms);
     }
   g_free (row->cells);
+  g_free (row->section);
   g_free (row);
 }
 
@@ -327,6 +331,7 @@ add_heading (ApmmReportPages *self,
   row->keep_with_next = TRUE;
   if (depth == 1)
     {
+      row->section = g_strdup (text);
       row->rule_below = TRUE;
       row->rule = accent;
       row->rule_width = 1.5;
@@ -754,6 +759,13 @@ pager_place (Pager       *pager,
   p->end = g_memdup2 (end, sizeof (guint) * MAX (row->n_cells, 1));
   g_ptr_array_add (pager->page, p);
   pager->y += height;
+  if (row->section != NULL)
+    {
+      guint page = pager->self->pages->len;
+
+      g_ptr_array_add (pager->self->contents, row);
+      g_array_append_val (pager->self->contents_pages, page);
+    }
 }
 
 static void
@@ -1086,6 +1098,36 @@ text_height (ApmmReportPages *self,
   return (double) h / PANGO_SCALE;
 }
 
+/* The sections and the pages they start on, as a consultancy's cover lists them. */
+static void
+draw_contents (ApmmReportPages *self,
+               cairo_t         *cr,
+               double           x,
+               double           y,
+               double           w)
+{
+  double column = MIN (w, 300);
+
+  if (self->contents->len == 0 || y > self->height - 170 - 16.0 * self->contents->len)
+    return;
+  show_text (self, cr, _("Contents"), FONT_FAMILY " Bold 10", &muted, x, y, column, PANGO_ALIGN_LEFT);
+  y += 20;
+  for (guint i = 0; i < self->contents->len; i++)
+    {
+      Row *row = self->contents->pdata[i];
+      g_autofree char *page = g_strdup_printf ("%u", g_array_index (self->contents_pages, guint, i));
+
+      show_text (self, cr, row->section, FONT_FAMILY " 10", &ink, x, y, column - 40, PANGO_ALIGN_LEFT);
+      show_text (self, cr, page, FONT_FAMILY " 10", &ink, x + column - 40, y, 40, PANGO_ALIGN_RIGHT);
+      set_colour (cr, &line_colour);
+      cairo_set_line_width (cr, 0.5);
+      cairo_move_to (cr, x, y + 15.5);
+      cairo_line_to (cr, x + column, y + 15.5);
+      cairo_stroke (cr);
+      y += 18;
+    }
+}
+
 static void
 draw_cover (ApmmReportPages *self,
             cairo_t         *cr)
@@ -1127,6 +1169,7 @@ draw_cover (ApmmReportPages *self,
       if (y > self->height - 160)
         break;
     }
+  draw_contents (self, cr, x, MAX (y + 36, self->height * 0.55), w);
   y = MAX (y + 30, self->height - 140);
   show_text (self, cr, apmm_report_get_headline (report), FONT_FAMILY " Bold 13", &ink,
              x, y, w, PANGO_ALIGN_LEFT);
@@ -1200,6 +1243,8 @@ apmm_report_pages_new (ApmmReport *report,
   self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
   self->tables = g_ptr_array_new_with_free_func ((GDestroyNotify) table_free);
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  self->contents = g_ptr_array_new ();
+  self->contents_pages = g_array_new (FALSE, FALSE, sizeof (guint));
 
   organisation = apmm_report_get_organisation (report);
   self->header_left = *organisation != '\0'
@@ -1223,6 +1268,8 @@ apmm_report_pages_free (ApmmReportPages *self)
   if (self == NULL)
     return;
   g_ptr_array_unref (self->pages);
+  g_ptr_array_unref (self->contents);
+  g_array_unref (self->contents_pages);
   g_ptr_array_unref (self->rows);
   g_ptr_array_unref (self->tables);
   g_object_unref (self->context);
