@@ -320,6 +320,28 @@ add_paragraph (ApmmReportPages *self,
   return add_rich (self, &rich, font, space_before);
 }
 
+/* A bullet with its text indented after it, wrapped lines included. */
+static void
+add_bullet (ApmmReportPages *self,
+            const char      *text)
+{
+  Row *row = row_new (ROW_TEXT, 2);
+  g_autofree char *clean = apmm_report_clean_text (text, FALSE);
+  const double indent = 12;
+
+  row->cells[0].layout = new_layout (self, FONT_FAMILY " 9.5", indent);
+  row->cells[0].x = MARGIN_X;
+  row->cells[0].width = indent;
+  pango_layout_set_text (row->cells[0].layout, "•", -1);
+  row->cells[1].layout = new_layout (self, FONT_FAMILY " 9.5", body_width (self) - indent);
+  row->cells[1].x = MARGIN_X + indent;
+  row->cells[1].width = body_width (self) - indent;
+  pango_layout_set_text (row->cells[1].layout, clean, -1);
+  row->space_before = 2;
+  row_measure (row);
+  g_ptr_array_add (self->rows, row);
+}
+
 static void
 add_heading (ApmmReportPages *self,
              guint            depth,
@@ -698,11 +720,7 @@ build_appendix (ApmmReportPages *self)
       add_heading (self, 2, label);
       add_paragraph (self, level->description, FONT_FAMILY " Italic 9.5", &ink, 0);
       for (guint i = 0; level->signs[i] != NULL; i++)
-        {
-          g_autofree char *sign = g_strdup_printf ("•  %s", level->signs[i]);
-
-          add_paragraph (self, sign, FONT_FAMILY " 9.5", &ink, 2);
-        }
+        add_bullet (self, level->signs[i]);
       rich_init (&rich);
       rich_add (&rich, _("Risk"), PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, NULL);
       rich_add (&rich, ": ", PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, NULL);
