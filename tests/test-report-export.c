@@ -841,6 +841,72 @@ test_empty_session (void)
   g_assert_cmpstr (csv_text, ==, "id,title,description,owner,horizon,due,status,success_measure,closes,closes_titles\r\n");
 }
 
+/* Without --paper, the paper is the locale's: US Letter where LC_PAPER says
+ * so, A4 elsewhere. The en_US locale is compiled for the test when glibc's
+ * locale sources are there. */
+static void
+test_paper_from_locale (void)
+{
+  g_autofree char *localedef = g_find_program_in_path ("localedef");
+  g_autofree char *dir = g_dir_make_tmp ("apmm-locale-XXXXXX", NULL);
+  g_autofree char *locale_dir = g_build_filename (dir, "en_US.UTF-8", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "r.pdf", NULL);
+  g_autofree char *output = g_strdup_printf ("--output=%s", pdf);
+  g_autofree char *info = NULL;
+  g_autofree char *command = NULL;
+  g_auto(GStrv) env = NULL;
+  const char *argv[] = { BUILD_ROOT "/src/apmm-workshop", "--export=report", output,
+                         SRC_ROOT "/data/examples/northwind-logistics.apmm", NULL };
+  int status = 1;
+
+  if (localedef == NULL || !g_file_test ("/usr/share/i18n/locales/en_US", G_FILE_TEST_EXISTS) || !have_poppler ())
+    {
+      if (localedef == NULL || !g_file_test ("/usr/share/i18n/locales/en_US", G_FILE_TEST_EXISTS))
+        g_test_skip ("localedef and glibc's en_US locale source are needed");
+      return;
+    }
+  {
+    const char *def[] = { localedef, "-i", "en_US", "-f", "UTF-8", locale_dir, NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) def, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                                 NULL, NULL, NULL, NULL, &status, NULL));
+  }
+  env = g_get_environ ();
+  env = g_environ_setenv (env, "LOCPATH", dir, TRUE);
+  env = g_environ_unsetenv (env, "LC_ALL");
+  env = g_environ_setenv (env, "LANG", "C.UTF-8", TRUE);
+  env = g_environ_setenv (env, "LC_PAPER", "en_US.UTF-8", TRUE);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, NULL, NULL, &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  command = g_strdup_printf ("pdfinfo '%s'", pdf);
+  g_assert_true (g_spawn_command_line_sync (command, &info, NULL, NULL, NULL));
+  g_assert_nonnull (strstr (info, "612 x 792"));
+
+  g_unlink (pdf);
+  {
+    g_autoptr(GDir) d = g_dir_open (locale_dir, 0, NULL);
+    const char *name;
+
+    while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (locale_dir, name, NULL);
+
+        if (g_file_test (path, G_FILE_TEST_IS_DIR))
+          {
+            g_autofree char *inner = g_build_filename (path, "SYS_LC_MESSAGES", NULL);
+
+            g_unlink (inner);
+            g_rmdir (path);
+          }
+        else
+          g_unlink (path);
+      }
+  }
+  g_rmdir (locale_dir);
+  g_rmdir (dir);
+}
+
 /* The ladder exports say whose ladder it is, and when. */
 static void
 test_ladder_caption (void)
@@ -884,6 +950,7 @@ main (int    argc,
   g_test_add_func ("/report-export/program", test_program);
   g_test_add_func ("/report-export/ladder-caption", test_ladder_caption);
   g_test_add_func ("/report-export/empty-session", test_empty_session);
+  g_test_add_func ("/report-export/paper-from-locale", test_paper_from_locale);
   g_test_add_func ("/report-export/contents", test_contents);
 
   return g_test_run ();

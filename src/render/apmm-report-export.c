@@ -8,7 +8,6 @@
 
 #include <glib/gi18n.h>
 #include <langinfo.h>
-#include <locale.h>
 #include <string.h>
 
 #include "apmm-cli.h"
@@ -110,16 +109,13 @@ apmm_paper_get_size (ApmmPaper  paper,
 ApmmPaper
 apmm_paper_from_locale (void)
 {
-#ifdef _NL_PAPER_WIDTH
-  /* glibc gives LC_PAPER's size in millimetres; US Letter is 216 × 279. */
-  const char *saved = setlocale (LC_PAPER, NULL);
-  g_autofree char *previous = g_strdup (saved);
+#ifdef __GLIBC__
+  /* glibc gives LC_PAPER's size in millimetres; US Letter is 216 × 279. The
+   * program set its locale from the environment at start (main.c), so this
+   * reads the user's LC_PAPER without touching the process's locale. */
   union { char *string; unsigned int word; } width;
 
-  setlocale (LC_PAPER, "");
   width.string = nl_langinfo (_NL_PAPER_WIDTH);
-  if (previous != NULL)
-    setlocale (LC_PAPER, previous);
   if (width.word == 216)
     return APMM_PAPER_LETTER;
 #endif
