@@ -251,9 +251,9 @@ export_done_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  GtkWindow *parent = GTK_WINDOW (source);
+  GtkWindow *parent = source != NULL ? GTK_WINDOW (source) : NULL;
   ExportData *data = g_task_get_task_data (G_TASK (result));
-  AdwToastOverlay *overlay = find_toast_overlay (GTK_WIDGET (parent));
+  AdwToastOverlay *overlay = parent != NULL ? find_toast_overlay (GTK_WIDGET (parent)) : NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_file_get_basename (data->file);
   g_autofree char *message = NULL;
