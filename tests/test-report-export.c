@@ -489,6 +489,25 @@ test_hostile_markdown (void)
   g_assert_null (strstr (md, "\xe2\x80\xae"));
 }
 
+/* Escaping keeps the text readable: only what would become markup is escaped. */
+static void
+test_markdown_escaping (void)
+{
+  g_autoptr(ApmmSession) session = apmm_session_new ();
+  g_autoptr(ApmmReport) report = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *md = NULL;
+
+  apmm_session_set_notes (session, "# not a heading\n1. not a list\nAT&T's *plan* costs 3.50 (net) &amp; more");
+  apmm_session_set_evidence_note (session, "l1.tools-purchased", "a | b\nc_d");
+  report = apmm_report_new (session, apmm_model_get_default (), 0);
+  bytes = apmm_report_to_markdown (report);
+  md = bytes_to_string (bytes);
+
+  g_assert_nonnull (strstr (md, "\\# not a heading  \n1\\. not a list  \nAT\\&T's \\*plan\\* costs 3.50 (net) \\&amp; more"));
+  g_assert_nonnull (strstr (md, "| a \\| b<br>c\\_d |"));
+}
+
 static void
 test_hostile_csv (void)
 {
@@ -943,6 +962,7 @@ main (int    argc,
   g_test_add_func ("/report-export/hostile/html", test_hostile_html);
   g_test_add_func ("/report-export/hostile/markdown", test_hostile_markdown);
   g_test_add_func ("/report-export/hostile/csv", test_hostile_csv);
+  g_test_add_func ("/report-export/markdown-escaping", test_markdown_escaping);
   g_test_add_func ("/report-export/hostile/pdf-xlsx", test_hostile_pdf_and_xlsx);
   g_test_add_func ("/report-export/layout/long-session", test_long_session_pages);
   g_test_add_func ("/report-export/layout/inside-the-page", test_pages_stay_inside);
