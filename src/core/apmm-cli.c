@@ -17,18 +17,20 @@
 #include "apmm-assessment.h"
 #include "apmm-cli.h"
 #include "apmm-model.h"
+#include "apmm-safe-text.h"
 #include "apmm-session-file.h"
 
-/* One line "FILE: reason", whatever the reason holds. */
+/* One line "FILE: reason", whatever the name and the reason hold: control
+ * characters and bidi overrides are shown as escapes (apmm-safe-text.h). */
 static void
 append_failure (GString    *err,
                 const char *path,
                 const char *reason)
 {
-  g_autofree char *line = g_strdup (reason);
+  g_autofree char *safe_path = apmm_safe_text (path);
+  g_autofree char *safe_reason = apmm_safe_text (reason);
 
-  g_strdelimit (line, "\r\n", ' ');
-  g_string_append_printf (err, "%s: %s\n", path, line);
+  g_string_append_printf (err, "%s: %s\n", safe_path, safe_reason);
 }
 
 static ApmmSession *
