@@ -795,6 +795,23 @@ test_program (void)
         g_assert_cmpstr (err, !=, "");
       }
   }
+  {
+    /* A table written over the session it comes from is refused; the session stays. */
+    g_autofree char *copy = g_build_filename (dir, "s.apmm", NULL);
+    g_autofree char *before = NULL;
+    g_autofree char *after = NULL;
+    g_autofree char *output = g_strdup_printf ("--output=%s/./s.apmm", dir);
+    const char *args[] = { "--export=csv", output, copy, NULL };
+    g_autofree char *err = NULL;
+
+    g_assert_true (g_file_get_contents (example, &before, NULL, NULL));
+    g_assert_true (g_file_set_contents (copy, before, -1, NULL));
+    g_assert_cmpint (program (args, &err), ==, 2);
+    g_assert_nonnull (strstr (err, "is the session being exported"));
+    g_assert_true (g_file_get_contents (copy, &after, NULL, NULL));
+    g_assert_cmpstr (after, ==, before);
+    g_unlink (copy);
+  }
   g_rmdir (dir);
 }
 

@@ -11,6 +11,7 @@
 
 #include "apmm-report-dialog.h"
 #include "apmm-report-export.h"
+#include "apmm-safe-text.h"
 
 struct _ApmmReportDialog
 {
@@ -255,19 +256,25 @@ export_done_cb (GObject      *source,
   ExportData *data = g_task_get_task_data (G_TASK (result));
   AdwToastOverlay *overlay = parent != NULL ? find_toast_overlay (GTK_WIDGET (parent)) : NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_file_get_basename (data->file);
+  g_autofree char *name = apmm_safe_basename (data->file);
   g_autofree char *message = NULL;
 
   if (g_task_propagate_boolean (G_TASK (result), &error))
     {
       message = g_strdup_printf (_("Report exported to “%s”"), name);
       if (overlay != NULL)
-        adw_toast_overlay_add_toast (overlay, adw_toast_new (message));
+        {
+          /* Toast titles are markup in libadwaita 1.2 ("Johnson & Johnson.md"). */
+          g_autofree char *markup = apmm_safe_markup (message);
+
+          adw_toast_overlay_add_toast (overlay, adw_toast_new (markup));
+        }
       return;
     }
   /* A failure is something to act on: it stays until read. */
   {
-    GtkWidget *dialog = adw_message_dialog_new (parent, _("Could Not Export the Report"), error->message);
+    g_autofree char *reason = apmm_safe_text (error->message);
+    GtkWidget *dialog = adw_message_dialog_new (parent, _("Could Not Export the Report"), reason);
 
     adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
     gtk_window_present (GTK_WINDOW (dialog));
@@ -543,8 +550,8 @@ print_done_cb (GtkPrintOperation       *operation,
   g_object_set_data (G_OBJECT (operation), "apmm-reported", GINT_TO_POINTER (TRUE));
   gtk_print_operation_get_error (operation, &error);
   {
-    GtkWidget *dialog = adw_message_dialog_new (parent, _("Could Not Print the Report"),
-                                                error ? error->message : NULL);
+    g_autofree char *reason = error ? apmm_safe_text (error->message) : NULL;
+    GtkWidget *dialog = adw_message_dialog_new (parent, _("Could Not Print the Report"), reason);
 
     adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
     gtk_window_present (GTK_WINDOW (dialog));

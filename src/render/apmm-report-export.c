@@ -7,12 +7,15 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <langinfo.h>
 #include <string.h>
 
 #include "apmm-cli.h"
+#include "apmm-file-writer.h"
 #include "apmm-report-export.h"
 #include "apmm-report-private.h"
+#include "apmm-safe-text.h"
 #include "apmm-session-file.h"
 
 /* ---- What the writers share ------------------------------------------- */
@@ -221,25 +224,13 @@ apmm_report_write_file (GFile   *file,
                         GBytes  *bytes,
                         GError **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *name = NULL;
-  gsize size = 0;
-  gconstpointer data = g_bytes_get_data (bytes, &size);
-
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
 
-  if (g_file_replace_contents (file, data, size, NULL, FALSE,
-                               G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &local_error))
-    return TRUE;
-
-  /* GIO usually names the file already; say it once. */
-  name = g_file_get_parse_name (file);
-  if (strstr (local_error->message, name) != NULL)
-    g_propagate_error (error, g_steal_pointer (&local_error));
-  else
-    g_set_error (error, local_error->domain, local_error->code,
-                 _("Cannot write “%s”: %s"), name, local_error->message);
-  return FALSE;
+  /* The one file writer: a temporary file beside the target, every write
+   * checked, renamed over it only when complete; it names the file in its
+   * messages and refuses pipes and devices. */
+  return apmm_file_write_bytes (file, bytes, APMM_FILE_WRITE_NONE, NULL, NULL, NULL, error);
 }
 
 gboolean
@@ -271,6 +262,21 @@ apmm_report_export_kind_is_known (const char *kind)
 {
   return g_strcmp0 (kind, "report") == 0 || g_strcmp0 (kind, "xlsx") == 0
          || g_strcmp0 (kind, "csv") == 0;
+}
+
+/* TRUE when @output is the file @input names, by any path: a report must
+ * never replace the session it is made from. */
+static gboolean
+same_file (GFile *input,
+           GFile *output)
+{
+  g_autofree char *in_path = g_file_get_path (input);
+  g_autofree char *out_path = g_file_get_path (output);
+  GStatBuf in_st, out_st;
+
+  return in_path != NULL && out_path != NULL &&
+         g_stat (in_path, &in_st) == 0 && g_stat (out_path, &out_st) == 0 &&
+         in_st.st_dev == out_st.st_dev && in_st.st_ino == out_st.st_ino;
 }
 
 static int
@@ -331,18 +337,33 @@ apmm_report_export_cli (const char *kind,
     return usage (err, _("--table is actions, criteria or gaps, for --export=csv"));
 
   in_file = g_file_new_for_commandline_arg (input);
+  out_file = g_file_new_for_commandline_arg (output);
+  if (same_file (in_file, out_file))
+    {
+      g_autofree char *name = apmm_safe_file_name (out_file);
+      g_autofree char *message =
+        g_strdup_printf (_("The output “%s” is the session being exported; choose another output file"),
+                         name);
+
+      return usage (err, message);
+    }
+
   session = apmm_session_load_file (in_file, NULL, &error);
   if (session == NULL)
     {
-      g_string_append_printf (err, "%s: %s\n", input, error->message);
+      g_autofree char *message = g_strdup_printf ("%s: %s", input, error->message);
+      g_autofree char *safe = apmm_safe_text (message);
+
+      g_string_append_printf (err, "%s\n", safe);
       return APMM_EXIT_INVALID;
     }
 
-  out_file = g_file_new_for_commandline_arg (output);
   if (!apmm_report_export (session, format, anonymise ? APMM_REPORT_ANONYMISED : 0,
                            paper, table, out_file, &error))
     {
-      g_string_append_printf (err, "%s\n", error->message);
+      g_autofree char *safe = apmm_safe_text (error->message);
+
+      g_string_append_printf (err, "%s\n", safe);
       return APMM_EXIT_INVALID;
     }
   return APMM_EXIT_OK;
