@@ -15,6 +15,8 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "apmm-baseline.h"
+#include "apmm-disputes.h"
 #include "apmm-model.h"
 #include "apmm-session-file-private.h"
 
@@ -699,6 +701,35 @@ node_kind (JsonNode *node)
   return _("a number");
 }
 
+/* "baseline" and "disputes" are read by their own units (apmm-baseline.c,
+ * apmm-disputes.c), which report a refusal the way this loader does. */
+static gboolean
+load_comparison (Loader     *loader,
+                 JsonObject *root)
+{
+  JsonNode *node;
+
+  if ((node = json_object_get_member (root, "baseline")) != NULL)
+    {
+      g_autoptr(ApmmBaseline) baseline = apmm_baseline_from_json (node, loader->error);
+
+      if (baseline == NULL)
+        return FALSE;
+      apmm_session_set_baseline (loader->session, baseline);
+    }
+
+  if ((node = json_object_get_member (root, "disputes")) != NULL)
+    {
+      g_autoptr(ApmmDisputes) disputes = apmm_disputes_from_json (node, loader->error);
+
+      if (disputes == NULL)
+        return FALSE;
+      apmm_session_set_disputes (loader->session, disputes);
+    }
+
+  return TRUE;
+}
+
 static gboolean
 load_root (Loader   *loader,
            JsonNode *root_node)
@@ -722,7 +753,8 @@ load_root (Loader   *loader,
          load_keyed (loader, root, "prompts", FALSE, load_prompt) &&
          load_keyed (loader, root, "gaps", TRUE, load_gap) &&
          load_gap_order (loader, root) &&
-         load_roadmap (loader, root);
+         load_roadmap (loader, root) &&
+         load_comparison (loader, root);
 }
 
 gboolean

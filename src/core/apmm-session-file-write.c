@@ -14,6 +14,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "apmm-baseline.h"
+#include "apmm-disputes.h"
 #include "apmm-model.h"
 #include "apmm-session-file-private.h"
 #include "apmm-session-private.h"
@@ -21,7 +23,7 @@
 static const char * const top_keys[] = {
   "format", "version", "model", "title", "organisation", "facilitator", "date", "notes",
   "participants", "perceived_level", "target_level", "votes", "ratings", "prompts", "gaps",
-  "gap_order", "roadmap", NULL
+  "gap_order", "roadmap", "baseline", "disputes", NULL
 };
 static const char * const participant_keys[] = { "name", "perceived_level", NULL };
 static const char * const votes_keys[] = { "anonymous", "hidden", NULL };
@@ -349,6 +351,10 @@ apmm_sf_session_to_node (ApmmSession *session)
   if (gap_order != NULL)
     json_object_set_array_member (root, "gap_order", string_array (gap_order));
   save_roadmap (session, root, origin);
+  if (apmm_session_get_baseline (session) != NULL)
+    json_object_set_member (root, "baseline", apmm_baseline_to_json (apmm_session_get_baseline (session)));
+  if (apmm_session_get_disputes (session) != NULL)
+    json_object_set_member (root, "disputes", apmm_disputes_to_json (apmm_session_get_disputes (session)));
   add_unknowns (root, origin, top_keys);
 
   node = json_node_new (JSON_NODE_OBJECT);

@@ -34,10 +34,14 @@ static const GOptionEntry option_entries[] = {
     N_("Print the verdict for a session file as JSON and exit"), NULL },
   { "validate", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Check session files; print one line per invalid file and exit"), NULL },
+  { "compare", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Compare an earlier session file with a later one; print the changes as JSON and exit"), NULL },
+  { "merge", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Merge breakout groups’ session files into --output; print the disputed criteria and exit"), NULL },
   { "export", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Export a session file and exit: the ladder (png, svg or pdf), the report, xlsx or csv"), N_("FORMAT") },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Where --export writes"), N_("PATH") },
+    N_("Where --export or --merge writes"), N_("PATH") },
   { "size", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Image size for --export=png, default 1920x1080"), N_("WxH") },
   { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -94,6 +98,8 @@ apmm_application_handle_local_options (GApplication *app,
   gboolean anonymise = FALSE;
   gboolean summary = FALSE;
   gboolean validate = FALSE;
+  gboolean compare = FALSE;
+  gboolean merge = FALSE;
   guint n_files;
 
   APMM_APPLICATION (app)->options_parsed = TRUE;
@@ -108,6 +114,8 @@ apmm_application_handle_local_options (GApplication *app,
   n_files = files != NULL ? g_strv_length ((char **) files) : 0;
   summary = g_variant_dict_contains (options, "summary");
   validate = g_variant_dict_contains (options, "validate");
+  compare = g_variant_dict_contains (options, "compare");
+  merge = g_variant_dict_contains (options, "merge");
   g_variant_dict_lookup (options, "export", "&s", &format);
   g_variant_dict_lookup (options, "output", "^&ay", &output);
   g_variant_dict_lookup (options, "size", "&s", &size);
@@ -115,13 +123,25 @@ apmm_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "table", "&s", &table);
   anonymise = g_variant_dict_contains (options, "anonymise");
 
-  if ((summary ? 1 : 0) + (validate ? 1 : 0) + (format != NULL ? 1 : 0) > 1)
-    return usage_error (_("--summary, --validate and --export cannot be combined"));
+  if ((summary ? 1 : 0) + (validate ? 1 : 0) + (format != NULL ? 1 : 0) +
+      (compare ? 1 : 0) + (merge ? 1 : 0) > 1)
+    return usage_error (_("--summary, --validate, --compare, --merge and --export cannot be combined"));
+  if ((paper != NULL || table != NULL || anonymise) && !apmm_report_export_kind_is_known (format))
+    return usage_error (_("--paper, --table and --anonymise go with --export=report, xlsx or csv"));
+
+  if (merge)
+    {
+      if (size != NULL)
+        return usage_error (_("--size goes with --export"));
+      if (output == NULL)
+        return usage_error (_("--merge needs --output=PATH"));
+      if (n_files < 2 || n_files > 20)
+        return usage_error (_("--merge takes 2 to 20 FILEs, one per breakout group"));
+      return finish_cli (out, err, apmm_cli_merge (files, output, out, err));
+    }
 
   if ((output != NULL || size != NULL) && format == NULL)
     return usage_error (_("--output and --size go with --export"));
-  if ((paper != NULL || table != NULL || anonymise) && !apmm_report_export_kind_is_known (format))
-    return usage_error (_("--paper, --table and --anonymise go with --export=report, xlsx or csv"));
 
   if (apmm_report_export_kind_is_known (format))
     {
@@ -133,6 +153,13 @@ apmm_application_handle_local_options (GApplication *app,
         return usage_error (_("--size goes with --export=png"));
       return finish_cli (out, err, apmm_report_export_cli (format, output, paper, table, anonymise,
                                                            files[0], err));
+    }
+
+  if (compare)
+    {
+      if (n_files != 2)
+        return usage_error (_("--compare takes exactly two FILEs: the earlier session, then the later"));
+      return finish_cli (out, err, apmm_cli_compare (files[0], files[1], out, err));
     }
 
   if (summary)
@@ -548,6 +575,8 @@ apmm_application_init (ApmmApplication *self)
       "Headless commands (no display needed):\n"
       "  apmm-workshop --summary FILE\n"
       "  apmm-workshop --validate FILE…\n"
+      "  apmm-workshop --compare OLD NEW\n"
+      "  apmm-workshop --merge FILE… --output=PATH\n"
       "  apmm-workshop --export=png|svg|pdf --output=PATH [--size=WxH] FILE\n"
       "  apmm-workshop --export=report --output=REPORT.pdf|.html|.md [--paper=a4|letter] [--anonymise] FILE\n"
       "  apmm-workshop --export=xlsx --output=BOOK.xlsx [--anonymise] FILE\n"

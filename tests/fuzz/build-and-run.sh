@@ -55,6 +55,9 @@ clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
   "$here/fuzz-session-load.c" \
   "$root/src/core/apmm-action.c" \
   "$root/src/core/apmm-assessment.c" \
+  "$root/src/core/apmm-baseline.c" \
+  "$root/src/core/apmm-disputes.c" \
+  "$root/src/core/apmm-json-check.c" \
   "$root/src/core/apmm-model.c" \
   "$root/src/core/apmm-session.c" \
   "$root/src/core/apmm-file-writer.c" \
