@@ -386,7 +386,8 @@ build_entry_point (ApmmModel      *model,
   const char * const *ids = apmm_assessment_get_entry_points (assessment);
   const ApmmEntryPoint *point = ids[0] != NULL ? apmm_model_lookup_entry_point (model, ids[0]) : NULL;
 
-  slide->kicker = g_strdup (_("Recommended entry point"));
+  slide->kicker = g_strdup (ngettext ("Recommended entry point", "Recommended entry points",
+                                      g_strv_length ((char **) ids)));
   if (point == NULL)
     {
       slide->title = g_strdup (_("Where to start"));
