@@ -44,6 +44,12 @@ class Tap:
         self.count += 1
         if not condition:
             print(f'not ok {self.count} - {description}', flush=True)
+            # APMM_E2E_SCREENSHOT=path.png keeps a picture of the screen at
+            # the failure, while the app still shows it.
+            shot = os.environ.get('APMM_E2E_SCREENSHOT')
+            if shot and shutil.which('import'):
+                subprocess.run(['import', '-window', 'root', shot], timeout=30)
+                print(f'# screenshot: {shot}', flush=True)
             raise Failure(description)
         print(f'ok {self.count} - {description}', flush=True)
 
@@ -277,6 +283,20 @@ class App:
         self.focus(title)
         subprocess.run(['xdotool', 'key', '--delay', '60'] + list(keys), timeout=30, check=True)
 
+    def click_at(self, title, node, dx=0.5, dy=0.5):
+        """A real mouse click inside node (dx, dy: where, as a fraction of
+        its size): for widgets that take the focus on a click, since GTK 4.8
+        does not implement AT-SPI's grabFocus."""
+        extents = node.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+        windows = wait_for(lambda: self.x_windows(title), 5)
+        if not windows:
+            raise Failure(f'no visible X window “{title}” to click in')
+        self.focus(title)
+        subprocess.run(['xdotool', 'mousemove', '--window', windows[-1],
+                        str(int(extents.x + extents.width * dx)),
+                        str(int(extents.y + extents.height * dy)), 'click', '1'],
+                       timeout=10, check=True)
+
     def type(self, title, text):
         self.focus(title)
         subprocess.run(['xdotool', 'type', '--delay', '8', text], timeout=60, check=True)
@@ -347,13 +367,56 @@ def button(node, label):
     return None
 
 
-def menu_items(frame):
-    """{label: menu item} of the main menu's popover, once it is open."""
+def menu_items(node):
+    """{label: menu item} of the menus open under node. Pass the menu button
+    (see main_menu_button()): walking a whole window with a session in it
+    takes seconds."""
     items = {}
-    for n in walk(frame):
+    for n in walk(node):
         if n.getRole() == pyatspi.ROLE_MENU_ITEM and n.name:
             items.setdefault(n.name, n)
     return items
+
+
+def main_menu_button(frame):
+    """The header bar's main menu button; its popover is under it."""
+    return find(frame, role=pyatspi.ROLE_PUSH_BUTTON, name='Main Menu')
+
+
+def open_main_menu(app, frame, wanted):
+    """F10, as a user opens the main menu from the keyboard; returns its items
+    once wanted is among them, or None."""
+    menu_button = main_menu_button(frame)
+    if menu_button is None:
+        raise Failure('the window has no main menu button')
+    app.key(frame.name, 'F10')
+    return wait_for(lambda: (lambda m: m if wanted in m else None)(menu_items(menu_button)), 10)
+
+
+def reopen_main_menu(app, frame):
+    """Opens the main menu with a click and closes it with Escape.
+
+    GTK 4.8 on X11: once an item of a popover *submenu* (Open Example ▸ …) is
+    activated, by keyboard or by AT-SPI, the window takes no more keys (no
+    shortcut, no F10) until a popover is opened and closed again. A user
+    would click the menu button; so does this."""
+    outer = main_menu_button(frame)
+    inner = [n for n in walk(outer)
+             if n.getRole() == pyatspi.ROLE_PUSH_BUTTON and n.name == 'Main Menu'][-1]
+    click(inner)
+    wait_for(lambda: menu_items(outer), 5)
+    time.sleep(0.3)
+    app.key(frame.name, 'Escape')
+    time.sleep(0.3)
+
+
+def open_submenu(items, submenu, label):
+    """Clicks submenu in an open menu and returns its item label."""
+    click(items[submenu])
+    parent = items[submenu].parent
+    while parent is not None and parent.getRole() != pyatspi.ROLE_MENU:
+        parent = parent.parent
+    return wait_for(lambda: menu_items(parent).get(label), 10)
 
 
 def png_size(path):
@@ -529,6 +592,7 @@ def run(main):
         main(tap)
     except Failure as e:
         print(f'# FAILED: {e}', flush=True)
+
         tap.done()
         sys.exit(1)
     except Exception as e:  # noqa: BLE001 - report anything as a failed test

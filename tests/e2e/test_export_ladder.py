@@ -24,7 +24,7 @@ import xml.etree.ElementTree as ET
 import apmm_e2e  # noqa: F401 -- first: it skips the test without pyatspi
 import pyatspi
 
-from apmm_e2e import (App, Sandbox, button, choose_file, click, find, menu_items, png_size,
+from apmm_e2e import (App, Sandbox, button, choose_file, click, find, open_main_menu, png_size,
                       roots, run, sha256, text_of, toasts, touch_registry, wait_for,
                       wait_for_toast)
 
@@ -86,8 +86,7 @@ def export_png(tap, app, frame, sandbox):
 
 def export_svg(tap, app, frame, sandbox):
     path = os.path.join(sandbox.dir, 'exports', 'ladder.svg')
-    app.key(TITLE, 'F10')
-    items = wait_for(lambda: (lambda m: m if 'Export Ladder…' in m else None)(menu_items(frame)), 10)
+    items = open_main_menu(app, frame, 'Export Ladder…')
     tap.ok(items is not None, 'F10 opens the main menu, which has “Export Ladder…”')
     click(items['Export Ladder…'])
     tap.ok(choose_file(app, CHOOSER, path), 'the menu item opens the chooser; a .svg path is typed')
