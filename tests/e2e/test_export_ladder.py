@@ -3,7 +3,8 @@
 #
 # Export Ladder end to end, with the keyboard, through the real GTK file
 # chooser (issue 9: it crashed the app on Export and on Cancel while every
-# other test passed). On a copy of the Meridian example:
+# other test passed). The action is win.export-ladder (Ctrl+E, the main menu's
+# “Export Ladder…”). On a copy of the Meridian example:
 #
 #   Ctrl+E, Escape             the chooser closes, the app lives, nothing is written
 #   Ctrl+E, Cancel             the same through the chooser's Cancel button
