@@ -245,6 +245,8 @@ def close_window(tap, app, frame, path):
     tap.ok(wait_for(lambda: rating(path, 'l4.core-operations') == 'met', 10),
            'Save: the change goes to the copy made from the read-only file')
     tap.ok(wait_for(lambda: app.proc.poll() is not None, 10), 'and the window closed; it was the last, so the app ended')
+    if app.proc.returncode != 0:
+        app.alive()  # prints how it ended
     tap.ok(app.proc.returncode == 0, f'with status 0 ({app.proc.returncode})')
 
 

@@ -215,6 +215,8 @@ def quit_with_changes(tap, app, frame):
     discard = button(dialog, 'Discard')
     click(discard)
     tap.ok(wait_for(lambda: app.proc.poll() is not None, 10), 'Discard: the app quits')
+    if app.proc.returncode != 0:
+        app.alive()  # prints how it ended
     tap.ok(app.proc.returncode == 0, f'with status 0 ({app.proc.returncode})')
 
 
