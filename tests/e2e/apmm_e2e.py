@@ -348,10 +348,17 @@ def choose_file(app, title, path, tap=None):
 
 
 def dialog_with_heading(app, heading, timeout=10):
-    """An AdwMessageDialog (or any top level) that shows heading as a label."""
+    """An AdwMessageDialog (or any top level) that shows heading: by its
+    title, else by a label in a dialog. Main windows are not walked: a window
+    with a session holds thousands of accessibles."""
     def look():
-        for w in app.frames():
-            if w.name == heading or find(w, role=pyatspi.ROLE_LABEL, name=heading) is not None:
+        windows = app.frames()
+        for w in windows:
+            if w.name == heading:
+                return w
+        for w in windows:
+            if w.getRole() != pyatspi.ROLE_FRAME and \
+               find(w, role=pyatspi.ROLE_LABEL, name=heading) is not None:
                 return w
         return None
     return wait_for(look, timeout)
