@@ -18,7 +18,8 @@
 #   win.show-details        F9 and the “Session Details” button
 #   win.undo, win.redo      Ctrl+Z, Shift+Ctrl+Z, the menu items and the header buttons
 #   ladder keys             Up, Down, Home, End on the Level Explorer's ladder
-#   gap and action rows     Alt+Up and Alt+Down move the focused gap or action
+#   gap and action rows     Alt+Down and Alt+Up move the focused gap (Gap Map) or
+#                           action (Roadmap)
 #   app.quit                Ctrl+Q: asks about unsaved changes (Escape keeps the app), then quits
 #
 # Usage: test_menu_and_shortcuts.py BUILD_ROOT SRC_ROOT
@@ -149,10 +150,34 @@ def ladder_keys(tap, app, frame):
                f'{key} on the ladder selects level {expect} ({selected()})')
 
 
-def row_order(page_root, pattern):
-    """The titles of the ranked rows, read from their “Move … up/down” or rank
-    labels, in document order."""
-    return [n.name for n in visible_walk(page_root) if re.search(pattern, n.name or '')]
+def row_names(listing):
+    """The names of a list's rows (“Gap 1: Rollback procedure”) without their
+    numbers, in order."""
+    names = []
+    for i in range(listing.childCount):
+        child = listing.getChildAtIndex(i)
+        if child is not None and child.getRole() == pyatspi.ROLE_LIST_ITEM:
+            names.append(re.sub(r'^\w+ \d+: ', '', child.name or ''))
+    return names
+
+
+def row_moves(tap, app, frame, page_key, list_name, what):
+    """Alt+Down and Alt+Up move the row that holds the focus (a click in its
+    first text field puts it there)."""
+    app.key(frame.name, page_key)
+    listing = wait_for(lambda: find(frame, role=pyatspi.ROLE_LIST, name=list_name), 10)
+    tap.ok(listing is not None and listing.childCount >= 2, f'the page lists “{list_name}”')
+    before = row_names(listing)
+    field = find(listing.getChildAtIndex(0), role=pyatspi.ROLE_TEXT)
+    tap.ok(field is not None, f'the first {what} has a text field: “{field.name if field else ""}”')
+    app.click_at(frame.name, field, 0.9, 0.5)
+    time.sleep(0.3)
+    app.key(frame.name, 'alt+Down')
+    moved = [before[1], before[0]] + before[2:]
+    tap.ok(wait_for(lambda: row_names(listing) == moved, 5),
+           f'Alt+Down moves the first {what}, “{before[0]}”, below “{before[1]}”')
+    app.key(frame.name, 'alt+Up')
+    tap.ok(wait_for(lambda: row_names(listing) == before, 5), f'Alt+Up moves it back')
 
 
 def undo_redo(tap, app, frame):
@@ -271,6 +296,8 @@ def main(tap):
         pages_and_details(tap, app, frame)
         ladder_keys(tap, app, frame)
         undo_redo(tap, app, frame)
+        row_moves(tap, app, frame, 'alt+3', 'Ranked gaps', 'gap')
+        row_moves(tap, app, frame, 'alt+4', 'Roadmap actions', 'action')
         # GTK 4.8's own GtkShortcutsWindow prints “GtkLabel … reported min
         # width -3” for two labels of its own whatever the help overlay holds
         # (tried without multi-key accelerators): not ours to fix. Anything
