@@ -505,7 +505,16 @@ def click(node):
     action = node.queryAction()
     for i in range(action.nActions):
         if action.getName(i) in ('click', 'activate', 'press'):
-            action.doAction(i)
+            try:
+                action.doAction(i)
+            except Exception as e:  # noqa: BLE001 - GLib.GError
+                # GTK runs the action before it answers: a click that loads a
+                # session and rebuilds the window can outlast the D-Bus reply
+                # timeout on a loaded machine. The click happened; what it did
+                # is checked next, as always.
+                if 'Did not receive a reply' not in str(e):
+                    raise
+                print(f'# no reply in time to the click on “{node.name}”; going on', flush=True)
             return
     raise Failure(f'{node.getRoleName()} “{node.name}” has no click action')
 
