@@ -266,9 +266,11 @@ def main(tap):
         app.key(frame.name, 'Escape')
         tap.ok(wait_for(lambda: not is_visible_menu(frame), 5), 'Escape closes the menu')
 
+        # The shortcuts window has a title screen readers can say.
         opens_and_escapes(tap, app, frame, lambda: menu_click(tap, app, frame, 'Keyboard Shortcuts'),
-                          'Shortcuts')
-        opens_and_escapes(tap, app, frame, lambda: app.key(frame.name, 'ctrl+question'), 'Shortcuts')
+                          '^Keyboard Shortcuts$')
+        opens_and_escapes(tap, app, frame, lambda: app.key(frame.name, 'ctrl+question'),
+                          '^Keyboard Shortcuts$')
         opens_and_escapes(tap, app, frame, lambda: menu_click(tap, app, frame, 'Preferences'),
                           '^Preferences$')
         opens_and_escapes(tap, app, frame, lambda: app.key(frame.name, 'ctrl+comma'), '^Preferences$')
