@@ -11,6 +11,7 @@
 #include "apmm-wrap-box.h"
 #include "apmm-assessment.h"
 #include "apmm-gap-matrix.h"
+#include "apmm-comparison-banner.h"
 #include "apmm-gap-page.h"
 #include "apmm-gap-row.h"
 #include "apmm-gui-utils.h"
@@ -31,6 +32,7 @@ struct _ApmmGapPage
   gboolean         syncing;
 
   GtkLabel        *summary_label;
+  GtkWidget       *comparison_banner;
   GtkWidget       *controls_box;
   GtkDropDown     *target_dropdown;
   GtkStringList   *target_levels;
@@ -466,6 +468,12 @@ apmm_gap_page_init (ApmmGapPage *self)
                                  G_CALLBACK (session_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_list_box_set_sort_func (self->gap_list, sort_rows, NULL, NULL);
 
+  /* Under the summary: the gaps closed and opened since a baseline. */
+  self->comparison_banner = apmm_comparison_banner_new (APMM_COMPARISON_BANNER_GAPS);
+  gtk_widget_set_margin_top (self->comparison_banner, 6);
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->summary_label))),
+                              self->comparison_banner, GTK_WIDGET (self->summary_label));
+
   apmm_gap_page_refresh (self);
 }
 
@@ -496,6 +504,7 @@ bind_session (ApmmGapPage *self,
   /* Rows hold the session they edit: a new session gets new rows. */
   remove_all_rows (self);
   g_set_object (&self->session, session);
+  apmm_comparison_banner_set_session (APMM_COMPARISON_BANNER (self->comparison_banner), session);
   apmm_gap_page_refresh (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
