@@ -821,6 +821,10 @@ _apmm_window_confirm_discard (ApmmWindow     *self,
   /* The dialog owns the continuation until it answers, so a dialog closed
    * any other way frees it, and a second answer finds nothing to run. */
   g_object_set_data_full (G_OBJECT (dialog), "continuation", cont, (GDestroyNotify) continuation_free);
+  /* Closing the window is one of the answers: the dialog keeps it alive until
+   * the dialog itself is gone, or GTK would detach the dialog from a freed
+   * parent. */
+  g_object_set_data_full (G_OBJECT (dialog), "parent", g_object_ref (self), g_object_unref);
   g_signal_connect (dialog, "response", G_CALLBACK (discard_response_cb), NULL);
   gtk_window_present (GTK_WINDOW (dialog));
 }
