@@ -7,7 +7,7 @@
 # screen, move with the clicker's keys, jump by number, blank with B, rate a
 # criterion in the main window while presenting and see the wall change,
 # leave with Escape back on the same page; then Shift+F5, the "Present" menu
-# item, F11 and the zoom keys.
+# item, F11 (win.fullscreen) and the zoom keys.
 #
 # Usage: test_present.py BUILD_ROOT SRC_ROOT
 
