@@ -80,8 +80,15 @@ test_shows_selected_level (void)
   g_assert_true (shows (page, "AI Active"));
   g_assert_true (shows (page, "The Failure Chasm"));
   g_assert_false (shows (page, "AI Licensed"));
-  g_assert_true (shows (page, "Pilot-to-Production Rescue"));
-  g_assert_true (shows (page, "AI Feature Sprint"));
+  /* The source's one offer, with its one description, not two cards. */
+  g_assert_true (shows (page, "Pilot-to-Production Rescue or AI Feature Sprint"));
+  g_assert_false (shows (page, "AI Feature Sprint"));
+
+  /* Level 3 lies in both overlapping ranges of the source. */
+  apmm_explorer_page_set_selected_level (APMM_EXPLORER_PAGE (page), 3);
+  g_assert_true (shows (page, "Pilot-to-Production Rescue or AI Feature Sprint"));
+  g_assert_true (shows (page, "Monthly AI Ops Retainer"));
+  apmm_explorer_page_set_selected_level (APMM_EXPLORER_PAGE (page), 2);
 
   /* Down goes one level down the ladder; Up climbs back. */
   g_assert_true (press_key (page, GDK_KEY_Down));

@@ -173,8 +173,8 @@ test_model_entry_points (void)
     int         max_level;
   } expected[] = {
     { "readiness-workshop", "AI Readiness Workshop", 0, 1 },
-    { "pilot-rescue", "Pilot-to-Production Rescue", 2, 2 },
-    { "feature-sprint", "AI Feature Sprint", 2, 2 },
+    { "pilot-rescue", "Pilot-to-Production Rescue", 2, 3 },
+    { "feature-sprint", "AI Feature Sprint", 2, 3 },
     { "ops-retainer", "Monthly AI Ops Retainer", 3, 4 },
     { "diagnostic-sprint", "APMM Diagnostic Sprint", -1, -1 },
   };
@@ -194,6 +194,16 @@ test_model_entry_points (void)
     }
 
   g_assert_null (apmm_model_lookup_entry_point (model, "consulting"));
+
+  /* The source offers the rescue and the sprint as one, with one description. */
+  g_assert_cmpstr (apmm_model_lookup_entry_point (model, "pilot-rescue")->offer, ==,
+                   "Pilot-to-Production Rescue or AI Feature Sprint");
+  g_assert_true (apmm_entry_point_same_offer (apmm_model_lookup_entry_point (model, "pilot-rescue"),
+                                              apmm_model_lookup_entry_point (model, "feature-sprint")));
+  g_assert_false (apmm_entry_point_same_offer (apmm_model_lookup_entry_point (model, "feature-sprint"),
+                                               apmm_model_lookup_entry_point (model, "ops-retainer")));
+  g_assert_cmpstr (apmm_model_lookup_entry_point (model, "ops-retainer")->offer, ==,
+                   "Monthly AI Ops Retainer");
 }
 
 static void

@@ -80,31 +80,94 @@ test_entry_points (void)
   g_autoptr(ApmmSession) session = apmm_session_new ();
   ApmmModel *model = apmm_model_get_default ();
   GtkWidget *page = new_page (session);
+  const ApmmEntryPoint *rescue = apmm_model_lookup_entry_point (model, "pilot-rescue");
   g_autofree char *expected = NULL;
 
-  /* A new session knows nothing: the level cannot be pinned down. */
+  /* A new session shows no verdict: nothing is rated yet. */
+  g_assert_cmpuint (count_rows (entry_points (page)), ==, 0);
+  g_assert_nonnull (apmm_test_find_nth (page, apmm_test_is_label_with_text, "Not assessed yet", 0));
+
+  /* One rating, the rest unknown: the level cannot be pinned down. */
+  apmm_session_set_status (session, "l1.tools-purchased", APMM_STATUS_MET);
+  g_assert_null (apmm_test_find_nth (page, apmm_test_is_label_with_text, "Not assessed yet", 0));
   g_assert_cmpuint (count_rows (entry_points (page)), ==, 1);
   g_assert_nonnull (apmm_test_find_nth (GTK_WIDGET (entry_points (page)),
                                         apmm_test_is_label_with_text,
                                         apmm_model_lookup_entry_point (model, "diagnostic-sprint")->name, 0));
 
+  /* Level 2: the source's one offer, "… or …", with its one description. */
   apmm_test_set_level_status (session, 1, APMM_STATUS_MET);
   apmm_test_set_level_status (session, 2, APMM_STATUS_MET);
   apmm_test_set_level_status (session, 3, APMM_STATUS_NOT_MET);
-  expected = g_strdup_printf ("Evidence level 2 (%s) → %s or %s",
-                              apmm_model_get_level (model, 2)->name,
-                              apmm_model_lookup_entry_point (model, "pilot-rescue")->name,
-                              apmm_model_lookup_entry_point (model, "feature-sprint")->name);
+  expected = g_strdup_printf ("Evidence level 2 (%s) → %s", apmm_model_get_level (model, 2)->name,
+                              rescue->offer);
   g_assert_nonnull (apmm_test_find_nth (page, apmm_test_is_label_with_text, expected, 0));
-  g_assert_cmpuint (count_rows (entry_points (page)), ==, 2);
+  g_assert_cmpuint (count_rows (entry_points (page)), ==, 1);
   g_assert_nonnull (apmm_test_find_nth (GTK_WIDGET (entry_points (page)),
-                                        apmm_test_is_label_with_text,
-                                        apmm_model_lookup_entry_point (model, "pilot-rescue")->description, 0));
+                                        apmm_test_is_label_with_text, rescue->offer, 0));
+  g_assert_nonnull (apmm_test_find_nth (GTK_WIDGET (entry_points (page)),
+                                        apmm_test_is_label_with_text, rescue->description, 0));
+  g_assert_null (apmm_test_find_nth (GTK_WIDGET (entry_points (page)),
+                                     apmm_test_is_label_with_text, rescue->description, 1));
 
   /* One unknown criterion of level 3 makes it inconclusive again. */
   apmm_session_set_status (session, "l3.rollback", APMM_STATUS_UNKNOWN);
   g_assert_null (apmm_test_find_nth (page, apmm_test_is_label_with_text, expected, 0));
   g_assert_cmpuint (count_rows (entry_points (page)), ==, 1);
+
+  g_assert_finalize_object (page);
+}
+
+/* Level 3 offers the rescue-or-sprint and the retainer: the facilitator picks
+ * one, the session keeps it, and a pick the evidence outgrew is called stale. */
+static void
+test_entry_point_pick (void)
+{
+  g_autoptr(ApmmSession) session = apmm_session_new ();
+  ApmmModel *model = apmm_model_get_default ();
+  GtkWidget *page = new_page (session);
+  const ApmmEntryPoint *retainer = apmm_model_lookup_entry_point (model, "ops-retainer");
+  GtkWidget *retainer_pick;
+  GtkWidget *sprint_pick;
+  g_autofree char *expected = NULL;
+  g_autofree char *stale = NULL;
+
+  apmm_test_set_level_status (session, 1, APMM_STATUS_MET);
+  apmm_test_set_level_status (session, 2, APMM_STATUS_MET);
+  apmm_test_set_level_status (session, 3, APMM_STATUS_MET);
+  apmm_test_set_level_status (session, 4, APMM_STATUS_NOT_MET);
+  g_assert_cmpuint (count_rows (entry_points (page)), ==, 2);
+  g_assert_nonnull (apmm_test_find_nth (page, apmm_test_is_label_with_text,
+                                        "Several entry points fit this level: pick the one you will start with.", 0));
+
+  sprint_pick = apmm_test_find_nth (page, is_check_for,
+                                    apmm_model_lookup_entry_point (model, "feature-sprint")->name, 0);
+  retainer_pick = apmm_test_find_nth (page, is_check_for, "Start here", 0);
+  g_assert_nonnull (sprint_pick);
+  g_assert_nonnull (retainer_pick);
+  apmm_test_assert_accessible_label (retainer_pick, "Start with Monthly AI Ops Retainer");
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (retainer_pick), TRUE);
+  g_assert_cmpstr (apmm_session_get_entry_point (session), ==, "ops-retainer");
+  expected = g_strdup_printf ("Evidence level 3 (%s) → %s", apmm_model_get_level (model, 3)->name,
+                              retainer->name);
+  g_assert_nonnull (apmm_test_find_nth (page, apmm_test_is_label_with_text, expected, 0));
+  /* The same buttons, not rebuilt ones: the focus stays put. */
+  g_assert_true (apmm_test_find_nth (page, is_check_for, "Start here", 0) == retainer_pick);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (sprint_pick)));
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (sprint_pick), TRUE);
+  g_assert_cmpstr (apmm_session_get_entry_point (session), ==, "feature-sprint");
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (retainer_pick)));
+
+  /* The evidence drops to level 2: the pick stays in the session, but the
+   * retainer no longer fits. */
+  apmm_session_set_entry_point (session, "ops-retainer");
+  apmm_session_set_status (session, "l3.rollback", APMM_STATUS_NOT_MET);
+  stale = g_strdup_printf ("Earlier pick “%s” no longer fits the evidence, so it is ignored. "
+                           "Pick again below.", retainer->name);
+  g_assert_nonnull (apmm_test_find_nth (page, apmm_test_is_label_with_text, stale, 0));
+  g_assert_cmpstr (apmm_session_get_entry_point (session), ==, "ops-retainer");
 
   g_assert_finalize_object (page);
 }
@@ -122,6 +185,7 @@ test_inconclusive_text (void)
   GtkWidget *page = new_page (session);
   g_autofree char *prefix = NULL;
 
+  apmm_session_set_status (session, "l1.tools-purchased", APMM_STATUS_MET);
   prefix = g_strdup_printf ("Inconclusive — start with the %s",
                             apmm_model_lookup_entry_point (apmm_model_get_default (),
                                                            "diagnostic-sprint")->name);
@@ -356,6 +420,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/roadmap-page/entry-points", test_entry_points);
+  g_test_add_func ("/roadmap-page/entry-point-pick", test_entry_point_pick);
   g_test_add_func ("/roadmap-page/inconclusive-text", test_inconclusive_text);
   g_test_add_func ("/roadmap-page/draft-from-gaps", test_draft_from_gaps);
   g_test_add_func ("/roadmap-page/uncovered-flags", test_uncovered_flags);

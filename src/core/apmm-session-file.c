@@ -41,7 +41,7 @@
 static const char * const top_keys[] = {
   "format", "version", "model", "title", "organisation", "facilitator", "date", "notes",
   "participants", "perceived_level", "target_level", "votes", "ratings", "prompts", "gaps",
-  "gap_order", "roadmap", NULL
+  "gap_order", "roadmap", "entry_point", NULL
 };
 static const char * const participant_keys[] = { "name", "perceived_level", NULL };
 static const char * const votes_keys[] = { "anonymous", "hidden", NULL };
@@ -1019,6 +1019,27 @@ load_header (Loader     *loader,
   return TRUE;
 }
 
+/* The facilitator's pick: an entry point the model knows, or null. Whether it
+ * is still offered is for the assessment to say, not the reader. */
+static gboolean
+load_entry_point (Loader     *loader,
+                  JsonObject *root)
+{
+  JsonNode *node = json_object_get_member (root, "entry_point");
+  const char *id;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!node_is_type (node, G_TYPE_STRING) ||
+      apmm_model_lookup_entry_point (apmm_model_get_default (),
+                                     (id = json_node_get_string (node))) == NULL)
+    return invalid (loader->error, "entry_point",
+                    _("expected an entry point such as “pilot-rescue”, or null"));
+
+  apmm_session_set_entry_point (loader->session, id);
+  return TRUE;
+}
+
 static gboolean
 load_metadata (Loader     *loader,
                JsonObject *root)
@@ -1047,7 +1068,7 @@ load_metadata (Loader     *loader,
   apmm_session_set_perceived_level (loader->session, perceived);
   apmm_session_set_target_level (loader->session, target);
 
-  return TRUE;
+  return load_entry_point (loader, root);
 }
 
 static gboolean
@@ -1963,6 +1984,7 @@ session_to_node (ApmmSession *session)
   if (gap_order != NULL)
     json_object_set_array_member (root, "gap_order", string_array (gap_order));
   save_roadmap (session, root, origin);
+  set_string_unless_empty (root, "entry_point", apmm_session_get_entry_point (session));
   add_unknowns (root, origin, top_keys);
 
   node = json_node_new (JSON_NODE_OBJECT);

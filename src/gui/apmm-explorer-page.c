@@ -200,6 +200,7 @@ update_entry_points (ApmmExplorerPage *self,
 {
   ApmmModel *model = apmm_model_get_default ();
   guint n = apmm_model_get_n_entry_points (model);
+  const ApmmEntryPoint *shown = NULL;
 
   clear_box (GTK_WIDGET (self->entry_points_box));
 
@@ -213,11 +214,15 @@ update_entry_points (ApmmExplorerPage *self,
       if (entry->min_level < 0 || (int) level->number < entry->min_level
           || (int) level->number > entry->max_level)
         continue;
+      /* The source offers some entry points together: one card per offer. */
+      if (shown != NULL && apmm_entry_point_same_offer (shown, entry))
+        continue;
+      shown = entry;
 
       card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
       gtk_widget_add_css_class (card, "card");
       gtk_widget_add_css_class (card, "entry-point-card");
-      gtk_box_append (GTK_BOX (card), wrapped_label (entry->name, "heading"));
+      gtk_box_append (GTK_BOX (card), wrapped_label (entry->offer, "heading"));
       gtk_box_append (GTK_BOX (card), wrapped_label (entry->description, NULL));
       gtk_box_append (self->entry_points_box, card);
     }
