@@ -83,7 +83,13 @@ test_rating_changes_strip (void)
 
   apmm_assessment_page_set_session (APMM_ASSESSMENT_PAGE (page), session);
   window = apmm_test_show_in_window (page, 1024);
-  g_assert_cmpstr (evidence_text (page), ==, "Level 0 · AI Curious");
+  /* No verdict before any rating: not "Level 0", and no progress bar. */
+  g_assert_cmpstr (evidence_text (page), ==, "Not assessed yet");
+  g_assert_nonnull (apmm_test_find_widget (page, apmm_test_is_label_with_text,
+                                           "Not assessed yet: rate the entry criteria below to see "
+                                           "the evidence level"));
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (
+    apmm_test_find_widget (page, apmm_test_is_of_type, APMM_TEST_TYPE (GTK_TYPE_LEVEL_BAR)))));
 
   apmm_test_click (criterion_button (page, "l1.tools-purchased", "status-met"));
   g_assert_cmpint (apmm_session_get_status (session, "l1.tools-purchased"), ==, APMM_STATUS_MET);
@@ -93,13 +99,13 @@ test_rating_changes_strip (void)
   g_assert_cmpint (apmm_session_get_status (session, "l1.budget-allocated"), ==, APMM_STATUS_MET);
   g_assert_cmpstr (evidence_text (page), ==, "Level 1 · AI Licensed");
   g_assert_nonnull (apmm_test_find_widget (page, apmm_test_is_label_with_text,
-                                           "0 % of level 2 criteria met"));
+                                           "0 of 3 level 2 criteria met"));
 
   apmm_test_click (criterion_button (page, "l2.live-real-data", "status-partly"));
   g_assert_cmpint (apmm_session_get_status (session, "l2.live-real-data"), ==, APMM_STATUS_PARTLY);
-  /* One half of three criteria: 17 %. */
+  /* Counted as they are, not as a percentage that hides the half weight. */
   g_assert_nonnull (apmm_test_find_widget (page, apmm_test_is_label_with_text,
-                                           "17 % of level 2 criteria met"));
+                                           "0 of 3 level 2 criteria met, 1 partly"));
   g_assert_nonnull (apmm_test_find_widget (page, apmm_test_is_label_with_text,
                                  "Inconclusive: 2 criteria of level 2 are unknown — "
                                  "recommend the APMM Diagnostic Sprint"));
@@ -112,6 +118,82 @@ test_rating_changes_strip (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (page);
+}
+
+static gboolean
+is_drawn_label (GtkWidget     *widget,
+                gconstpointer  text)
+{
+  return apmm_test_is_label_with_text (widget, text) && gtk_widget_is_drawable (widget);
+}
+
+/* The strip keeps its height when the inconclusive warning comes and goes,
+ * so nothing below it moves under the pointer. */
+static void
+test_strip_keeps_height (void)
+{
+  g_autoptr(ApmmSession) session = apmm_session_new ();
+  GtkWidget *strip = g_object_ref_sink (apmm_result_strip_new ());
+  GtkWidget *window;
+  int inconclusive_h, settled_h;
+
+  apmm_test_set_level_status (session, 1, APMM_STATUS_MET);
+  apmm_session_set_status (session, "l2.live-real-data", APMM_STATUS_MET);
+  apmm_result_strip_set_session (APMM_RESULT_STRIP (strip), session);
+  window = apmm_test_show_in_window (strip, 1024);
+  g_assert_nonnull (apmm_test_find_widget (strip, apmm_test_is_label_with_text,
+                                           "Inconclusive: 2 criteria of level 2 are unknown — "
+                                           "recommend the APMM Diagnostic Sprint"));
+  gtk_widget_measure (strip, GTK_ORIENTATION_VERTICAL, 1000, &inconclusive_h, NULL, NULL, NULL);
+
+  apmm_session_set_status (session, "l2.owned-use-case", APMM_STATUS_NOT_MET);
+  apmm_session_set_status (session, "l2.adoption-measured", APMM_STATUS_NOT_MET);
+  g_assert_null (apmm_test_find_widget (strip, is_drawn_label,
+                                        "Inconclusive: 2 criteria of level 2 are unknown — "
+                                        "recommend the APMM Diagnostic Sprint"));
+  g_assert_null (apmm_test_find_widget (strip, is_drawn_label,
+                                        "Inconclusive: 3 criteria of level 2 are unknown — "
+                                        "recommend the APMM Diagnostic Sprint"));
+  gtk_widget_measure (strip, GTK_ORIENTATION_VERTICAL, 1000, &settled_h, NULL, NULL, NULL);
+  g_assert_cmpint (settled_h, ==, inconclusive_h);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (strip);
+}
+
+/* Where the room overestimates, the source's headline fact stands beside it. */
+static void
+test_overestimation_fact (void)
+{
+  g_autoptr(ApmmSession) session = apmm_session_new ();
+  GtkWidget *strip = g_object_ref_sink (apmm_result_strip_new ());
+  g_autoptr(ApmmAssessment) assessment = NULL;
+  g_autofree char *progress = NULL;
+
+  apmm_test_set_level_status (session, 1, APMM_STATUS_MET);
+  apmm_test_set_level_status (session, 2, APMM_STATUS_NOT_MET);
+  apmm_session_set_perceived_level (session, 3);
+  apmm_result_strip_set_session (APMM_RESULT_STRIP (strip), session);
+  g_assert_nonnull (apmm_test_find_widget (strip, apmm_test_is_label_with_text,
+                                           "The room rates itself two levels above the evidence. "
+                                           "Most organisations overestimate their maturity by at "
+                                           "least one level."));
+
+  apmm_session_set_perceived_level (session, 1);
+  g_assert_nonnull (apmm_test_find_widget (strip, apmm_test_is_label_with_text,
+                                           "The room's view matches the evidence"));
+
+  /* The level 3 counts the issue quotes: 1 of 7 met, 2 partly. */
+  apmm_test_set_level_status (session, 2, APMM_STATUS_MET);
+  apmm_session_set_status (session, "l3.rollback", APMM_STATUS_MET);
+  apmm_session_set_status (session, "l3.two-people", APMM_STATUS_PARTLY);
+  apmm_session_set_status (session, "l3.cost-capped", APMM_STATUS_PARTLY);
+  assessment = apmm_assessment_new (session, apmm_model_get_default ());
+  progress = apmm_result_strip_describe_progress (assessment);
+  g_assert_cmpstr (progress, ==, "1 of 7 level 3 criteria met, 2 partly");
+  g_assert_nonnull (apmm_test_find_widget (strip, apmm_test_is_label_with_text, progress));
+
+  g_assert_finalize_object (strip);
 }
 
 static void
@@ -175,6 +257,7 @@ test_votes_change_perceived (void)
   GtkWidget *page = g_object_ref_sink (apmm_assessment_page_new ());
   GtkWidget *strip, *window, *plus;
 
+  apmm_session_set_status (session, "l1.tools-purchased", APMM_STATUS_NOT_MET);
   apmm_assessment_page_set_session (APMM_ASSESSMENT_PAGE (page), session);
   window = apmm_test_show_in_window (page, 1024);
   strip = apmm_test_find_widget (page, apmm_test_is_of_type,
@@ -190,7 +273,8 @@ test_votes_change_perceived (void)
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (perceived_label (strip))), ==,
                    "Level 3 · AI Reliable");
   g_assert_nonnull (apmm_test_find_widget (page, apmm_test_is_label_with_text,
-                                 "The room rates itself three levels above the evidence"));
+                                 "The room rates itself three levels above the evidence. "
+                                 "Most organisations overestimate their maturity by at least one level."));
 
   apmm_test_click (apmm_test_find_widget (page, is_add_vote_button, GUINT_TO_POINTER (1)));
   apmm_test_click (apmm_test_find_widget (page, is_add_vote_button, GUINT_TO_POINTER (1)));
@@ -363,6 +447,8 @@ main (int   argc,
   g_test_add_func ("/assessment-page/templates", test_templates);
   g_test_add_func ("/assessment-page/rating-changes-strip", test_rating_changes_strip);
   g_test_add_func ("/assessment-page/note-and-confirmation", test_note_and_confirmation);
+  g_test_add_func ("/assessment-page/strip-keeps-height", test_strip_keeps_height);
+  g_test_add_func ("/assessment-page/overestimation-fact", test_overestimation_fact);
   g_test_add_func ("/assessment-page/votes-change-perceived", test_votes_change_perceived);
   g_test_add_func ("/assessment-page/per-person-votes", test_per_person_votes);
   g_test_add_func ("/assessment-page/hidden-votes-stay-hidden", test_hidden_votes_stay_hidden);

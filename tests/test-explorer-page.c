@@ -114,6 +114,15 @@ test_ladder_drives_selection (void)
 
   apmm_explorer_page_set_session (APMM_EXPLORER_PAGE (page), session);
   window = apmm_test_show_in_window (page, 1024);
+  /* An empty session: the page is the model, not a verdict, and says so. */
+  g_assert_true (shows (page, "Not assessed yet. This page shows the model, not a verdict: rate the "
+                              "entry criteria on the Self-Assessment page (Alt+2) to find the "
+                              "evidence level."));
+  apmm_session_set_status (session, "l1.tools-purchased", APMM_STATUS_NOT_MET);
+  g_assert_false (shows (page, "Not assessed yet. This page shows the model, not a verdict: rate the "
+                               "entry criteria on the Self-Assessment page (Alt+2) to find the "
+                               "evidence level."));
+  apmm_session_set_status (session, "l1.tools-purchased", APMM_STATUS_UNKNOWN);
   ladder = apmm_test_find_widget (page, apmm_test_is_of_type,
                                   APMM_TEST_TYPE (APMM_TYPE_LADDER_WIDGET));
   g_assert_nonnull (ladder);

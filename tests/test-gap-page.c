@@ -352,6 +352,23 @@ test_empty_states (void)
   g_assert_finalize_object (page);
 }
 
+/* A new session shows no verdict: the summary says nothing is assessed. */
+static void
+test_not_assessed (void)
+{
+  g_autoptr(ApmmSession) session = apmm_session_new ();
+  GtkWidget *page = new_page (session);
+  const char *text = "Not assessed yet: every criterion is still unknown. Rate them on the "
+                     "Self-Assessment page (Alt+2) to find the evidence level and the real gaps.";
+
+  g_assert_true (shows_text (page, text));
+  apmm_session_set_status (session, "l1.budget-allocated", APMM_STATUS_MET);
+  g_assert_false (shows_text (page, text));
+  g_assert_true (shows_text (page, "Evidence level 0 (AI Curious). 1 gap to close to reach level 1 (AI Licensed)."));
+
+  g_assert_finalize_object (page);
+}
+
 static void
 test_switch_session (void)
 {
@@ -426,6 +443,7 @@ main (int   argc,
   g_test_add_func ("/gap-page/target-level", test_target_level);
   g_test_add_func ("/gap-page/matrix", test_matrix);
   g_test_add_func ("/gap-page/empty-states", test_empty_states);
+  g_test_add_func ("/gap-page/not-assessed", test_not_assessed);
   g_test_add_func ("/gap-page/switch-session", test_switch_session);
   g_test_add_func ("/gap-page/fits-narrow-window", test_fits_narrow_window);
   g_test_add_func ("/gap-page/accessible-names", test_accessible_names);

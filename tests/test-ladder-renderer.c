@@ -547,6 +547,38 @@ test_inconclusive_floor (void)
   g_assert_nonnull (strstr (description, "inconclusive"));
 }
 
+/* Before any rating the ladder shows no verdict: no evidence pill (not even
+ * "≥ 0"), no target flag, no progress; the room's votes still show. */
+static void
+test_unassessed (void)
+{
+  g_autoptr(ApmmSession) session = apmm_session_new ();
+  g_autofree char *description = NULL;
+  ApmmLadderState state;
+
+  apmm_session_add_participant (session, "Ana", 2);
+  state_for (&state, session);
+  g_assert_true (state.unassessed);
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autoptr(ApmmLadderLayout) layout = apmm_ladder_layout_new (&state, sizes[s][0], sizes[s][1]);
+      cairo_rectangle_t rect;
+
+      g_assert_false (apmm_ladder_layout_get_marker_rect (layout, APMM_LADDER_MARKER_EVIDENCE, &rect));
+      g_assert_false (apmm_ladder_layout_get_marker_rect (layout, APMM_LADDER_MARKER_TARGET, &rect));
+      g_assert_false (apmm_ladder_layout_get_marker_rect (layout, APMM_LADDER_MARKER_PROGRESS, &rect));
+      g_assert_false (apmm_ladder_layout_get_marker_rect (layout, APMM_LADDER_MARKER_ESTIMATION, &rect));
+      g_assert_true (apmm_ladder_layout_get_marker_rect (layout, APMM_LADDER_MARKER_PERCEIVED, &rect));
+    }
+  description = apmm_ladder_state_describe (&state);
+  g_assert_true (g_str_has_prefix (description, "Not assessed yet: no criterion is rated."));
+
+  /* The first rating brings the verdict. */
+  apmm_session_set_status (session, "l1.tools-purchased", APMM_STATUS_NOT_MET);
+  state_for (&state, session);
+  g_assert_false (state.unassessed);
+}
+
 static void
 test_hit_testing (void)
 {
@@ -648,6 +680,7 @@ main (int   argc,
   g_test_add_func ("/ladder-renderer/labels-clear", test_labels_clear);
   g_test_add_func ("/ladder-renderer/hidden-votes-badge", test_hidden_votes_badge);
   g_test_add_func ("/ladder-renderer/inconclusive-floor", test_inconclusive_floor);
+  g_test_add_func ("/ladder-renderer/unassessed", test_unassessed);
   g_test_add_func ("/ladder-renderer/hit-testing", test_hit_testing);
   g_test_add_func ("/ladder-renderer/description", test_description);
   g_test_add_func ("/ladder-renderer/interpolation", test_interpolation);

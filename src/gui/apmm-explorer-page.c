@@ -49,6 +49,7 @@ struct _ApmmExplorerPage
   GtkLabel    *climb_title_label;
   GtkLabel    *climb_label;
   GtkBox      *entry_points_box;
+  GtkWidget   *not_assessed_label;
 };
 
 G_DEFINE_FINAL_TYPE (ApmmExplorerPage, apmm_explorer_page, GTK_TYPE_WIDGET)
@@ -265,10 +266,24 @@ update_visibility (ApmmExplorerPage *self)
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
+/* Before any rating the page is the model, not a verdict: it says so. */
+static void
+update_not_assessed (ApmmExplorerPage *self)
+{
+  g_autoptr(ApmmAssessment) assessment = NULL;
+
+  if (self->session != NULL)
+    assessment = apmm_assessment_new (self->session, apmm_model_get_default ());
+  gtk_widget_set_visible (self->not_assessed_label,
+                          assessment != NULL && !apmm_assessment_get_assessed (assessment));
+}
+
 static void
 rating_changed_cb (ApmmExplorerPage *self,
                    const char       *criterion_id)
 {
+  update_not_assessed (self);
+
   const ApmmCriterion *criterion = apmm_model_lookup_criterion (apmm_model_get_default (),
                                                                 criterion_id);
 
@@ -532,6 +547,7 @@ apmm_explorer_page_class_init (ApmmExplorerPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ApmmExplorerPage, climb_title_label);
   gtk_widget_class_bind_template_child (widget_class, ApmmExplorerPage, climb_label);
   gtk_widget_class_bind_template_child (widget_class, ApmmExplorerPage, entry_points_box);
+  gtk_widget_class_bind_template_child (widget_class, ApmmExplorerPage, not_assessed_label);
 
   gtk_widget_class_set_css_name (widget_class, "apmm-explorer-page");
 }
@@ -600,6 +616,7 @@ apmm_explorer_page_set_session (ApmmExplorerPage *self,
     }
 
   update_visibility (self);
+  update_not_assessed (self);
   update_detail (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }

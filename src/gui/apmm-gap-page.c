@@ -258,6 +258,14 @@ sync_summary (ApmmGapPage *self)
   g_autofree char *gaps = NULL;
   g_autofree char *text = NULL;
 
+  if (!apmm_assessment_get_assessed (self->assessment))
+    {
+      gtk_label_set_text (self->summary_label,
+                          _("Not assessed yet: every criterion is still unknown. Rate them on the "
+                            "Self-Assessment page (Alt+2) to find the evidence level and the real gaps."));
+      return;
+    }
+
   /* Translators: "Evidence level 1 (AI Licensed)." */
   where = g_strdup_printf (_("Evidence level %u (%s)."), evidence,
                            apmm_model_get_level (model, evidence)->name);

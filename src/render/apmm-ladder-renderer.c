@@ -224,6 +224,7 @@ apmm_ladder_state_init (ApmmLadderState *state,
   state->evidence_level = apmm_assessment_get_evidence_level (assessment);
   state->evidence = state->evidence_level;
   state->inconclusive = apmm_assessment_get_inconclusive (assessment);
+  state->unassessed = !apmm_assessment_get_assessed (assessment);
   state->has_perceived = apmm_assessment_get_perceived_level (assessment, &perceived);
   state->perceived = state->has_perceived ? perceived : state->evidence;
   if (apmm_assessment_get_overestimation (assessment, &over))
@@ -325,6 +326,14 @@ apmm_ladder_state_describe (const ApmmLadderState *state)
   guint evidence = state->evidence_level;
   const char *name = state->names[evidence] ? state->names[evidence] : "";
 
+  if (state->unassessed)
+    {
+      g_string_append (str, _("Not assessed yet: no criterion is rated."));
+      if (state->votes_hidden || state->n_votes > 0)
+        g_string_append_c (str, ' ');
+      describe_votes (str, state);
+      return g_string_free (str, FALSE);
+    }
   if (state->inconclusive)
     g_string_append_printf (str, _("Evidence level at least %u, %s: inconclusive."), evidence, name);
   else
@@ -358,14 +367,14 @@ apmm_ladder_state_describe_rung (const ApmmLadderState *state,
   g_string_append_printf (str, _("Level %u, %s"), level, state->names[level] ? state->names[level] : "");
   if (state->descriptions[level] && *state->descriptions[level])
     g_string_append_printf (str, ": %s", state->descriptions[level]);
-  if (level == state->evidence_level)
+  if (level == state->evidence_level && !state->unassessed)
     g_string_append_printf (str, "\n%s", state->inconclusive ? _("Evidence level (a floor: inconclusive)")
                                                              : _("Evidence level"));
   if (state->has_perceived && level == (guint) lround (state->perceived))
     g_string_append_printf (str, "\n%s", _("Perceived level"));
-  if (level == state->target_level)
+  if (level == state->target_level && !state->unassessed)
     g_string_append_printf (str, "\n%s", _("Target level"));
-  if (state->has_progress && level == state->evidence_level + 1)
+  if (state->has_progress && !state->unassessed && level == state->evidence_level + 1)
     {
       g_string_append_c (str, '\n');
       g_string_append_printf (str, _("%d%% of its criteria met"), (int) lround (state->progress * 100));
@@ -1190,6 +1199,10 @@ fit_evidence (ApmmLadderLayout *self,
   const char *floor[] = { floor1, floor2, floor3, floor4, NULL };
   double box_w, box_h;
 
+  /* Before any rating there is no evidence level to mark, not even a floor. */
+  if (s->unassessed)
+    return;
+
   self->markers[APMM_LADDER_MARKER_EVIDENCE] = (cairo_rectangle_t) {
     lx, frame_level_y (f, s->evidence) - ph / 2, lw, ph };
   self->marker_shown[APMM_LADDER_MARKER_EVIDENCE] = TRUE;
@@ -1212,7 +1225,7 @@ fit_progress (ApmmLadderLayout *self,
   g_autofree char *bare = g_strdup_printf ("%d%%", percent);
   const char *candidates[] = { full, mid, bare, NULL };
 
-  if (!s->has_progress)
+  if (!s->has_progress || s->unassessed)
     return;
   self->marker_shown[APMM_LADDER_MARKER_PROGRESS] = TRUE;
   self->markers[APMM_LADDER_MARKER_PROGRESS] = (cairo_rectangle_t) {
@@ -1230,6 +1243,8 @@ fit_target (ApmmLadderLayout *self,
   const char *candidates[] = { marker_word (APMM_LADDER_MARKER_TARGET), NULL };
   double box_w, box_h;
 
+  if (self->state.unassessed)
+    return;
   self->markers[APMM_LADDER_MARKER_TARGET] = (cairo_rectangle_t) {
     lx, y - f->mu * 0.42, lw, f->mu * 0.84 };
   self->marker_shown[APMM_LADDER_MARKER_TARGET] = TRUE;
@@ -1288,7 +1303,7 @@ fit_perceived (ApmmLadderLayout *self,
   marker_word_box (APMM_LADDER_MARKER_PERCEIVED, f, &box_w, &box_h);
   fit_marker (self, APMM_LADDER_MARKER_PERCEIVED, candidates, box_w, box_h, ROLE_PERCEIVED);
 
-  if (over == 0 || fabs (py - ey) < ph / 2 + self->u * 0.1)
+  if (over == 0 || s->unassessed || fabs (py - ey) < ph / 2 + self->u * 0.1)
     return;
 
   /* The arrow runs from the evidence level to the perceived marker, along
@@ -2033,6 +2048,8 @@ draw_evidence (ApmmLadderLayout *self,
   const cairo_rectangle_t *pill = &self->markers[APMM_LADDER_MARKER_EVIDENCE];
   double r = pill->height / 2;
 
+  if (!self->marker_shown[APMM_LADDER_MARKER_EVIDENCE])
+    return;
   rounded_rect (cr, pill, r);
   set_rgb (cr, &p->evidence);
   cairo_fill (cr);
@@ -2162,6 +2179,8 @@ draw_target (ApmmLadderLayout *self,
   double line = MAX (1.5, self->u * 0.045);
   cairo_rectangle_t pole = { r->x + r->width * 0.06 - line / 2, r->y, r->width, r->height };
 
+  if (!self->marker_shown[APMM_LADDER_MARKER_TARGET])
+    return;
   draw_flag (cr, p, &pole, line, MIN (r->width * 0.8, self->u * 0.7));
   draw_label (cr, p, &self->marker_labels[APMM_LADDER_MARKER_TARGET]);
 }

@@ -51,6 +51,7 @@ typedef struct {
   double      evidence;        /* 0..4 */
   guint       evidence_level;  /* the integer level, for labels */
   gboolean    inconclusive;    /* the evidence level is a floor */
+  gboolean    unassessed;      /* nothing is rated yet: no evidence, target or progress */
   gboolean    has_perceived;
   double      perceived;
   int         overestimation;  /* perceived − evidence; 0 without a perceived level */
