@@ -69,6 +69,7 @@ static const ElementRule element_rules[] = {
   { "level", "criterion", FALSE },
   { "criterion", "title", TRUE },
   { "criterion", "description", TRUE },
+  { "criterion", "action", TRUE },
   { "chasm", "title", TRUE },
   { "chasm", "text", TRUE },
   { "prompt", "title", TRUE },
@@ -443,8 +444,12 @@ text_slot (ParseState *state,
     }
 
   if (strcmp (parent, "criterion") == 0)
-    return strcmp (element, "title") == 0 ? &state->criterion->title
-                                          : &state->criterion->description;
+    {
+      if (strcmp (element, "action") == 0)
+        return &state->criterion->action;
+      return strcmp (element, "title") == 0 ? &state->criterion->title
+                                            : &state->criterion->description;
+    }
 
   if (strcmp (parent, "prompt") == 0)
     {
@@ -623,7 +628,7 @@ check_items (ApmmModel  *self,
     {
       const ApmmCriterion *criterion = g_ptr_array_index (self->criteria, i);
 
-      if (criterion->title == NULL || criterion->description == NULL)
+      if (criterion->title == NULL || criterion->description == NULL || criterion->action == NULL)
         return set_error (error, "Criterion “%s” is incomplete", criterion->id);
     }
 

@@ -33,6 +33,7 @@ typedef struct {
   guint        index;        /* position in the model's table (stable ranking tie-break) */
   const char  *title;        /* short label, e.g. "Rollback procedure" */
   const char  *description;  /* the full criterion */
+  const char  *action;       /* a short imperative that closes the gap, for drafted actions */
 } ApmmCriterion;
 
 typedef struct {
