@@ -13,6 +13,8 @@
 #include "apmm-result-strip.h"
 #include "apmm-votes-panel.h"
 
+#include "apmm-text-field.h"
+
 #include "apmm-test-utils.h"
 
 static gboolean
@@ -202,14 +204,15 @@ test_note_and_confirmation (void)
   g_autoptr(ApmmSession) session = apmm_session_new ();
   GtkWidget *row = g_object_ref_sink (apmm_criterion_row_new (session, "l3.rollback"));
   GtkWidget *note, *entry;
+  g_autofree char *shown = NULL;
 
-  note = entry = apmm_test_find_widget (row, apmm_test_is_of_type, APMM_TEST_TYPE (GTK_TYPE_ENTRY));
-  g_assert_nonnull (entry);
-  gtk_editable_set_text (GTK_EDITABLE (entry), "Runbook RB-12, tested in March");
+  note = apmm_test_find_widget (row, apmm_test_is_of_type, APMM_TEST_TYPE (APMM_TYPE_TEXT_FIELD));
+  g_assert_nonnull (note);
+  apmm_text_field_set_text (APMM_TEXT_FIELD (note), "Runbook RB-12, tested in March");
   g_assert_cmpstr (apmm_session_get_evidence_note (session, "l3.rollback"), ==,
                    "Runbook RB-12, tested in March");
 
-  entry = gtk_widget_get_next_sibling (entry);
+  entry = gtk_widget_get_next_sibling (note);
   g_assert_true (GTK_IS_ENTRY (entry));
   gtk_editable_set_text (GTK_EDITABLE (entry), "Dana (CTO)");
   g_signal_emit_by_name (entry, "activate");
@@ -218,9 +221,50 @@ test_note_and_confirmation (void)
 
   /* An edit from elsewhere (undo) shows in the row. */
   apmm_session_set_evidence_note (session, "l3.rollback", "");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (note)), ==, "");
+  shown = apmm_text_field_dup_text (APMM_TEXT_FIELD (note));
+  g_assert_cmpstr (shown, ==, "");
 
   g_assert_finalize_object (row);
+}
+
+/* A long evidence note wraps and the field grows: nothing typed is hidden. */
+static void
+test_long_note_wraps (void)
+{
+  g_autoptr(ApmmSession) session = apmm_session_new ();
+  GtkWidget *list = g_object_ref_sink (gtk_list_box_new ());
+  GtkWidget *row = apmm_criterion_row_new (session, "l3.rollback");
+  GtkWidget *window;
+  GtkWidget *note = apmm_test_find_widget (row, apmm_test_is_of_type,
+                                           APMM_TEST_TYPE (APMM_TYPE_TEXT_FIELD));
+  const char *text = "Write the fallback runbook for the claims triage model, test it with the "
+                     "on-call team in a game day, and keep the result in the ops wiki next to the "
+                     "alert definitions so the second person can find it at three in the morning.";
+  int width, short_h, long_h;
+  g_autofree char *shown = NULL;
+
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  window = apmm_test_show_in_window (list, 1024);
+  width = gtk_widget_get_width (note);
+  g_assert_cmpint (width, >, 100);
+  apmm_text_field_set_text (APMM_TEXT_FIELD (note), "Runbook");
+  gtk_widget_measure (note, GTK_ORIENTATION_VERTICAL, width, &short_h, NULL, NULL, NULL);
+  apmm_text_field_set_text (APMM_TEXT_FIELD (note), text);
+  gtk_widget_measure (note, GTK_ORIENTATION_VERTICAL, width, &long_h, NULL, NULL, NULL);
+  g_assert_cmpint (long_h, >=, 2 * short_h - 20);
+  /* Its natural width never asks for the whole text on one line. */
+  {
+    int min_w, nat_w;
+
+    gtk_widget_measure (note, GTK_ORIENTATION_HORIZONTAL, -1, &min_w, &nat_w, NULL, NULL);
+    g_assert_cmpint (min_w, <, 300);
+  }
+  shown = apmm_text_field_dup_text (APMM_TEXT_FIELD (note));
+  g_assert_cmpstr (shown, ==, text);
+  g_assert_cmpstr (apmm_session_get_evidence_note (session, "l3.rollback"), ==, text);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (list);
 }
 
 static gboolean
@@ -447,6 +491,7 @@ main (int   argc,
   g_test_add_func ("/assessment-page/templates", test_templates);
   g_test_add_func ("/assessment-page/rating-changes-strip", test_rating_changes_strip);
   g_test_add_func ("/assessment-page/note-and-confirmation", test_note_and_confirmation);
+  g_test_add_func ("/assessment-page/long-note-wraps", test_long_note_wraps);
   g_test_add_func ("/assessment-page/strip-keeps-height", test_strip_keeps_height);
   g_test_add_func ("/assessment-page/overestimation-fact", test_overestimation_fact);
   g_test_add_func ("/assessment-page/votes-change-perceived", test_votes_change_perceived);

@@ -13,6 +13,8 @@
 #include "apmm-gap-page.h"
 #include "apmm-gap-row.h"
 
+#include "apmm-text-field.h"
+
 #include "apmm-test-utils.h"
 
 /* Evidence level 1, aiming for level 3: the level 2 and level 3 criteria are gaps. */
@@ -265,14 +267,20 @@ test_owner_and_note (void)
   GtkWidget *page = new_page (session);
   const char *id = g_strdup (row_id (page, 0));
   GtkWidget *owner = apmm_test_find_widget (GTK_WIDGET (row_at (page, 0)), apmm_test_is_of_type,
-                                            APMM_TEST_TYPE (GTK_TYPE_ENTRY));
+                                            APMM_TEST_TYPE (APMM_TYPE_TEXT_FIELD));
+  g_autofree char *shown = NULL;
 
-  gtk_editable_set_text (GTK_EDITABLE (owner), "Priya");
+  apmm_text_field_set_text (APMM_TEXT_FIELD (owner), "Priya");
   g_assert_cmpstr (apmm_session_get_gap_owner (session, id), ==, "Priya");
+
+  /* An owner is one line: a pasted line break becomes a space. */
+  apmm_text_field_set_text (APMM_TEXT_FIELD (owner), "Priya\nand Sam");
+  g_assert_cmpstr (apmm_session_get_gap_owner (session, id), ==, "Priya and Sam");
 
   /* And the other way: an edit elsewhere (say, an undo) shows up in the row. */
   apmm_session_set_gap_owner (session, id, "Sam");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (owner)), ==, "Sam");
+  shown = apmm_text_field_dup_text (APMM_TEXT_FIELD (owner));
+  g_assert_cmpstr (shown, ==, "Sam");
 
   g_free ((char *) id);
   g_assert_finalize_object (page);

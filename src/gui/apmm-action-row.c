@@ -11,6 +11,7 @@
 #include "apmm-wrap-box.h"
 #include "apmm-action-row.h"
 #include "apmm-gui-utils.h"
+#include "apmm-text-field.h"
 
 struct _ApmmActionRow
 {
@@ -24,7 +25,7 @@ struct _ApmmActionRow
   GHashTable      *checks;
 
   GtkLabel        *rank_label;
-  GtkEntry        *title_entry;
+  ApmmTextField   *title_entry;
   GtkDropDown     *status_dropdown;
   GtkStringList   *status_labels;
   GtkWidget       *move_up_button;
@@ -33,13 +34,13 @@ struct _ApmmActionRow
   GtkWidget       *fields_box;
   GtkLabel        *no_links_label;
   GtkBox          *checks_box;
-  GtkEntry        *owner_entry;
+  ApmmTextField   *owner_entry;
   GtkDropDown     *horizon_dropdown;
   GtkStringList   *horizon_labels;
   GtkEntry        *due_entry;
   GtkToggleButton *details_button;
-  GtkEntry        *description_entry;
-  GtkEntry        *measure_entry;
+  ApmmTextField   *description_entry;
+  ApmmTextField   *measure_entry;
 };
 
 G_DEFINE_FINAL_TYPE (ApmmActionRow, apmm_action_row, GTK_TYPE_LIST_BOX_ROW)
@@ -91,25 +92,29 @@ edit_action (ApmmActionRow *self,
 static void
 set_title (ApmmActionRow *self, ApmmAction *action, gpointer data)
 {
-  replace_string (&action->title, gtk_editable_get_text (GTK_EDITABLE (self->title_entry)));
+  g_free (action->title);
+  action->title = apmm_text_field_dup_text (self->title_entry);
 }
 
 static void
 set_description (ApmmActionRow *self, ApmmAction *action, gpointer data)
 {
-  replace_string (&action->description, gtk_editable_get_text (GTK_EDITABLE (self->description_entry)));
+  g_free (action->description);
+  action->description = apmm_text_field_dup_text (self->description_entry);
 }
 
 static void
 set_owner (ApmmActionRow *self, ApmmAction *action, gpointer data)
 {
-  replace_string (&action->owner, gtk_editable_get_text (GTK_EDITABLE (self->owner_entry)));
+  g_free (action->owner);
+  action->owner = apmm_text_field_dup_text (self->owner_entry);
 }
 
 static void
 set_measure (ApmmActionRow *self, ApmmAction *action, gpointer data)
 {
-  replace_string (&action->measure, gtk_editable_get_text (GTK_EDITABLE (self->measure_entry)));
+  g_free (action->measure);
+  action->measure = apmm_text_field_dup_text (self->measure_entry);
 }
 
 static void
@@ -480,6 +485,7 @@ apmm_action_row_class_init (ApmmActionRowClass *klass)
   gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Down, GDK_ALT_MASK, move_binding_cb, "i", 1);
 
   g_type_ensure (APMM_TYPE_WRAP_BOX);
+  g_type_ensure (APMM_TYPE_TEXT_FIELD);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/apmm/Workshop/apmm-action-row.ui");
   gtk_widget_class_bind_template_child (widget_class, ApmmActionRow, rank_label);
   gtk_widget_class_bind_template_child (widget_class, ApmmActionRow, title_entry);
@@ -567,10 +573,10 @@ apmm_action_row_update (ApmmActionRow    *self,
 
   rank = g_strdup_printf ("%u", position + 1);
   gtk_label_set_text (self->rank_label, rank);
-  apmm_gui_sync_editable (GTK_EDITABLE (self->title_entry), action->title);
-  apmm_gui_sync_editable (GTK_EDITABLE (self->owner_entry), action->owner);
-  apmm_gui_sync_editable (GTK_EDITABLE (self->description_entry), action->description);
-  apmm_gui_sync_editable (GTK_EDITABLE (self->measure_entry), action->measure);
+  apmm_text_field_sync (self->title_entry, action->title);
+  apmm_text_field_sync (self->owner_entry, action->owner);
+  apmm_text_field_sync (self->description_entry, action->description);
+  apmm_text_field_sync (self->measure_entry, action->measure);
   /* A date being typed stays until it is complete. */
   if (!due_entry_is_invalid (self))
     apmm_gui_sync_editable (GTK_EDITABLE (self->due_entry), action->due);
@@ -595,5 +601,5 @@ apmm_action_row_focus_title (ApmmActionRow *self)
   g_return_if_fail (APMM_IS_ACTION_ROW (self));
 
   gtk_widget_grab_focus (GTK_WIDGET (self->title_entry));
-  gtk_editable_select_region (GTK_EDITABLE (self->title_entry), 0, -1);
+  apmm_text_field_select_all (self->title_entry);
 }

@@ -10,6 +10,7 @@
 
 #include "apmm-criterion-row.h"
 #include "apmm-gui-utils.h"
+#include "apmm-text-field.h"
 
 #define HIGHLIGHT_SECONDS 2
 
@@ -29,7 +30,7 @@ struct _ApmmCriterionRow
   GtkToggleButton *partly_button;
   GtkToggleButton *not_met_button;
   GtkToggleButton *unknown_button;
-  GtkEntry        *note_entry;
+  ApmmTextField   *note_entry;
   GtkEntry        *confirmed_entry;
   GtkLabel        *confirmed_at_label;
 };
@@ -117,7 +118,7 @@ apmm_criterion_row_sync (ApmmCriterionRow *self)
 
   self->syncing = TRUE;
   gtk_toggle_button_set_active (button_for_status (self, status), TRUE);
-  apmm_gui_sync_editable (GTK_EDITABLE (self->note_entry), note);
+  apmm_text_field_sync (self->note_entry, note);
   apmm_gui_sync_editable (GTK_EDITABLE (self->confirmed_entry), who);
   self->syncing = FALSE;
 
@@ -162,7 +163,7 @@ apmm_criterion_row_set_criterion_id (ApmmCriterionRow *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, criterion->title,
                                   -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->note_entry),
+  gtk_accessible_update_property (GTK_ACCESSIBLE (apmm_text_field_get_view (self->note_entry)),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Evidence note"),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, criterion->title,
                                   -1);
@@ -193,13 +194,15 @@ status_toggled_cb (GtkToggleButton  *button,
 
 static void
 note_changed_cb (ApmmCriterionRow *self,
-                 GtkEditable      *editable)
+                 ApmmTextField    *field)
 {
+  g_autofree char *text = NULL;
+
   if (self->syncing || self->session == NULL)
     return;
 
-  apmm_session_set_evidence_note (self->session, self->criterion_id,
-                                  gtk_editable_get_text (editable));
+  text = apmm_text_field_dup_text (field);
+  apmm_session_set_evidence_note (self->session, self->criterion_id, text);
 }
 
 static void
@@ -336,6 +339,7 @@ apmm_criterion_row_class_init (ApmmCriterionRowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (APMM_TYPE_TEXT_FIELD);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/apmm/Workshop/apmm-criterion-row.ui");
   gtk_widget_class_bind_template_child (widget_class, ApmmCriterionRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, ApmmCriterionRow, description_label);
