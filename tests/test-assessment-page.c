@@ -205,6 +205,7 @@ test_note_and_confirmation (void)
   GtkWidget *row = g_object_ref_sink (apmm_criterion_row_new (session, "l3.rollback"));
   GtkWidget *note, *entry;
   g_autofree char *shown = NULL;
+  int before_h, after_h;
 
   note = apmm_test_find_widget (row, apmm_test_is_of_type, APMM_TEST_TYPE (APMM_TYPE_TEXT_FIELD));
   g_assert_nonnull (note);
@@ -214,10 +215,23 @@ test_note_and_confirmation (void)
 
   entry = gtk_widget_get_next_sibling (note);
   g_assert_true (GTK_IS_ENTRY (entry));
+  gtk_widget_measure (row, GTK_ORIENTATION_VERTICAL, 800, &before_h, NULL, NULL, NULL);
   gtk_editable_set_text (GTK_EDITABLE (entry), "Dana (CTO)");
   g_signal_emit_by_name (entry, "activate");
   g_assert_cmpstr (apmm_session_get_confirmed_by (session, "l3.rollback"), ==, "Dana (CTO)");
   g_assert_cmpstr (apmm_session_get_confirmed_at (session, "l3.rollback"), !=, "");
+  /* The "Confirmed …" line had its room already: the rows below stay put. */
+  gtk_widget_measure (row, GTK_ORIENTATION_VERTICAL, 800, &after_h, NULL, NULL, NULL);
+  g_assert_cmpint (after_h, ==, before_h);
+  /* In the user's way of writing dates ("1 December 2026, 10:32"), not ISO. */
+  apmm_session_set_confirmed_at (session, "l3.rollback", "2026-05-14T10:32:00Z");
+  {
+    g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 ("2026-05-14T10:32:00Z", NULL);
+    g_autoptr(GDateTime) local = g_date_time_to_local (utc);
+    g_autofree char *expected = g_date_time_format (local, "Confirmed %-e May 2026, %H:%M");
+
+    g_assert_nonnull (apmm_test_find_widget (row, apmm_test_is_label_with_text, g_strstrip (expected)));
+  }
 
   /* An edit from elsewhere (undo) shows in the row. */
   apmm_session_set_evidence_note (session, "l3.rollback", "");

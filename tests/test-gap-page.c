@@ -260,6 +260,36 @@ test_impact_reranks (void)
   g_assert_finalize_object (page);
 }
 
+/* Setting Impact on the row being worked in keeps it under the pointer; it
+ * takes its new rank once the focus leaves the row. */
+static void
+test_edited_row_stays (void)
+{
+  g_autoptr(ApmmSession) session = new_session ();
+  guint n_level2 = apmm_model_get_level (apmm_model_get_default (), 2)->n_criteria;
+  g_auto(GStrv) recommended = default_order (session);
+  const char *last_of_level2 = recommended[n_level2 - 1];
+  GtkWidget *page = new_page (session);
+  GtkWidget *window = apmm_test_show_in_window (page, 1024);
+  GtkWidget *row = GTK_WIDGET (row_at (page, n_level2 - 1));
+  GtkWidget *high = apmm_test_find_widget (row, apmm_test_is_button_labelled, "High");
+
+  g_assert_true (gtk_widget_grab_focus (high));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (high), TRUE);
+  g_assert_cmpuint (apmm_session_get_gap_impact (session, last_of_level2), ==, 3);
+  /* Still where the pointer is. */
+  g_assert_true (GTK_WIDGET (row_at (page, n_level2 - 1)) == row);
+
+  /* Leaving the row moves it to its rank. */
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (row_at (page, 0))));
+  apmm_test_iterate ();
+  g_assert_true (GTK_WIDGET (row_at (page, 0)) == row);
+  g_assert_cmpstr (row_id (page, 0), ==, last_of_level2);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (page);
+}
+
 static void
 test_owner_and_note (void)
 {
@@ -447,6 +477,7 @@ main (int   argc,
   g_test_add_func ("/gap-page/reset-order", test_reset_order);
   g_test_add_func ("/gap-page/drop-after", test_drop_after);
   g_test_add_func ("/gap-page/impact-reranks", test_impact_reranks);
+  g_test_add_func ("/gap-page/edited-row-stays", test_edited_row_stays);
   g_test_add_func ("/gap-page/owner-and-note", test_owner_and_note);
   g_test_add_func ("/gap-page/target-level", test_target_level);
   g_test_add_func ("/gap-page/matrix", test_matrix);

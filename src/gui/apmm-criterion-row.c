@@ -87,17 +87,20 @@ sync_confirmed_at (ApmmCriterionRow *self,
 
   if (when != NULL && *when != '\0')
     dt = g_date_time_new_from_iso8601 (when, NULL);
+
+  /* The line keeps its place while empty, so confirming a criterion does not
+   * push the rows below it down. */
+  gtk_widget_set_child_visible (GTK_WIDGET (self->confirmed_at_label), dt != NULL);
   if (dt == NULL)
     {
-      gtk_widget_set_visible (GTK_WIDGET (self->confirmed_at_label), FALSE);
+      gtk_label_set_text (self->confirmed_at_label, "");
       return;
     }
 
-  shown = g_date_time_format (dt, "%Y-%m-%d %H:%M");
-  /* Translators: %s is a date and time such as 2024-05-14 10:32. */
+  shown = apmm_gui_format_date_time (dt);
+  /* Translators: %s is a date and time such as "14 May 2024, 10:32". */
   text = g_strdup_printf (_("Confirmed %s"), shown);
   gtk_label_set_text (self->confirmed_at_label, text);
-  gtk_widget_set_visible (GTK_WIDGET (self->confirmed_at_label), TRUE);
 }
 
 static void

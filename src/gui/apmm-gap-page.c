@@ -25,6 +25,10 @@ struct _ApmmGapPage
   GHashTable      *rows;
   guint            first_target;
   gboolean         syncing;
+  /* The row the user is editing: its new rank waits until the focus leaves
+   * it, so it does not jump away from the pointer. */
+  GtkWidget       *held_row;
+  gboolean         resort_pending;
 
   GtkLabel        *summary_label;
   GtkWidget       *controls_box;
@@ -140,12 +144,38 @@ row_gap_dropped_cb (ApmmGapPage *self,
   move_gap (self, dragged, apmm_gap_row_get_criterion_id (row), after);
 }
 
+static gboolean
+row_has_focus (GtkWidget *row)
+{
+  GtkRoot *root = gtk_widget_get_root (row);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && (focus == row || gtk_widget_is_ancestor (focus, row));
+}
+
+static void
+row_focus_left_cb (ApmmGapPage        *self,
+                   GtkEventController *controller)
+{
+  if (gtk_event_controller_get_widget (controller) != self->held_row)
+    return;
+
+  self->held_row = NULL;
+  if (self->resort_pending)
+    {
+      self->resort_pending = FALSE;
+      gtk_list_box_invalidate_sort (self->gap_list);
+    }
+}
+
 static void
 remove_all_rows (ApmmGapPage *self)
 {
   GHashTableIter iter;
   gpointer row;
 
+  self->held_row = NULL;
+  self->resort_pending = FALSE;
   g_hash_table_iter_init (&iter, self->rows);
   while (g_hash_table_iter_next (&iter, NULL, &row))
     {
@@ -159,11 +189,15 @@ ensure_row (ApmmGapPage *self,
             const char  *id)
 {
   GtkWidget *row = g_hash_table_lookup (self->rows, id);
+  GtkEventController *focus;
 
   if (row != NULL)
     return row;
 
   row = apmm_gap_row_new (self->session, id);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_object (focus, "leave", G_CALLBACK (row_focus_left_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (row, focus);
   g_signal_connect_object (row, "move", G_CALLBACK (row_move_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (row, "gap-dropped", G_CALLBACK (row_gap_dropped_cb), self,
                            G_CONNECT_SWAPPED);
@@ -198,11 +232,19 @@ sync_rows (ApmmGapPage *self)
     {
       if (g_hash_table_contains (seen, id))
         continue;
+      if (row == self->held_row)
+        self->held_row = NULL;
       gtk_list_box_remove (self->gap_list, row);
       g_hash_table_iter_remove (&iter);
     }
 
-  gtk_list_box_invalidate_sort (self->gap_list);
+  if (self->held_row != NULL && row_has_focus (self->held_row))
+    self->resort_pending = TRUE;
+  else
+    {
+      self->held_row = NULL;
+      gtk_list_box_invalidate_sort (self->gap_list);
+    }
 }
 
 static void
@@ -356,6 +398,28 @@ apmm_gap_page_refresh (ApmmGapPage *self)
 static void
 session_changed_cb (ApmmGapPage *self)
 {
+  apmm_gap_page_refresh (self);
+}
+
+/* An edit of a gap's impact or effort re-ranks it; while the user works in
+ * its row, the row stays put and moves once they leave it. An explicit move
+ * (the arrows, a drop) or any other change re-sorts at once. */
+static void
+gap_changed_cb (ApmmGapPage *self,
+                const char  *criterion_id)
+{
+  GtkWidget *row = criterion_id != NULL ? g_hash_table_lookup (self->rows, criterion_id) : NULL;
+
+  if (row != NULL && row_has_focus (row))
+    self->held_row = row;
+  apmm_gap_page_refresh (self);
+}
+
+static void
+order_changed_cb (ApmmGapPage *self)
+{
+  self->held_row = NULL;
+  self->resort_pending = FALSE;
   apmm_gap_page_refresh (self);
 }
 
@@ -514,8 +578,8 @@ apmm_gap_page_set_session (ApmmGapPage *self,
   /* Every change that can move, add or remove a gap, or change its figures. */
   static const ApmmSessionHandler handlers[] = {
     { "rating-changed", G_CALLBACK (session_changed_cb) },
-    { "gap-changed", G_CALLBACK (session_changed_cb) },
-    { "gap-order-changed", G_CALLBACK (session_changed_cb) },
+    { "gap-changed", G_CALLBACK (gap_changed_cb) },
+    { "gap-order-changed", G_CALLBACK (order_changed_cb) },
     { "notify::target-level", G_CALLBACK (session_changed_cb) },
   };
 
