@@ -364,6 +364,93 @@ test_matrix (void)
   g_assert_finalize_object (page);
 }
 
+static gboolean
+has_tooltip (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_TOGGLE_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), data) == 0;
+}
+
+static gboolean
+is_chip (GtkWidget *widget, gconstpointer data)
+{
+  return gtk_widget_has_css_class (widget, "matrix-chip");
+}
+
+static gboolean
+is_css (GtkWidget *widget, gconstpointer data)
+{
+  return gtk_widget_has_css_class (widget, data);
+}
+
+/* A 3×3 grid: every chip lies inside exactly one cell, the corner titles of
+ * a row line up, and the Failure Chasm mark covers no rank badge. */
+static void
+test_matrix_grid (void)
+{
+  g_autoptr(ApmmSession) session = new_session ();
+  GtkWidget *page = new_page (session);
+  GtkWidget *window;
+  GtkWidget *matrix;
+  GtkWidget *chip, *rank, *mark;
+  graphene_rect_t quick, major, chip_box, rank_box, mark_box;
+  GtkWidget *cells[9];
+  guint n_cells = 0;
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (apmm_test_find_widget (page, has_tooltip,
+                                                                          "Show the gaps by impact and effort")),
+                                TRUE);
+  window = apmm_test_show_in_window (page, 1024);
+  matrix = apmm_test_find_widget (page, apmm_test_is_of_type, APMM_TEST_TYPE (APMM_TYPE_GAP_MATRIX));
+  for (GtkWidget *child = gtk_widget_get_first_child (matrix); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_has_css_class (child, "matrix-cell"))
+      cells[n_cells++] = child;
+  g_assert_cmpuint (n_cells, ==, 9);
+
+  /* Each chip (all medium/medium here) lies wholly inside one cell. */
+  chip = apmm_test_find_widget (matrix, is_chip, NULL);
+  g_assert_true (gtk_widget_compute_bounds (chip, matrix, &chip_box));
+  {
+    guint inside = 0;
+
+    for (guint i = 0; i < n_cells; i++)
+      {
+        graphene_rect_t cell;
+
+        g_assert_true (gtk_widget_compute_bounds (cells[i], matrix, &cell));
+        if (graphene_rect_contains_rect (&cell, &chip_box))
+          inside++;
+        for (guint j = i + 1; j < n_cells; j++)
+          {
+            graphene_rect_t other;
+
+            g_assert_true (gtk_widget_compute_bounds (cells[j], matrix, &other));
+            g_assert_false (graphene_rect_intersection (&cell, &other, NULL));
+          }
+      }
+    g_assert_cmpuint (inside, ==, 1);
+  }
+
+  /* The titles of the top row sit at one height. */
+  g_assert_true (gtk_widget_compute_bounds (apmm_test_find_widget (matrix, apmm_test_is_label_with_text,
+                                                                   "Quick Wins"), matrix, &quick));
+  g_assert_true (gtk_widget_compute_bounds (apmm_test_find_widget (matrix, apmm_test_is_label_with_text,
+                                                                   "Major Projects"), matrix, &major));
+  g_assert_cmpfloat (quick.origin.y, ==, major.origin.y);
+
+  /* Level 3 gaps cross the chasm from evidence 1: the mark beside the rank. */
+  mark = apmm_test_find_widget (matrix, is_css, "chasm-badge");
+  g_assert_nonnull (mark);
+  chip = gtk_widget_get_parent (mark);
+  rank = apmm_test_find_widget (chip, is_css, "gap-rank");
+  g_assert_true (gtk_widget_compute_bounds (rank, matrix, &rank_box));
+  g_assert_true (gtk_widget_compute_bounds (mark, matrix, &mark_box));
+  g_assert_false (graphene_rect_intersection (&rank_box, &mark_box, NULL));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (page);
+}
+
 static void
 test_empty_states (void)
 {
@@ -481,6 +568,7 @@ main (int   argc,
   g_test_add_func ("/gap-page/owner-and-note", test_owner_and_note);
   g_test_add_func ("/gap-page/target-level", test_target_level);
   g_test_add_func ("/gap-page/matrix", test_matrix);
+  g_test_add_func ("/gap-page/matrix-grid", test_matrix_grid);
   g_test_add_func ("/gap-page/empty-states", test_empty_states);
   g_test_add_func ("/gap-page/not-assessed", test_not_assessed);
   g_test_add_func ("/gap-page/switch-session", test_switch_session);
