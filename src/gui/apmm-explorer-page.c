@@ -17,7 +17,7 @@
 /* Below this width the ladder sits above the detail instead of beside it. */
 #define WIDE_THRESHOLD   800
 /* Side by side, the ladder takes this share of the width, within these bounds. */
-#define LADDER_SHARE     0.38
+#define LADDER_SHARE     0.46
 #define LADDER_MIN_WIDTH 280
 #define LADDER_MAX_WIDTH 600
 /* Stacked, the ladder takes at most this share of the height. */

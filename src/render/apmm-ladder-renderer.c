@@ -404,18 +404,31 @@ typedef struct {
   double   lane_left, lane_right;  /* where the votes and marker lanes go */
   double   mu;                     /* the marker unit: their heights scale with it */
   double   marker_dy;              /* markers sit this far below a rung's middle */
+  /* Stacked, the lanes are cut to what their words need (see frame_stops). */
+  gboolean has_stops;
+  double   stops[8];
 } Frame;
 
 static const char *marker_word (ApmmLadderMarker marker);
+static void        votes_word_extents (double *width,
+                                       double *height);
 static void        marker_word_extents (ApmmLadderMarker  marker,
                                         double           *width,
                                         double           *height);
 
 /* Where the lane fraction @q (of the content width) lies on the picture. */
+static const double lane_qs[8] = {
+  VOTES_START, VOTES_END, LANE_EVIDENCE_START, LANE_EVIDENCE_END,
+  LANE_PERCEIVED_START, LANE_PERCEIVED_END, LANE_TARGET_START, LANE_TARGET_END,
+};
+
 static double
 frame_lane_x (const Frame *f,
               double       q)
 {
+  for (guint i = 0; f->has_stops && i < G_N_ELEMENTS (lane_qs); i++)
+    if (q == lane_qs[i])
+      return f->stops[i];
   if (!f->stacked)
     return f->x0 + q * f->cw;
   return f->lane_left + (q - VOTES_START) / (LANE_TARGET_END - VOTES_START) *
@@ -489,6 +502,66 @@ frame_needs_legend (const Frame *f)
   return FALSE;
 }
 
+/* The four lanes (votes, evidence, perceived, target) share a narrow
+ * row, above all when stacked: cut in fixed shares, "Perceived" lost its pill and "Target"
+ * its flag at 1024×768, and a German "6 Stimmen" fell back to a bare "6".
+ * Each lane first gets what its word needs at the floor size, then the rest
+ * in the usual shares. It depends on the size alone, like the legend. */
+static void
+frame_stops (Frame *f)
+{
+  static const ApmmLadderMarker named[] = {
+    APMM_LADDER_MARKER_EVIDENCE, APMM_LADDER_MARKER_PERCEIVED, APMM_LADDER_MARKER_TARGET,
+  };
+  static const double shares[] = { EVIDENCE_BOX_W, PERCEIVED_BOX_W, TARGET_BOX_W };
+  double floor_px = marker_floor_px (f->u);
+  double left = f->stacked ? f->lane_left : f->x0 + VOTES_START * f->cw;
+  double span = f->lane_right - left;
+  double total = LANE_TARGET_END - VOTES_START;
+  double need[4], base[4], gap, sum = 0, room, x;
+  double word_w, word_h;
+
+  f->has_stops = FALSE;
+  if (span <= 0)
+    return;
+
+  votes_word_extents (&word_w, &word_h);
+  need[0] = word_w * floor_px;
+  for (guint i = 0; i < G_N_ELEMENTS (named); i++)
+    {
+      marker_word_extents (named[i], &word_w, &word_h);
+      need[i + 1] = word_w * floor_px / shares[i] + f->mu * 0.1;
+    }
+  for (guint i = 0; i < 4; i++)
+    {
+      base[i] = (lane_qs[2 * i + 1] - lane_qs[2 * i]) / total * span;
+      sum += need[i];
+    }
+  gap = (LANE_EVIDENCE_START - VOTES_END) / total * span;
+  room = span - 3 * gap - sum;
+  if (room < 0)
+    return;
+
+  /* What is left goes where the fixed shares would have put it, beyond each
+   * lane's need. */
+  {
+    double extra_sum = 0, extra[4];
+
+    for (guint i = 0; i < 4; i++)
+      extra_sum += (extra[i] = MAX (0, base[i] - need[i]));
+    x = left;
+    for (guint i = 0; i < 4; i++)
+      {
+        double w = need[i] + (extra_sum > 0 ? room * extra[i] / extra_sum : room / 4);
+
+        f->stops[2 * i] = x;
+        f->stops[2 * i + 1] = x + w;
+        x += w + gap;
+      }
+  }
+  f->has_stops = TRUE;
+}
+
 /* The columns, from the rung height and the content width. */
 static void
 frame_columns (Frame *f)
@@ -503,6 +576,7 @@ frame_columns (Frame *f)
   f->text_end = f->stacked ? f->lane_right : f->x0 + f->cw * TEXT_END;
   f->mu = f->stacked ? f->u * 0.65 : f->u;
   f->marker_dy = f->stacked ? f->u * 0.22 : 0;
+  frame_stops (f);
 }
 
 static void
@@ -520,6 +594,18 @@ frame_compute (Frame *f,
   f->u = MAX (1.0, (height - 2 * margin) / units);
   f->stacked = f->cw < 4.5 * f->u;
   frame_columns (f);
+  /* Side by side, the lanes get less than half the width: where their words
+   * do not fit there but do under the names, stack the rungs. */
+  if (!f->stacked && !f->has_stops)
+    {
+      f->stacked = TRUE;
+      frame_columns (f);
+      if (!f->has_stops)
+        {
+          f->stacked = FALSE;
+          frame_columns (f);
+        }
+    }
   f->legend = frame_needs_legend (f);
   if (f->legend)
     {
@@ -779,6 +865,29 @@ marker_word (ApmmLadderMarker marker)
     case APMM_LADDER_MARKER_ESTIMATION:
     default: g_assert_not_reached ();
     }
+}
+
+/* Like marker_word_extents() for a two-digit vote count, "10 votes". */
+static void
+votes_word_extents (double *width,
+                    double *height)
+{
+  static double extents[2];
+  static gsize measured;
+
+  if (g_once_init_enter (&measured))
+    {
+      g_autofree char *text = g_strdup_printf (ngettext ("%u vote", "%u votes", 10), 10u);
+      Label probe = { 0 };
+
+      label_shape (&probe, text, 100, PANGO_WEIGHT_BOLD, FALSE, 0);
+      extents[0] = probe.width / 100;
+      extents[1] = probe.height / 100;
+      label_clear (&probe);
+      g_once_init_leave (&measured, 1);
+    }
+  *width = extents[0];
+  *height = extents[1];
 }
 
 /* The logical size of a marker's word per pixel of font size, measured once:
@@ -1133,7 +1242,9 @@ place_votes (ApmmLadderLayout *self,
              double            hidden_w)
 {
   guint max = 0;
-  double cell_h = self->u * (self->stacked ? 0.24 : 0.42);
+  /* The dots end inside the rung, clear of its border: stacked, they start
+   * at 0.73 and must end by 0.92 of the rung. */
+  double cell_h = self->u * (self->stacked ? 0.19 : 0.42);
   /* Stacked, the count and the dots go under the name. */
   double count_y = self->stacked ? 0.45 : 0.08;
   double dots_y = self->stacked ? 0.73 : 0.5;
