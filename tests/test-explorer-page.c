@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
 
 #include "apmm-session-file.h"
@@ -98,8 +100,17 @@ test_shows_selected_level (void)
   g_assert_false (press_key (page, GDK_KEY_Down));
   g_assert_true (shows (page, "AI Curious"));
   g_assert_true (shows (page, "Level 0 has no entry criteria: every organisation starts here."));
+  /* Level 0 says what Level 1 is; it does not advise buying tools. */
+  g_assert_false (shows (page, "To reach Level 1, buy the AI tools or licences and allocate an AI budget."));
+  g_assert_nonnull (strstr (apmm_model_get_level (apmm_model_get_default (), 0)->climb,
+                            "Level 1 is where AI tools or licences have been bought"));
   g_assert_true (press_key (page, GDK_KEY_Up));
   g_assert_true (shows (page, "AI Licensed"));
+  /* The climb from 1 to 2 carries the source's 70–80 % of lost spend. */
+  g_assert_true (shows (page, "The distance between Level 1 (AI Licensed) and Level 2 (AI Active) is "
+                              "where 70–80% of enterprise AI spend disappears — not into bad "
+                              "technology, but into the absence of any standard for what production "
+                              "actually requires."));
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (page);

@@ -487,6 +487,8 @@ test_not_assessed (void)
                      "Self-Assessment page (Alt+2) to find the evidence level and the real gaps.";
 
   g_assert_true (shows_text (page, text));
+  /* The source's line, loaded with the model, is shown where gaps are named. */
+  g_assert_true (shows_text (page, "You can’t fix what you haven’t named"));
   apmm_session_set_status (session, "l1.budget-allocated", APMM_STATUS_MET);
   g_assert_false (shows_text (page, text));
   g_assert_true (shows_text (page, "Evidence level 0 (AI Curious). 1 gap to close to reach level 1 (AI Licensed)."));

@@ -66,6 +66,7 @@ static const ElementRule element_rules[] = {
   { "level", "sign", TRUE },
   { "level", "risk", TRUE },
   { "level", "climb", TRUE },
+  { "level", "fact", TRUE },
   { "level", "criterion", FALSE },
   { "criterion", "title", TRUE },
   { "criterion", "description", TRUE },
@@ -440,6 +441,8 @@ text_slot (ParseState *state,
         return &state->level->description;
       if (strcmp (element, "risk") == 0)
         return &state->level->risk;
+      if (strcmp (element, "fact") == 0)
+        return &state->level->fact;
       return &state->level->climb;
     }
 

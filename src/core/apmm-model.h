@@ -43,6 +43,7 @@ typedef struct {
   const char * const   *signs;        /* NULL-terminated */
   const char           *risk;
   const char           *climb;        /* what it takes to climb to the next level; NULL at 4 */
+  const char           *fact;         /* the source's headline fact about the climb, or NULL */
   const ApmmCriterion * const *criteria; /* NULL-terminated; empty at level 0 */
   guint                 n_criteria;
 } ApmmLevel;

@@ -50,6 +50,7 @@ struct _ApmmExplorerPage
   GtkLabel    *climb_label;
   GtkBox      *entry_points_box;
   GtkWidget   *not_assessed_label;
+  GtkLabel    *fact_label;
 };
 
 G_DEFINE_FINAL_TYPE (ApmmExplorerPage, apmm_explorer_page, GTK_TYPE_WIDGET)
@@ -250,6 +251,9 @@ update_detail (ApmmExplorerPage *self)
       gtk_label_set_text (self->climb_title_label, climb_title);
       gtk_label_set_text (self->climb_label, level->climb);
     }
+  /* The source's headline fact about this climb, where it has one. */
+  gtk_widget_set_visible (GTK_WIDGET (self->fact_label), level->fact != NULL);
+  gtk_label_set_text (self->fact_label, level->fact != NULL ? level->fact : "");
 
   update_chasm (self, level);
   update_signs (self, level);
@@ -548,6 +552,7 @@ apmm_explorer_page_class_init (ApmmExplorerPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ApmmExplorerPage, climb_label);
   gtk_widget_class_bind_template_child (widget_class, ApmmExplorerPage, entry_points_box);
   gtk_widget_class_bind_template_child (widget_class, ApmmExplorerPage, not_assessed_label);
+  gtk_widget_class_bind_template_child (widget_class, ApmmExplorerPage, fact_label);
 
   gtk_widget_class_set_css_name (widget_class, "apmm-explorer-page");
 }

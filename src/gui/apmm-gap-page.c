@@ -31,6 +31,7 @@ struct _ApmmGapPage
   gboolean         resort_pending;
 
   GtkLabel        *summary_label;
+  GtkLabel        *tagline_label;
   GtkWidget       *controls_box;
   GtkDropDown     *target_dropdown;
   GtkStringList   *target_levels;
@@ -530,6 +531,7 @@ apmm_gap_page_class_init (ApmmGapPageClass *klass)
   g_type_ensure (APMM_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/apmm/Workshop/apmm-gap-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ApmmGapPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, ApmmGapPage, tagline_label);
   gtk_widget_class_bind_template_child (widget_class, ApmmGapPage, controls_box);
   gtk_widget_class_bind_template_child (widget_class, ApmmGapPage, target_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ApmmGapPage, target_levels);
@@ -553,6 +555,8 @@ apmm_gap_page_init (ApmmGapPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_list_box_set_sort_func (self->gap_list, sort_rows, NULL, NULL);
+  /* The source's own line for what this page does: naming the gaps. */
+  gtk_label_set_text (self->tagline_label, apmm_model_get_tagline (apmm_model_get_default ()));
 
   apmm_gap_page_refresh (self);
 }
