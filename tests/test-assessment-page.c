@@ -344,6 +344,38 @@ test_votes_change_perceived (void)
   g_assert_finalize_object (page);
 }
 
+/* Participants can be added where the votes are taken. */
+static void
+test_add_participant_in_votes (void)
+{
+  g_autoptr(ApmmSession) session = apmm_session_new ();
+  GtkWidget *panel = g_object_ref_sink (apmm_votes_panel_new ());
+  GtkWidget *window, *add;
+
+  apmm_votes_panel_set_session (APMM_VOTES_PANEL (panel), session);
+  window = apmm_test_show_in_window (panel, 1024);
+  add = apmm_test_find_widget (panel, apmm_test_is_of_type, APMM_TEST_TYPE (ADW_TYPE_ENTRY_ROW));
+  g_assert_nonnull (add);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (add)), ==, "Add participant");
+
+  gtk_editable_set_text (GTK_EDITABLE (add), "  Ana  ");
+  g_signal_emit_by_name (add, "entry-activated");
+  gtk_editable_set_text (GTK_EDITABLE (add), "Ben");
+  g_signal_emit_by_name (add, "apply");
+  /* Nothing typed adds no one. */
+  g_signal_emit_by_name (add, "apply");
+
+  g_assert_cmpuint (apmm_session_get_n_participants (session), ==, 2);
+  g_assert_cmpstr (apmm_session_get_participant_name (session, 0), ==, "Ana");
+  g_assert_cmpstr (apmm_session_get_participant_name (session, 1), ==, "Ben");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (add)), ==, "");
+  /* Each gets a row to vote in. */
+  g_assert_nonnull (apmm_test_find_widget (panel, apmm_test_is_label_with_text, "Ben"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (panel);
+}
+
 static void
 test_per_person_votes (void)
 {
@@ -503,6 +535,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/assessment-page/templates", test_templates);
+  g_test_add_func ("/assessment-page/add-participant-in-votes", test_add_participant_in_votes);
   g_test_add_func ("/assessment-page/rating-changes-strip", test_rating_changes_strip);
   g_test_add_func ("/assessment-page/note-and-confirmation", test_note_and_confirmation);
   g_test_add_func ("/assessment-page/long-note-wraps", test_long_note_wraps);
