@@ -353,6 +353,64 @@ test_edit_inline (void)
   g_assert_finalize_object (page);
 }
 
+static void
+collect_menu_actions (GMenuModel *model,
+                      GPtrArray  *actions)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+      char *action = NULL;
+
+      if (section != NULL)
+        collect_menu_actions (section, actions);
+      else if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &action))
+        g_ptr_array_add (actions, action);
+    }
+}
+
+/* ⋮ opens a menu (a GMenu in a popover), not an inline expander; its items
+ * show the details, move and remove the action. */
+static void
+test_row_menu (void)
+{
+  g_autoptr(ApmmSession) session = apmm_session_new ();
+  GtkWidget *page = new_page (session);
+  g_autoptr(GPtrArray) actions = g_ptr_array_new_with_free_func (g_free);
+  GtkWidget *row, *menu_button, *description;
+  GMenuModel *model;
+
+  insert_action (session, "a1", "One");
+  insert_action (session, "a2", "Two");
+  row = action_row (page, 0);
+  menu_button = apmm_test_find_widget (row, apmm_test_is_of_type, APMM_TEST_TYPE (GTK_TYPE_MENU_BUTTON));
+  g_assert_nonnull (menu_button);
+  g_assert_cmpstr (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (menu_button)), ==, "view-more-symbolic");
+  model = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button));
+  g_assert_nonnull (model);
+  collect_menu_actions (model, actions);
+  g_assert_cmpuint (actions->len, ==, 4);
+  g_assert_cmpstr (g_ptr_array_index (actions, 0), ==, "row.show-details");
+  g_assert_cmpstr (g_ptr_array_index (actions, 1), ==, "row.move-up");
+  g_assert_cmpstr (g_ptr_array_index (actions, 2), ==, "row.move-down");
+  g_assert_cmpstr (g_ptr_array_index (actions, 3), ==, "row.remove");
+
+  /* The details open below the row. */
+  description = apmm_test_find_widget (row, apmm_test_is_mnemonic_label, "_Description");
+  g_assert_false (gtk_widget_is_visible (description));
+  g_assert_true (gtk_widget_activate_action (row, "row.show-details", NULL));
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_ancestor (description, GTK_TYPE_REVEALER)));
+
+  /* The first action cannot move up; down and remove act on the session. */
+  g_assert_true (gtk_widget_activate_action (row, "row.move-down", NULL));
+  g_assert_cmpstr (apmm_session_get_action (session, 1)->id, ==, "a1");
+  g_assert_true (gtk_widget_activate_action (row, "row.remove", NULL));
+  g_assert_cmpuint (apmm_session_get_n_actions (session), ==, 1);
+  g_assert_cmpstr (apmm_session_get_action (session, 0)->id, ==, "a2");
+
+  g_assert_finalize_object (page);
+}
+
 /* The action's fields behind mnemonic labels are named without the underscore. */
 static void
 test_accessible_names (void)
@@ -435,6 +493,7 @@ main (int   argc,
   g_test_add_func ("/roadmap-page/link-criteria", test_link_criteria);
   g_test_add_func ("/roadmap-page/fits-narrow-window", test_fits_narrow_window);
   g_test_add_func ("/roadmap-page/accessible-names", test_accessible_names);
+  g_test_add_func ("/roadmap-page/row-menu", test_row_menu);
 
   return g_test_run ();
 }

@@ -38,7 +38,9 @@ struct _ApmmActionRow
   GtkDropDown     *horizon_dropdown;
   GtkStringList   *horizon_labels;
   GtkEntry        *due_entry;
-  GtkToggleButton *details_button;
+  GtkWidget       *details_button;
+  GtkWidget       *details_revealer;
+  gboolean         details_shown;
   ApmmTextField   *description_entry;
   ApmmTextField   *measure_entry;
 };
@@ -49,6 +51,7 @@ enum {
   PROP_0,
   PROP_SESSION,
   PROP_ACTION_ID,
+  PROP_DETAILS_SHOWN,
   N_PROPS
 };
 
@@ -414,6 +417,35 @@ apmm_action_row_finalize (GObject *object)
   G_OBJECT_CLASS (apmm_action_row_parent_class)->finalize (object);
 }
 
+/* The description and measure show below the row, opened from the ⋮ menu. */
+static void
+set_details_shown (ApmmActionRow *self,
+                   gboolean       shown)
+{
+  if (self->details_shown == shown)
+    return;
+
+  self->details_shown = shown;
+  gtk_widget_set_visible (self->details_revealer, shown);
+  gtk_revealer_set_reveal_child (GTK_REVEALER (self->details_revealer), shown);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DETAILS_SHOWN]);
+}
+
+static void
+row_action_cb (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ApmmActionRow *self = APMM_ACTION_ROW (widget);
+
+  if (g_str_equal (action_name, "row.move-up"))
+    move_by (self, -1);
+  else if (g_str_equal (action_name, "row.move-down"))
+    move_by (self, 1);
+  else if (g_str_equal (action_name, "row.remove"))
+    remove_clicked_cb (self);
+}
+
 static void
 apmm_action_row_get_property (GObject    *object,
                               guint       prop_id,
@@ -429,6 +461,9 @@ apmm_action_row_get_property (GObject    *object,
       break;
     case PROP_ACTION_ID:
       g_value_set_string (value, self->action_id);
+      break;
+    case PROP_DETAILS_SHOWN:
+      g_value_set_boolean (value, self->details_shown);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -450,6 +485,9 @@ apmm_action_row_set_property (GObject      *object,
       break;
     case PROP_ACTION_ID:
       self->action_id = g_value_dup_string (value);
+      break;
+    case PROP_DETAILS_SHOWN:
+      set_details_shown (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -476,7 +514,16 @@ apmm_action_row_class_init (ApmmActionRowClass *klass)
     g_param_spec_string ("action-id", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_DETAILS_SHOWN] =
+    g_param_spec_boolean ("details-shown", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* The ⋮ menu's items. */
+  gtk_widget_class_install_property_action (widget_class, "row.show-details", "details-shown");
+  gtk_widget_class_install_action (widget_class, "row.move-up", NULL, row_action_cb);
+  gtk_widget_class_install_action (widget_class, "row.move-down", NULL, row_action_cb);
+  gtk_widget_class_install_action (widget_class, "row.remove", NULL, row_action_cb);
 
   /* Alt+Up and Alt+Down move the action that holds the focus. */
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Up, GDK_ALT_MASK, move_binding_cb, "i", -1);
@@ -502,6 +549,7 @@ apmm_action_row_class_init (ApmmActionRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ApmmActionRow, horizon_labels);
   gtk_widget_class_bind_template_child (widget_class, ApmmActionRow, due_entry);
   gtk_widget_class_bind_template_child (widget_class, ApmmActionRow, details_button);
+  gtk_widget_class_bind_template_child (widget_class, ApmmActionRow, details_revealer);
   gtk_widget_class_bind_template_child (widget_class, ApmmActionRow, description_entry);
   gtk_widget_class_bind_template_child (widget_class, ApmmActionRow, measure_entry);
   gtk_widget_class_bind_template_callback (widget_class, title_changed_cb);
@@ -584,6 +632,8 @@ apmm_action_row_update (ApmmActionRow    *self,
   gtk_drop_down_set_selected (self->horizon_dropdown, action->horizon);
   gtk_widget_set_sensitive (self->move_up_button, position > 0);
   gtk_widget_set_sensitive (self->move_down_button, position + 1 < n_actions);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.move-up", position > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.move-down", position + 1 < n_actions);
   sync_criteria (self, action);
 
   /* Translators: how a screen reader names a roadmap row, "Action 2: Define rollback". */
