@@ -24,9 +24,9 @@ has_tooltip (GtkWidget *widget, gconstpointer data)
 }
 
 static gboolean
-has_placeholder (GtkWidget *widget, gconstpointer data)
+has_tooltip_text (GtkWidget *widget, gconstpointer data)
 {
-  return GTK_IS_ENTRY (widget) && g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (widget)), data) == 0;
+  return g_strcmp0 (gtk_widget_get_tooltip_text (widget), data) == 0;
 }
 
 static gboolean
@@ -318,7 +318,8 @@ test_edit_inline (void)
   GtkWidget *page = new_page (session);
   GtkWidget *row;
   ApmmTextField *title;
-  GtkEditable *due;
+  GtkWidget *due;
+  GtkCalendar *calendar;
   g_autofree char *first = NULL;
   g_autofree char *shown = NULL;
 
@@ -327,20 +328,27 @@ test_edit_inline (void)
   row = action_row (page, 0);
   title = APMM_TEXT_FIELD (apmm_test_find_nth (row, apmm_test_is_of_type,
                                                APMM_TEST_TYPE (APMM_TYPE_TEXT_FIELD), 0));
-  due = GTK_EDITABLE (apmm_test_find_nth (row, has_placeholder, "YYYY-MM-DD", 0));
+  due = apmm_test_find_widget (row, has_tooltip_text, "Pick the due date");
+  calendar = GTK_CALENDAR (apmm_test_find_widget (row, apmm_test_is_of_type,
+                                                  APMM_TEST_TYPE (GTK_TYPE_CALENDAR)));
   shown = apmm_text_field_dup_text (title);
   g_assert_cmpstr (shown, ==, "One");
 
   apmm_text_field_set_text (title, "Name the owner");
   g_assert_cmpstr (apmm_session_get_action (session, 0)->title, ==, "Name the owner");
 
-  /* Not a date: shown as an error and not written. */
-  gtk_editable_set_text (due, "2025-02-30");
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (due), "error"));
-  g_assert_null (apmm_session_get_action (session, 0)->due);
-  gtk_editable_set_text (due, "2025-02-28");
-  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (due), "error"));
+  /* Due is picked on a calendar in a popover and shown in the user's way. */
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (due)), ==, "No date");
+  {
+    g_autoptr(GDateTime) day = g_date_time_new_local (2025, 2, 28, 0, 0, 0);
+
+    gtk_calendar_select_day (calendar, day);
+  }
   g_assert_cmpstr (apmm_session_get_action (session, 0)->due, ==, "2025-02-28");
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (due)), ==, "28 February 2025");
+  apmm_test_click (apmm_test_find_widget (row, apmm_test_is_button_labelled, "_No Due Date"));
+  g_assert_null (apmm_session_get_action (session, 0)->due);
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (due)), ==, "No date");
 
   /* Move down: the same row, now second, in the session and on screen. */
   first = g_strdup (apmm_session_get_action (session, 0)->id);

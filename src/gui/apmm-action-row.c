@@ -37,7 +37,8 @@ struct _ApmmActionRow
   ApmmTextField   *owner_entry;
   GtkDropDown     *horizon_dropdown;
   GtkStringList   *horizon_labels;
-  GtkEntry        *due_entry;
+  GtkWidget       *due_button;
+  GtkCalendar     *due_calendar;
   GtkWidget       *details_button;
   GtkWidget       *details_revealer;
   gboolean         details_shown;
@@ -159,33 +160,6 @@ set_criteria (ApmmActionRow *self, ApmmAction *action, gpointer data)
   action->criteria = g_strv_builder_end (builder);
 }
 
-static gboolean
-due_entry_is_invalid (ApmmActionRow *self)
-{
-  return gtk_widget_has_css_class (GTK_WIDGET (self->due_entry), "error");
-}
-
-static void
-show_due_error (ApmmActionRow *self,
-                gboolean       invalid)
-{
-  if (invalid)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self->due_entry), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->due_entry),
-                                   _("Not a date: use the form YYYY-MM-DD, for example 2025-03-31"));
-    }
-  else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->due_entry), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->due_entry), _("Due date, YYYY-MM-DD"));
-    }
-  gtk_accessible_update_state (GTK_ACCESSIBLE (self->due_entry),
-                               GTK_ACCESSIBLE_STATE_INVALID,
-                               invalid ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
-                               -1);
-}
-
 static void
 title_changed_cb (ApmmActionRow *self)
 {
@@ -222,30 +196,45 @@ horizon_selected_cb (ApmmActionRow *self)
   edit_action (self, set_horizon, NULL);
 }
 
-/* An incomplete date is left in the entry, marked, and not written: the
- * session only ever holds a real date or none. */
+/* The due date is picked on a calendar, so it is always a real date; the
+ * session keeps it as YYYY-MM-DD and the button shows it in the user's way. */
 static void
-due_changed_cb (ApmmActionRow *self)
+due_day_selected_cb (ApmmActionRow *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->due_entry));
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (self->due_calendar);
+  g_autofree char *text = g_date_time_format (date, "%Y-%m-%d");
 
-  if (self->syncing)
-    return;
+  if (!self->syncing)
+    edit_action (self, set_due, text);
+}
 
-  if (*text == '\0')
+static void
+due_clear_cb (ApmmActionRow *self)
+{
+  edit_action (self, set_due, NULL);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (self->due_button));
+}
+
+static void
+sync_due (ApmmActionRow *self,
+          const char    *due)
+{
+  g_autoptr(GDateTime) date = NULL;
+  g_autofree char *label = NULL;
+
+  if (due != NULL && apmm_date_is_valid (due))
     {
-      show_due_error (self, FALSE);
-      edit_action (self, set_due, NULL);
+      g_autofree char *iso = g_strconcat (due, "T00:00:00", NULL);
+      g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+
+      date = g_date_time_new_from_iso8601 (iso, local);
     }
-  else if (apmm_date_is_valid (text))
+  if (date != NULL)
     {
-      show_due_error (self, FALSE);
-      edit_action (self, set_due, (gpointer) text);
+      label = apmm_gui_format_date (date);
+      gtk_calendar_select_day (self->due_calendar, date);
     }
-  else
-    {
-      show_due_error (self, TRUE);
-    }
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (self->due_button), label != NULL ? label : _("No date"));
 }
 
 static void
@@ -389,7 +378,6 @@ apmm_action_row_constructed (GObject *object)
   for (guint i = 0; i < APMM_N_HORIZONS; i++)
     gtk_string_list_append (self->horizon_labels, apmm_horizon_get_label (i));
   build_checks (self);
-  show_due_error (self, FALSE);
   self->syncing = FALSE;
 }
 
@@ -547,7 +535,8 @@ apmm_action_row_class_init (ApmmActionRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ApmmActionRow, owner_entry);
   gtk_widget_class_bind_template_child (widget_class, ApmmActionRow, horizon_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ApmmActionRow, horizon_labels);
-  gtk_widget_class_bind_template_child (widget_class, ApmmActionRow, due_entry);
+  gtk_widget_class_bind_template_child (widget_class, ApmmActionRow, due_button);
+  gtk_widget_class_bind_template_child (widget_class, ApmmActionRow, due_calendar);
   gtk_widget_class_bind_template_child (widget_class, ApmmActionRow, details_button);
   gtk_widget_class_bind_template_child (widget_class, ApmmActionRow, details_revealer);
   gtk_widget_class_bind_template_child (widget_class, ApmmActionRow, description_entry);
@@ -556,7 +545,8 @@ apmm_action_row_class_init (ApmmActionRowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, description_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, owner_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, measure_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, due_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, due_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, due_clear_cb);
   gtk_widget_class_bind_template_callback (widget_class, status_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, horizon_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, move_up_clicked_cb);
@@ -626,8 +616,7 @@ apmm_action_row_update (ApmmActionRow    *self,
   apmm_text_field_sync (self->description_entry, action->description);
   apmm_text_field_sync (self->measure_entry, action->measure);
   /* A date being typed stays until it is complete. */
-  if (!due_entry_is_invalid (self))
-    apmm_gui_sync_editable (GTK_EDITABLE (self->due_entry), action->due);
+  sync_due (self, action->due);
   gtk_drop_down_set_selected (self->status_dropdown, action->status);
   gtk_drop_down_set_selected (self->horizon_dropdown, action->horizon);
   gtk_widget_set_sensitive (self->move_up_button, position > 0);
