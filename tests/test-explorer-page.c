@@ -13,6 +13,8 @@
 #include "apmm-explorer-page.h"
 #include "apmm-ladder-widget.h"
 
+#include "apmm-session-caption.h"
+
 #include "apmm-test-utils.h"
 
 static gboolean
@@ -211,6 +213,28 @@ test_fits_narrow_window (void)
   apmm_test_assert_fits_width (page, 360);
 }
 
+/* The organisation and the date (in the user's format) stand under the
+ * page's title, since the wide header bar shows only the view switcher. */
+static void
+test_session_caption (void)
+{
+  g_autoptr(ApmmSession) session = apmm_session_new ();
+  GtkWidget *page;
+  GtkWidget *caption;
+
+  apmm_session_set_organisation (session, "Acme Mutual");
+  apmm_session_set_date (session, "2026-05-14");
+  page = g_object_ref_sink (apmm_explorer_page_new ());
+  apmm_explorer_page_set_session (APMM_EXPLORER_PAGE (page), session);
+  caption = apmm_test_find_widget (page, apmm_test_is_of_type, APMM_TEST_TYPE (APMM_TYPE_SESSION_CAPTION));
+  g_assert_nonnull (caption);
+  g_assert_cmpstr (apmm_session_caption_get_text (APMM_SESSION_CAPTION (caption)), ==, "Acme Mutual · 14 May 2026");
+  apmm_session_set_organisation (session, "Acme Re");
+  g_assert_cmpstr (apmm_session_caption_get_text (APMM_SESSION_CAPTION (caption)), ==, "Acme Re · 14 May 2026");
+
+  g_assert_finalize_object (page);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -225,5 +249,6 @@ main (int   argc,
   g_test_add_func ("/explorer-page/narrow-and-empty", test_narrow_and_empty);
   g_test_add_func ("/explorer-page/fits-narrow-window", test_fits_narrow_window);
 
+  g_test_add_func ("/explorer-page/session-caption", test_session_caption);
   return g_test_run ();
 }

@@ -15,6 +15,8 @@
 
 #include "apmm-text-field.h"
 
+#include "apmm-session-caption.h"
+
 #include "apmm-test-utils.h"
 
 static gboolean
@@ -484,6 +486,27 @@ test_fits_narrow_window (void)
   apmm_test_assert_fits_width (page, 360);
 }
 
+/* The organisation and the date (in the user's format) stand under the
+ * page's title, since the wide header bar shows only the view switcher. */
+static void
+test_session_caption (void)
+{
+  g_autoptr(ApmmSession) session = apmm_session_new ();
+  GtkWidget *page;
+  GtkWidget *caption;
+
+  apmm_session_set_organisation (session, "Acme Mutual");
+  apmm_session_set_date (session, "2026-05-14");
+  page = new_page (session);
+  caption = apmm_test_find_widget (page, apmm_test_is_of_type, APMM_TEST_TYPE (APMM_TYPE_SESSION_CAPTION));
+  g_assert_nonnull (caption);
+  g_assert_cmpstr (apmm_session_caption_get_text (APMM_SESSION_CAPTION (caption)), ==, "Acme Mutual · 14 May 2026");
+  apmm_session_set_organisation (session, "Acme Re");
+  g_assert_cmpstr (apmm_session_caption_get_text (APMM_SESSION_CAPTION (caption)), ==, "Acme Re · 14 May 2026");
+
+  g_assert_finalize_object (page);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -503,5 +526,6 @@ main (int   argc,
   g_test_add_func ("/roadmap-page/accessible-names", test_accessible_names);
   g_test_add_func ("/roadmap-page/row-menu", test_row_menu);
 
+  g_test_add_func ("/roadmap-page/session-caption", test_session_caption);
   return g_test_run ();
 }

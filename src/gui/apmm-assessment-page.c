@@ -11,12 +11,14 @@
 #include "apmm-assessment-page.h"
 #include "apmm-criterion-row.h"
 #include "apmm-gui-utils.h"
+#include "apmm-session-caption.h"
 #include "apmm-result-strip.h"
 #include "apmm-votes-panel.h"
 
 struct _ApmmAssessmentPage
 {
   AdwBin               parent_instance;
+  ApmmSessionCaption *session_caption;
 
   ApmmSession         *session;
   /* criterion id → ApmmCriterionRow (borrowed: the rows live in the page) */
@@ -340,7 +342,9 @@ apmm_assessment_page_class_init (ApmmAssessmentPageClass *klass)
   g_type_ensure (APMM_TYPE_RESULT_STRIP);
   g_type_ensure (APMM_TYPE_VOTES_PANEL);
 
+  g_type_ensure (APMM_TYPE_SESSION_CAPTION);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/apmm/Workshop/apmm-assessment-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ApmmAssessmentPage, session_caption);
   gtk_widget_class_bind_template_child (widget_class, ApmmAssessmentPage, stack);
   gtk_widget_class_bind_template_child (widget_class, ApmmAssessmentPage, result_strip);
   gtk_widget_class_bind_template_child (widget_class, ApmmAssessmentPage, scrolled_window);
@@ -390,6 +394,7 @@ apmm_assessment_page_set_session (ApmmAssessmentPage *self,
   if (!apmm_gui_bind_session (self, &self->session, session, handlers, G_N_ELEMENTS (handlers)))
     return;
 
+  apmm_session_caption_set_session (self->session_caption, session);
   apmm_result_strip_set_session (self->result_strip, session);
   apmm_votes_panel_set_session (self->votes_panel, session);
   if (self->rows != NULL)

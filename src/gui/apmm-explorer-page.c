@@ -12,6 +12,7 @@
 #include "apmm-assessment.h"
 #include "apmm-explorer-page.h"
 #include "apmm-gui-utils.h"
+#include "apmm-session-caption.h"
 #include "apmm-ladder-widget.h"
 
 /* Below this width the ladder sits above the detail instead of beside it. */
@@ -26,6 +27,7 @@
 struct _ApmmExplorerPage
 {
   GtkWidget    parent_instance;
+  ApmmSessionCaption *session_caption;
 
   ApmmSession *session;
   guint        selected_level;
@@ -532,7 +534,9 @@ apmm_explorer_page_class_init (ApmmExplorerPageClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (APMM_TYPE_SESSION_CAPTION);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/apmm/Workshop/apmm-explorer-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ApmmExplorerPage, session_caption);
   gtk_widget_class_bind_template_child (widget_class, ApmmExplorerPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, ApmmExplorerPage, ladder_slot);
   gtk_widget_class_bind_template_child (widget_class, ApmmExplorerPage, detail_scroll);
@@ -612,6 +616,7 @@ apmm_explorer_page_set_session (ApmmExplorerPage *self,
   if (!apmm_gui_bind_session (self, &self->session, session, handlers, G_N_ELEMENTS (handlers)))
     return;
   apmm_ladder_widget_set_session (APMM_LADDER_WIDGET (self->ladder), session);
+  apmm_session_caption_set_session (self->session_caption, session);
 
   /* A freshly opened session starts on the level its evidence supports. */
   if (session != NULL)

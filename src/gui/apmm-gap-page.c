@@ -14,10 +14,12 @@
 #include "apmm-gap-page.h"
 #include "apmm-gap-row.h"
 #include "apmm-gui-utils.h"
+#include "apmm-session-caption.h"
 
 struct _ApmmGapPage
 {
   AdwBin           parent_instance;
+  ApmmSessionCaption *session_caption;
 
   ApmmSession     *session;
   ApmmAssessment  *assessment;
@@ -529,7 +531,9 @@ apmm_gap_page_class_init (ApmmGapPageClass *klass)
   g_type_ensure (APMM_TYPE_GAP_MATRIX);
 
   g_type_ensure (APMM_TYPE_WRAP_BOX);
+  g_type_ensure (APMM_TYPE_SESSION_CAPTION);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/apmm/Workshop/apmm-gap-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ApmmGapPage, session_caption);
   gtk_widget_class_bind_template_child (widget_class, ApmmGapPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, ApmmGapPage, tagline_label);
   gtk_widget_class_bind_template_child (widget_class, ApmmGapPage, controls_box);
@@ -596,6 +600,7 @@ apmm_gap_page_set_session (ApmmGapPage *self,
   /* Rows hold the session they edit: a new session gets new rows. */
   remove_all_rows (self);
   apmm_gui_bind_session (self, &self->session, session, handlers, G_N_ELEMENTS (handlers));
+  apmm_session_caption_set_session (self->session_caption, session);
   apmm_gap_page_refresh (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);

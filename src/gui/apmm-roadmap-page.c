@@ -11,12 +11,14 @@
 #include "apmm-action-row.h"
 #include "apmm-assessment.h"
 #include "apmm-gui-utils.h"
+#include "apmm-session-caption.h"
 #include "apmm-roadmap.h"
 #include "apmm-roadmap-page.h"
 
 struct _ApmmRoadmapPage
 {
   AdwBin           parent_instance;
+  ApmmSessionCaption *session_caption;
 
   ApmmSession     *session;
   ApmmAssessment  *assessment;
@@ -603,7 +605,9 @@ apmm_roadmap_page_class_init (ApmmRoadmapPageClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (APMM_TYPE_SESSION_CAPTION);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/apmm/Workshop/apmm-roadmap-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ApmmRoadmapPage, session_caption);
   gtk_widget_class_bind_template_child (widget_class, ApmmRoadmapPage, why_label);
   gtk_widget_class_bind_template_child (widget_class, ApmmRoadmapPage, why_detail_label);
   gtk_widget_class_bind_template_child (widget_class, ApmmRoadmapPage, entry_point_list);
@@ -668,6 +672,7 @@ apmm_roadmap_page_set_session (ApmmRoadmapPage *self,
   clear_list (self->entry_point_list);
   g_ptr_array_set_size (self->pick_buttons, 0);
   apmm_gui_bind_session (self, &self->session, session, handlers, G_N_ELEMENTS (handlers));
+  apmm_session_caption_set_session (self->session_caption, session);
   apmm_roadmap_page_refresh (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
