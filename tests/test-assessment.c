@@ -595,6 +595,109 @@ test_assessed_and_counts (void)
   g_assert_cmpuint (total, ==, 7);
 }
 
+/* While the votes are hidden, the public view shows nothing of them but how
+ * many were cast; the facilitator's view still has them. */
+static void
+test_public_view (void)
+{
+  g_autoptr(ApmmSession) session = apmm_session_new ();
+  g_autoptr(ApmmAssessment) open_view = NULL;
+  g_autoptr(ApmmAssessment) open_public = NULL;
+  g_autoptr(ApmmAssessment) hidden = NULL;
+  g_autoptr(ApmmAssessment) hidden_public = NULL;
+  guint counts[APMM_N_LEVELS];
+  guint level;
+  int over;
+
+  apmm_session_add_participant (session, "Ada", 3);
+  apmm_session_add_participant (session, "Grace", 3);
+  apmm_session_set_tally (session, 1, 1);
+
+  open_view = apmm_assessment_new (session, get_model ());
+  open_public = apmm_assessment_dup_public (open_view);
+  g_assert_true (open_public == open_view);
+  g_assert_true (apmm_assessment_get_perceived_level (open_public, &level));
+  g_assert_cmpuint (level, ==, 3);
+  g_assert_cmpuint (apmm_assessment_get_votes (open_public, counts), ==, 3);
+  g_assert_cmpuint (counts[3], ==, 2);
+  g_assert_cmpuint (counts[1], ==, 1);
+
+  apmm_session_set_votes_hidden (session, TRUE);
+  hidden = apmm_assessment_new (session, get_model ());
+  hidden_public = apmm_assessment_dup_public (hidden);
+  g_assert_true (apmm_assessment_get_votes_hidden (hidden_public));
+  /* The facilitator's view keeps the votes… */
+  g_assert_true (apmm_assessment_get_perceived_level (hidden, &level));
+  g_assert_cmpuint (level, ==, 3);
+  /* …the room's does not: no level, no overestimation, no count per level. */
+  g_assert_false (apmm_assessment_get_perceived_level (hidden_public, NULL));
+  g_assert_false (apmm_assessment_get_overestimation (hidden_public, &over));
+  g_assert_cmpuint (apmm_assessment_get_votes (hidden_public, counts), ==, 3);
+  for (guint i = 0; i < APMM_N_LEVELS; i++)
+    g_assert_cmpuint (counts[i], ==, 0);
+  /* The evidence is never hidden. */
+  g_assert_cmpuint (apmm_assessment_get_evidence_level (hidden_public), ==,
+                    apmm_assessment_get_evidence_level (hidden));
+  g_assert_cmpuint (apmm_assessment_get_n_gaps (hidden_public), ==, apmm_assessment_get_n_gaps (hidden));
+}
+
+static void
+test_unknown_counts (void)
+{
+  g_autoptr(ApmmSession) session = apmm_session_new ();
+  g_autoptr(ApmmAssessment) before = NULL;
+  g_autoptr(ApmmAssessment) after = NULL;
+  ApmmModel *model = get_model ();
+  const ApmmLevel *one = apmm_model_get_level (model, 1);
+
+  before = apmm_assessment_new (session, model);
+  g_assert_cmpuint (apmm_assessment_get_n_unknown (before, 1), ==, one->n_criteria);
+
+  apmm_session_set_status (session, one->criteria[0]->id, APMM_STATUS_MET);
+  apmm_session_set_status (session, one->criteria[1]->id, APMM_STATUS_NOT_MET);
+  after = apmm_assessment_new (session, model);
+  g_assert_cmpuint (apmm_assessment_get_n_unknown (after, 1), ==, one->n_criteria - 2);
+  g_assert_cmpuint (apmm_assessment_get_n_unknown (after, 2), ==,
+                    apmm_model_get_level (model, 2)->n_criteria);
+}
+
+static void
+test_gap_order_moving (void)
+{
+  g_autoptr(ApmmSession) session = apmm_session_new ();
+  g_autoptr(ApmmAssessment) assessment = NULL;
+  g_autoptr(ApmmAssessment) moved = NULL;
+  g_auto(GStrv) order = NULL;
+  g_auto(GStrv) back = NULL;
+  const char *first, *second, *third;
+
+  apmm_session_set_target_level (session, 3);
+  assessment = apmm_assessment_new (session, get_model ());
+  g_assert_cmpuint (apmm_assessment_get_n_gaps (assessment), >=, 3);
+  first = apmm_assessment_get_gap (assessment, 0)->criterion->id;
+  second = apmm_assessment_get_gap (assessment, 1)->criterion->id;
+  third = apmm_assessment_get_gap (assessment, 2)->criterion->id;
+
+  /* The first gap dropped after the third. */
+  order = apmm_assessment_dup_gap_order_moving (assessment, first, third, TRUE);
+  g_assert_nonnull (order);
+  g_assert_cmpuint (g_strv_length (order), ==, apmm_assessment_get_n_gaps (assessment));
+  g_assert_cmpstr (order[0], ==, second);
+  g_assert_cmpstr (order[1], ==, third);
+  g_assert_cmpstr (order[2], ==, first);
+
+  /* Applied, then moved back before the second. */
+  apmm_session_set_gap_order (session, (const char * const *) order);
+  moved = apmm_assessment_new (session, get_model ());
+  back = apmm_assessment_dup_gap_order_moving (moved, first, second, FALSE);
+  g_assert_cmpstr (back[0], ==, first);
+  g_assert_cmpstr (back[1], ==, second);
+
+  /* Not a gap: nothing to move. */
+  g_assert_null (apmm_assessment_dup_gap_order_moving (assessment, "l0.nothing", first, TRUE));
+  g_assert_null (apmm_assessment_dup_gap_order_moving (assessment, first, "l0.nothing", TRUE));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -613,6 +716,9 @@ main (int   argc,
   g_test_add_func ("/assessment/default-order-ignores-manual", test_default_order_ignores_manual);
   g_test_add_func ("/assessment/gap-details", test_gap_details);
   g_test_add_func ("/assessment/snapshot", test_snapshot);
+  g_test_add_func ("/assessment/public-view", test_public_view);
+  g_test_add_func ("/assessment/unknown-counts", test_unknown_counts);
+  g_test_add_func ("/assessment/gap-order-moving", test_gap_order_moving);
   g_test_add_func ("/assessment/summary/text", test_summary_text);
   g_test_add_func ("/assessment/summary/nulls", test_summary_nulls);
   g_test_add_func ("/assessment/summary/level-names", test_summary_level_names);

@@ -201,6 +201,70 @@ test_no_merge_across_descriptions (Fixture       *fixture,
 }
 
 /* A pause longer than the merge window starts a new step. */
+/* Clicks never merge: two quick "Add participant" are two steps. */
+static void
+test_clicks_are_steps (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  apmm_session_add_participant (fixture->session, "Ada", -1);
+  apmm_session_add_participant (fixture->session, "Grace", -1);
+  apmm_session_set_status (fixture->session, "l1.tools-purchased", APMM_STATUS_MET);
+  apmm_session_set_status (fixture->session, "l1.tools-purchased", APMM_STATUS_PARTLY);
+
+  apmm_history_undo (fixture->history);
+  g_assert_cmpint (apmm_session_get_status (fixture->session, "l1.tools-purchased"), ==, APMM_STATUS_MET);
+  apmm_history_undo (fixture->history);
+  g_assert_cmpint (apmm_session_get_status (fixture->session, "l1.tools-purchased"), ==, APMM_STATUS_UNKNOWN);
+  apmm_history_undo (fixture->history);
+  g_assert_cmpuint (apmm_session_get_n_participants (fixture->session), ==, 1);
+  apmm_history_undo (fixture->history);
+  g_assert_cmpuint (apmm_session_get_n_participants (fixture->session), ==, 0);
+  g_assert_false (apmm_history_can_undo (fixture->history));
+}
+
+/* A batch is one step under its own name, however many changes it makes;
+ * batches nest; an empty batch leaves nothing to undo. */
+static void
+test_batch (Fixture       *fixture,
+            gconstpointer  data)
+{
+  guint before_modified = fixture->n_modified;
+
+  apmm_history_begin_batch (fixture->history, "Draft from Gaps");
+  apmm_session_add_participant (fixture->session, "Ada", 1);
+  apmm_history_begin_batch (fixture->history, "Inner");
+  apmm_session_set_status (fixture->session, "l1.tools-purchased", APMM_STATUS_MET);
+  apmm_history_end_batch (fixture->history);
+  /* Nothing is recorded until the outermost batch ends. */
+  g_assert_false (apmm_history_can_undo (fixture->history));
+  apmm_session_set_notes (fixture->session, "Drafted");
+  apmm_history_end_batch (fixture->history);
+
+  g_assert_true (apmm_history_can_undo (fixture->history));
+  g_assert_cmpstr (apmm_history_get_undo_label (fixture->history), ==, "Draft from Gaps");
+  g_assert_true (apmm_history_get_modified (fixture->history));
+  g_assert_cmpuint (fixture->n_modified, ==, before_modified + 1);
+
+  apmm_history_undo (fixture->history);
+  g_assert_cmpuint (apmm_session_get_n_participants (fixture->session), ==, 0);
+  g_assert_cmpint (apmm_session_get_status (fixture->session, "l1.tools-purchased"), ==, APMM_STATUS_UNKNOWN);
+  g_assert_cmpstr (apmm_session_get_notes (fixture->session), ==, "");
+  g_assert_false (apmm_history_can_undo (fixture->history));
+  apmm_history_redo (fixture->history);
+  g_assert_cmpstr (apmm_session_get_notes (fixture->session), ==, "Drafted");
+  g_assert_cmpuint (apmm_session_get_n_participants (fixture->session), ==, 1);
+
+  /* The next edit is a step of its own, not part of the batch. */
+  apmm_session_set_notes (fixture->session, "Drafted!");
+  apmm_history_undo (fixture->history);
+  g_assert_cmpstr (apmm_session_get_notes (fixture->session), ==, "Drafted");
+
+  /* An empty batch. */
+  apmm_history_begin_batch (fixture->history, "Nothing");
+  apmm_history_end_batch (fixture->history);
+  g_assert_cmpstr (apmm_history_get_undo_label (fixture->history), ==, "Draft from Gaps");
+}
+
 static void
 test_no_merge_after_pause (Fixture       *fixture,
                            gconstpointer  data)
@@ -404,6 +468,8 @@ main (int   argc,
   add_test ("/history/merge/back-to-start", test_merge_back_to_start);
   add_test ("/history/merge/not-across-descriptions", test_no_merge_across_descriptions);
   add_test ("/history/merge/not-after-pause", test_no_merge_after_pause);
+  add_test ("/history/merge/not-clicks", test_clicks_are_steps);
+  add_test ("/history/batch", test_batch);
   add_test ("/history/merge/not-across-undo", test_no_merge_across_undo);
   add_test ("/history/merge/not-across-save", test_no_merge_across_save);
   add_test ("/history/labels", test_labels);

@@ -202,8 +202,8 @@ static void
 test_draft_from_gaps (void)
 {
   g_autoptr(ApmmSession) session = apmm_session_new ();
-  g_autoptr(ApmmHistory) history = NULL;
   g_autoptr(ApmmAssessment) assessment = NULL;
+  ApmmHistory *history;
   GtkWidget *page;
   GtkWidget *draft;
   guint n_gaps;
@@ -212,8 +212,8 @@ test_draft_from_gaps (void)
   apmm_session_set_target_level (session, 3);
   assessment = apmm_assessment_new (session, apmm_model_get_default ());
   n_gaps = apmm_assessment_get_n_gaps (assessment);
-  history = apmm_history_new (session);
   page = new_page (session);
+  history = apmm_document_get_history (apmm_roadmap_page_get_document (APMM_ROADMAP_PAGE (page)));
   draft = apmm_test_find_nth (page, apmm_test_is_button_labelled, "_Draft from Gaps", 0);
 
   g_assert_cmpuint (count_rows (uncovered (page)), ==, n_gaps);
@@ -240,8 +240,10 @@ test_draft_from_gaps (void)
   g_signal_emit_by_name (draft, "clicked");
   g_assert_cmpuint (apmm_session_get_n_actions (session), ==, n_gaps);
 
-  /* The whole draft is one step to undo. */
+  /* The whole draft is one step to undo, named after the button. */
+  g_assert_cmpstr (apmm_history_get_undo_label (history), ==, "Draft from Gaps");
   apmm_history_undo (history);
+  g_assert_false (apmm_history_can_undo (history));
   g_assert_cmpuint (apmm_session_get_n_actions (session), ==, 0);
   g_assert_cmpuint (count_rows (actions (page)), ==, 0);
   g_assert_cmpuint (count_rows (uncovered (page)), ==, n_gaps);
@@ -292,6 +294,17 @@ test_add_and_remove (void)
   g_assert_cmpuint (apmm_session_get_n_actions (session), ==, 2);
   g_assert_cmpuint (count_rows (actions (page)), ==, 2);
   second = g_strdup (apmm_session_get_action (session, 1)->id);
+
+  /* Two deliberate clicks are two steps to undo, however quick. */
+  {
+    ApmmHistory *history = apmm_document_get_history (apmm_roadmap_page_get_document (APMM_ROADMAP_PAGE (page)));
+
+    apmm_history_undo (history);
+    g_assert_cmpuint (apmm_session_get_n_actions (session), ==, 1);
+    g_assert_true (apmm_history_can_undo (history));
+    apmm_history_redo (history);
+    g_assert_cmpuint (apmm_session_get_n_actions (session), ==, 2);
+  }
 
   apmm_test_click (apmm_test_find_nth (action_row (page, 0), apmm_test_is_button_with_icon,
                                        "user-trash-symbolic", 0));

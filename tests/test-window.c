@@ -7,8 +7,10 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "apmm-criterion-row.h"
 #include "apmm-drafts.h"
 #include "apmm-session-file.h"
+#include "apmm-test-utils.h"
 #include "apmm-window-private.h"
 
 typedef struct {
@@ -23,6 +25,43 @@ iterate (guint ms)
 
   while (g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, FALSE);
+}
+
+/* Loads @file as Open does and waits until it is read (in the background).
+ * Returns whether the window now shows it. */
+static gboolean
+load_and_wait (ApmmWindow *window,
+               GFile      *file)
+{
+  apmm_window_load_file (window, file);
+  while (apmm_window_is_loading (window))
+    g_main_context_iteration (NULL, TRUE);
+
+  return apmm_window_get_file (window) != NULL && g_file_equal (apmm_window_get_file (window), file);
+}
+
+/* Saving writes in the background: waits until the document is written. */
+static void
+wait_until_saved (ApmmWindow *window)
+{
+  ApmmDocument *document = apmm_window_get_document (window);
+
+  while (document != NULL && apmm_document_get_busy (document))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static GPtrArray *
+wait_for_drafts (guint n)
+{
+  for (;;)
+    {
+      GPtrArray *drafts = apmm_drafts_list ();
+
+      if (drafts->len == n)
+        return drafts;
+      g_ptr_array_unref (drafts);
+      g_main_context_iteration (NULL, TRUE);
+    }
 }
 
 static void
@@ -204,7 +243,7 @@ test_bad_file_keeps_session (Fixture       *f,
   before = apmm_window_get_session (f->window);
 
   g_assert_true (g_file_set_contents (bad, "{\"format\": \"apmm-session\", \"version\": 1,", -1, NULL));
-  g_assert_false (apmm_window_load_file (f->window, file));
+  g_assert_false (load_and_wait (f->window, file));
 
   /* The reason is shown and the work on screen stays. */
   g_assert_true (apmm_window_get_session (f->window) == before);
@@ -229,7 +268,7 @@ test_newer_version_untouched (Fixture       *f,
                                       -1, NULL));
   before = checksum_of (path);
 
-  g_assert_false (apmm_window_load_file (f->window, file));
+  g_assert_false (load_and_wait (f->window, file));
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "newer"));
@@ -253,12 +292,13 @@ test_save_and_external_change (Fixture       *f,
   AdwMessageDialog *dialog;
   struct timespec ts;
 
-  g_assert_true (apmm_window_load_file (f->window, file));
+  g_assert_true (load_and_wait (f->window, file));
   session = apmm_window_get_session (f->window);
 
   /* A plain save writes the change and clears the unsaved mark. */
   apmm_session_set_facilitator (session, "Sam Okafor");
   apmm_window_save (f->window);
+  wait_until_saved (f->window);
   g_assert_false (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (f->window)), "•"));
   reloaded = apmm_session_load_file (file, NULL, NULL);
   g_assert_nonnull (reloaded);
@@ -278,6 +318,7 @@ test_save_and_external_change (Fixture       *f,
 
   apmm_session_set_facilitator (session, "Ines Moreau");
   apmm_window_save (f->window);
+  wait_until_saved (f->window);
 
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
@@ -302,7 +343,7 @@ test_read_only_file (Fixture       *f,
   g_assert_cmpint (g_chmod (path, 0444), ==, 0);
   before = checksum_of (path);
 
-  g_assert_true (apmm_window_load_file (f->window, file));
+  g_assert_true (load_and_wait (f->window, file));
   g_assert_true (gtk_info_bar_get_revealed (f->window->info_bar));
   g_assert_nonnull (strstr (gtk_label_get_text (f->window->info_label), "read-only"));
 
@@ -331,8 +372,9 @@ test_unwritable_folder_keeps_work (Fixture       *f,
   apmm_window_open_example (f->window, "northwind-logistics");
   apmm_session_set_notes (apmm_window_get_session (f->window), "Precious notes");
 
-  g_set_object (&f->window->file, file);
-  apmm_window_save (f->window);
+  /* What the Save dialog does with the path picked. */
+  _apmm_window_save_to (f->window, file);
+  wait_until_saved (f->window);
 
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
@@ -341,7 +383,7 @@ test_unwritable_folder_keeps_work (Fixture       *f,
   g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (f->window)), "•"));
 
   /* …and the work is also in a draft. */
-  drafts = apmm_drafts_list ();
+  drafts = wait_for_drafts (1);
   g_assert_cmpuint (drafts->len, ==, 1);
 }
 
@@ -389,6 +431,14 @@ test_close_asks (Fixture       *f,
 }
 
 static void
+got_result_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static void
 test_autosave_and_restore (Fixture       *f,
                            gconstpointer  data)
 {
@@ -398,17 +448,16 @@ test_autosave_and_restore (Fixture       *f,
   g_autoptr(GPtrArray) drafts = NULL;
   g_autofree char *before = checksum_of (path);
   g_autofree char *after = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(ApmmDocument) recovered = NULL;
   ApmmDraftInfo *info;
   ApmmWindow *second;
 
   g_settings_set_uint (settings, "autosave-delay", 1);
-  g_assert_true (apmm_window_load_file (f->window, file));
+  g_assert_true (load_and_wait (f->window, file));
   apmm_session_set_status (apmm_window_get_session (f->window), "l3.rollback", APMM_STATUS_MET);
 
-  iterate (2500);
-
-  drafts = apmm_drafts_list ();
-  g_assert_cmpuint (drafts->len, ==, 1);
+  drafts = wait_for_drafts (1);
   info = g_ptr_array_index (drafts, 0);
   g_assert_true (g_file_equal (info->origin, file));
 
@@ -418,7 +467,12 @@ test_autosave_and_restore (Fixture       *f,
 
   /* A second window restores the draft as unsaved work on the same file. */
   second = apmm_window_new (NULL);
-  g_assert_true (apmm_window_restore_draft (second, info->id, info->draft, info->origin));
+  apmm_document_recover_async (info->id, info->draft, info->origin, NULL, got_result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  recovered = apmm_document_recover_finish (result, NULL);
+  g_assert_nonnull (recovered);
+  apmm_window_set_document (second, recovered);
   g_assert_cmpint (apmm_session_get_status (apmm_window_get_session (second), "l3.rollback"), ==,
                    APMM_STATUS_MET);
   g_assert_true (g_file_equal (apmm_window_get_file (second), file));
@@ -447,13 +501,12 @@ test_saving_removes_draft (Fixture       *f,
   g_autoptr(GPtrArray) after = NULL;
 
   g_settings_set_uint (settings, "autosave-delay", 1);
-  g_assert_true (apmm_window_load_file (f->window, file));
+  g_assert_true (load_and_wait (f->window, file));
   apmm_session_set_notes (apmm_window_get_session (f->window), "draft me");
-  iterate (2500);
-  drafts = apmm_drafts_list ();
-  g_assert_cmpuint (drafts->len, ==, 1);
+  drafts = wait_for_drafts (1);
 
   apmm_window_save (f->window);
+  wait_until_saved (f->window);
   after = apmm_drafts_list ();
   g_assert_cmpuint (after->len, ==, 0);
   g_settings_reset (settings, "autosave-delay");
@@ -562,9 +615,101 @@ test_drop_file (Fixture       *f,
   g_slist_free (files);
 
   g_assert_true (accepted);
+  while (apmm_window_is_loading (f->window))
+    g_main_context_iteration (NULL, TRUE);
   g_assert_nonnull (apmm_window_get_file (f->window));
   g_assert_true (g_file_equal (apmm_window_get_file (f->window), file));
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (f->window)), "Halcyon"));
+}
+
+static gboolean
+has_css_class (GtkWidget     *widget,
+               gconstpointer  css_class)
+{
+  return gtk_widget_has_css_class (widget, css_class);
+}
+
+static gboolean
+is_criterion_row (GtkWidget     *widget,
+                  gconstpointer  id)
+{
+  return APMM_IS_CRITERION_ROW (widget)
+         && g_strcmp0 (apmm_criterion_row_get_criterion_id (APMM_CRITERION_ROW (widget)), id) == 0;
+}
+
+static GtkWidget *
+status_button (ApmmWindow *window,
+               const char *criterion_id,
+               const char *status_class)
+{
+  GtkWidget *row = apmm_test_find_widget (GTK_WIDGET (window->assessment_bin), is_criterion_row,
+                                          criterion_id);
+
+  g_assert_nonnull (row);
+  return apmm_test_find_widget (row, has_css_class, status_class);
+}
+
+static const char *
+evidence_text (ApmmWindow *window)
+{
+  GtkWidget *label = apmm_test_find_widget (GTK_WIDGET (window->assessment_bin), has_css_class,
+                                            "evidence-level");
+
+  g_assert_nonnull (label);
+  return gtk_label_get_text (GTK_LABEL (label));
+}
+
+/* The projector and the laptop: two windows on one document stay in sync,
+ * and the document is closed with the last of them. */
+static void
+test_two_windows_one_document (Fixture       *f,
+                               gconstpointer  data)
+{
+  ApmmWindow *second = apmm_window_new (NULL);
+  g_autofree char *before = NULL;
+  AdwMessageDialog *dialog;
+
+  apmm_window_open_example (f->window, "meridian-insurance");
+  apmm_window_set_document (second, apmm_window_get_document (f->window));
+  gtk_window_present (GTK_WINDOW (second));
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "assessment");
+  adw_view_stack_set_visible_child_name (second->view_stack, "assessment");
+  iterate (100);
+
+  before = g_strdup (evidence_text (second));
+  g_assert_cmpstr (before, ==, evidence_text (f->window));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (status_button (second, "l1.tools-purchased",
+                                                                                  "status-not-met"))));
+
+  /* A rating on the laptop… */
+  apmm_test_click (status_button (f->window, "l1.tools-purchased", "status-not-met"));
+  iterate (50);
+
+  /* …shows on the projector: the button, the verdict, the unsaved mark. */
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (status_button (second, "l1.tools-purchased",
+                                                                                 "status-not-met"))));
+  g_assert_cmpstr (evidence_text (second), !=, before);
+  g_assert_cmpstr (evidence_text (second), ==, evidence_text (f->window));
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (second)), "•"));
+  g_assert_true (gtk_widget_is_sensitive (second->undo_button));
+
+  /* Undo on the projector undoes it on the laptop too. */
+  gtk_widget_activate_action (GTK_WIDGET (second), "win.undo", NULL);
+  iterate (50);
+  g_assert_cmpstr (evidence_text (f->window), ==, before);
+  g_assert_false (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (f->window)), "•"));
+
+  /* Unsaved work is asked about when its last window closes, not before. */
+  apmm_session_set_notes (apmm_window_get_session (second), "Unsaved");
+  gtk_window_close (GTK_WINDOW (second));
+  iterate (50);
+  g_assert_null (find_dialog ());
+  gtk_window_close (GTK_WINDOW (f->window));
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
+  respond (dialog, "cancel");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
 }
 
 int
@@ -590,6 +735,7 @@ main (int   argc,
   ADD ("/window/details-sidebar", test_details_sidebar);
   ADD ("/window/tab-reaches-every-page", test_tab_reaches_every_page);
   ADD ("/window/drop-file", test_drop_file);
+  ADD ("/window/two-windows-one-document", test_two_windows_one_document);
 #undef ADD
 
   return g_test_run ();

@@ -34,6 +34,13 @@ struct _ApmmAssessment
 
   GArray             *gaps;              /* ApmmGap, in the session's order */
   GArray             *default_gaps;      /* ApmmGap, in the default ranking */
+
+  /* The room's votes as cast; zero per level in a public view while hidden. */
+  gboolean            votes_hidden;
+  guint               votes[APMM_N_LEVELS];
+  guint               n_votes;
+  /* Criteria still unknown, per level. */
+  guint               n_unknown[APMM_N_LEVELS];
 };
 
 G_DEFINE_BOXED_TYPE (ApmmAssessment, apmm_assessment, apmm_assessment_ref, apmm_assessment_unref)
@@ -308,6 +315,20 @@ apply_gap_order (ApmmAssessment     *self,
 }
 
 static void
+count_unknown (ApmmAssessment *self,
+               ApmmSession    *session)
+{
+  for (guint level = 0; level < APMM_N_LEVELS; level++)
+    {
+      const ApmmLevel *info = apmm_model_get_level (self->model, level);
+
+      for (guint i = 0; i < info->n_criteria; i++)
+        if (apmm_session_get_status (session, info->criteria[i]->id) == APMM_STATUS_UNKNOWN)
+          self->n_unknown[level]++;
+    }
+}
+
+static void
 apmm_assessment_free (ApmmAssessment *self)
 {
   g_clear_object (&self->model);
@@ -351,6 +372,9 @@ apmm_assessment_new (ApmmSession *session,
   compute_entry_point_pick (self, session);
   collect_default_gaps (self, session);
   apply_gap_order (self, apmm_session_get_gap_order (session));
+  self->votes_hidden = apmm_session_get_votes_hidden (session);
+  self->n_votes = apmm_session_count_votes (session, self->votes);
+  count_unknown (self, session);
 
   return self;
 }
@@ -659,4 +683,141 @@ apmm_assessment_to_summary (ApmmAssessment *self)
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
+}
+
+/* --- The room's votes, and what may be shown of them --------------------- */
+
+gboolean
+apmm_assessment_get_votes_hidden (ApmmAssessment *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->votes_hidden;
+}
+
+/**
+ * apmm_assessment_get_votes:
+ * @self: an assessment
+ * @counts: (out) (optional): the votes per level
+ *
+ * In a public view while the votes are hidden, every level counts zero but
+ * the total still says how many were cast.
+ *
+ * Returns: how many votes were cast
+ */
+guint
+apmm_assessment_get_votes (ApmmAssessment *self,
+                           guint           counts[APMM_N_LEVELS])
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  if (counts != NULL)
+    memcpy (counts, self->votes, sizeof self->votes);
+
+  return self->n_votes;
+}
+
+/**
+ * apmm_assessment_dup_public:
+ * @self: an assessment
+ *
+ * The verdict as the room may see it: while the votes are hidden, nothing
+ * hints at them — no perceived level, so no overestimation, and no count per
+ * level — or the room would anchor on them before the reveal. Every view the
+ * audience sees (the ladder, the result strip, exports) shows this one.
+ *
+ * Returns: (transfer full): @self itself when nothing is hidden, else a
+ *   masked copy
+ */
+ApmmAssessment *
+apmm_assessment_dup_public (ApmmAssessment *self)
+{
+  ApmmAssessment *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (!self->votes_hidden)
+    return apmm_assessment_ref (self);
+
+  copy = g_new0 (ApmmAssessment, 1);
+  *copy = *self;
+  g_atomic_ref_count_init (&copy->ref_count);
+  copy->model = g_object_ref (self->model);
+  copy->gaps = g_array_ref (self->gaps);
+  copy->default_gaps = g_array_ref (self->default_gaps);
+  copy->entry_points = g_ptr_array_ref (self->entry_points);
+  copy->perceived_level = -1;
+  memset (copy->votes, 0, sizeof copy->votes);
+
+  return copy;
+}
+
+/* --- Criteria still unknown ---------------------------------------------- */
+
+guint
+apmm_assessment_get_n_unknown (ApmmAssessment *self,
+                               guint           level)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (level < APMM_N_LEVELS, 0);
+
+  return self->n_unknown[level];
+}
+
+/* --- Gap order ----------------------------------------------------------- */
+
+/**
+ * apmm_assessment_dup_gap_order_moving:
+ * @self: an assessment
+ * @id: the criterion id of the gap to move
+ * @anchor: the criterion id of the gap to place it beside
+ * @after: %TRUE to place it after @anchor, %FALSE before
+ *
+ * The manual gap order that results from moving one gap, as the Gap Map's
+ * drag and drop and move buttons do: the gaps in their current order, with
+ * @id moved next to @anchor.
+ *
+ * Returns: (transfer full) (nullable): the new order, or %NULL when @id or
+ *   @anchor is not a gap
+ */
+GStrv
+apmm_assessment_dup_gap_order_moving (ApmmAssessment *self,
+                                      const char     *id,
+                                      const char     *anchor,
+                                      gboolean        after)
+{
+  g_autoptr(GPtrArray) order = NULL;
+  guint from = G_MAXUINT;
+  guint to = G_MAXUINT;
+  gpointer moved;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (id != NULL && anchor != NULL, NULL);
+
+  order = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < self->gaps->len; i++)
+    {
+      const char *gap_id = g_array_index (self->gaps, ApmmGap, i).criterion->id;
+
+      if (g_str_equal (gap_id, id))
+        from = i;
+      g_ptr_array_add (order, g_strdup (gap_id));
+    }
+  if (from == G_MAXUINT || g_str_equal (id, anchor))
+    return NULL;
+
+  moved = g_ptr_array_steal_index (order, from);
+  for (guint i = 0; i < order->len; i++)
+    if (g_str_equal (g_ptr_array_index (order, i), anchor))
+      to = i;
+  if (to == G_MAXUINT)
+    {
+      g_free (moved);
+      return NULL;
+    }
+
+  g_ptr_array_insert (order, to + (after ? 1 : 0), moved);
+  g_ptr_array_add (order, NULL);
+
+  return (GStrv) g_ptr_array_free (g_steal_pointer (&order), FALSE);
 }

@@ -61,6 +61,23 @@ const ApmmGap      *apmm_assessment_get_gap                 (ApmmAssessment  *se
 /* Criterion ids of the gaps in the default ranking (ignoring any manual order). */
 GStrv               apmm_assessment_dup_default_gap_order   (ApmmAssessment  *self);
 
+/* The room's votes as cast (see apmm_assessment_dup_public()). Returns the total. */
+gboolean            apmm_assessment_get_votes_hidden        (ApmmAssessment  *self);
+guint               apmm_assessment_get_votes               (ApmmAssessment  *self,
+                                                             guint            counts[APMM_N_LEVELS]);
+/* The verdict as the room may see it: hidden votes masked (no perceived
+ * level, no overestimation, no count per level). */
+ApmmAssessment     *apmm_assessment_dup_public              (ApmmAssessment  *self);
+/* How many criteria of @level are still unknown. */
+guint               apmm_assessment_get_n_unknown           (ApmmAssessment  *self,
+                                                             guint            level);
+/* The manual gap order after moving gap @id before or after gap @anchor;
+ * NULL when either is not a gap. */
+GStrv               apmm_assessment_dup_gap_order_moving    (ApmmAssessment  *self,
+                                                             const char      *id,
+                                                             const char      *anchor,
+                                                             gboolean         after);
+
 /* The `--summary` object of apmm-domain.md §4. */
 JsonNode           *apmm_assessment_to_summary             (ApmmAssessment  *self);
 

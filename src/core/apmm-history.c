@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "apmm-history.h"
+#include "apmm-session-private.h"
 
 /* Enough for a whole workshop of edits while keeping memory bounded: each
  * step holds a full copy of a (small) session. */
@@ -18,6 +19,7 @@ typedef struct
   ApmmSession *state;         /* the content to go back (or forward) to */
   char        *description;   /* translated label of the edit */
   gint64       time;          /* monotonic time of the last edit merged into the step */
+  gboolean     text_edit;     /* typing, which the next keystroke may merge into */
 } Step;
 
 struct _ApmmHistory
@@ -39,6 +41,10 @@ struct _ApmmHistory
   gboolean     replaying;
   /* Cleared by undo, redo and saving, so no later edit merges across them. */
   gboolean     can_merge;
+
+  /* An explicit batch: every change between begin and end is one step. */
+  guint        batch_depth;
+  char        *batch_description;
 
   /* The last notified values, so notify fires only on a real change. */
   gboolean     can_undo;
@@ -151,6 +157,9 @@ update_state (ApmmHistory *self)
   g_object_thaw_notify (G_OBJECT (self));
 }
 
+/* Only typing merges: a run of keystrokes in the same text, with no pause
+ * longer than the merge window. A click (a rating, Add Action) is always a
+ * step of its own; a group of changes that belong together is a batch. */
 static gboolean
 should_merge (ApmmHistory *self,
               const char  *description,
@@ -160,6 +169,8 @@ should_merge (ApmmHistory *self,
 
   return self->can_merge &&
          last != NULL &&
+         last->text_edit &&
+         apmm_session_change_is_text_edit (self->session) &&
          g_strcmp0 (last->description, description) == 0 &&
          now - last->time <= (gint64) APMM_HISTORY_MERGE_MS * G_TIME_SPAN_MILLISECOND;
 }
@@ -204,7 +215,8 @@ on_session_changed_cb (ApmmHistory *self,
   g_assert (APMM_IS_HISTORY (self));
   g_assert (APMM_IS_SESSION (session));
 
-  if (self->replaying)
+  /* Inside a batch the step is recorded when the batch ends. */
+  if (self->replaying || self->batch_depth > 0)
     return;
 
   now = g_get_monotonic_time ();
@@ -212,7 +224,10 @@ on_session_changed_cb (ApmmHistory *self,
   if (should_merge (self, description, now))
     merge_change (self, now);
   else
-    push_change (self, description);
+    {
+      push_change (self, description);
+      peek_step (self->undo_steps)->text_edit = apmm_session_change_is_text_edit (self->session);
+    }
 
   g_clear_object (&self->current);
   self->current = apmm_session_copy (self->session);
@@ -287,6 +302,7 @@ apmm_history_finalize (GObject *object)
   g_clear_pointer (&self->redo_steps, g_ptr_array_unref);
   g_clear_pointer (&self->undo_label, g_free);
   g_clear_pointer (&self->redo_label, g_free);
+  g_clear_pointer (&self->batch_description, g_free);
 
   G_OBJECT_CLASS (apmm_history_parent_class)->finalize (object);
 }
@@ -490,6 +506,71 @@ apmm_history_mark_saved (ApmmHistory *self)
   self->saved = apmm_session_copy (self->session);
   /* Undo after saving must come back to exactly the saved state. */
   self->can_merge = FALSE;
+
+  update_state (self);
+}
+
+/**
+ * apmm_history_mark_saved_state:
+ * @self: a history
+ * @state: the content that was written
+ *
+ * Like apmm_history_mark_saved(), for a save that wrote a copy in the
+ * background: edits made while it ran stay unsaved.
+ */
+void
+apmm_history_mark_saved_state (ApmmHistory *self,
+                               ApmmSession *state)
+{
+  g_return_if_fail (APMM_IS_HISTORY (self));
+  g_return_if_fail (APMM_IS_SESSION (state));
+
+  g_set_object (&self->saved, state);
+  self->can_merge = FALSE;
+
+  update_state (self);
+}
+
+/**
+ * apmm_history_begin_batch:
+ * @self: a history
+ * @description: the translated label of the whole batch, for undo
+ *
+ * Every change of the session until the matching apmm_history_end_batch()
+ * becomes one undo step under @description, such as the actions that
+ * "Draft from Gaps" adds. Batches nest; the outermost one names the step.
+ */
+void
+apmm_history_begin_batch (ApmmHistory *self,
+                          const char  *description)
+{
+  g_return_if_fail (APMM_IS_HISTORY (self));
+  g_return_if_fail (description != NULL);
+
+  if (self->batch_depth++ == 0)
+    {
+      g_free (self->batch_description);
+      self->batch_description = g_strdup (description);
+    }
+}
+
+void
+apmm_history_end_batch (ApmmHistory *self)
+{
+  g_return_if_fail (APMM_IS_HISTORY (self));
+  g_return_if_fail (self->batch_depth > 0);
+
+  if (--self->batch_depth > 0)
+    return;
+
+  /* A batch that changed nothing leaves nothing to undo. */
+  if (!apmm_session_equal (self->current, self->session))
+    {
+      push_change (self, self->batch_description);
+      self->can_merge = FALSE;
+      self->current = apmm_session_copy (self->session);
+    }
+  g_clear_pointer (&self->batch_description, g_free);
 
   update_state (self);
 }

@@ -23,7 +23,16 @@ void          apmm_history_redo            (ApmmHistory  *self);
 /* Unsaved changes: the session differs from the state last marked saved. */
 gboolean      apmm_history_get_modified    (ApmmHistory  *self);
 void          apmm_history_mark_saved      (ApmmHistory  *self);
-/* Successive edits with the same description within this many ms merge into one step. */
+/* Records @state, a copy of the session that was written while edits may
+ * have gone on, as the saved content. @state must not change afterwards. */
+void          apmm_history_mark_saved_state (ApmmHistory *self,
+                                             ApmmSession *state);
+/* Everything between begin and end is one undo step named @description. */
+void          apmm_history_begin_batch     (ApmmHistory  *self,
+                                            const char   *description);
+void          apmm_history_end_batch       (ApmmHistory  *self);
+/* Typing in the same text (see apmm_session_change_is_text_edit()) with no
+ * pause longer than this many ms merges into one step; nothing else merges. */
 #define APMM_HISTORY_MERGE_MS 1500
 
 G_END_DECLS

@@ -18,4 +18,8 @@ JsonNode  *apmm_session_get_origin  (ApmmSession  *self);
 void       apmm_session_set_origin  (ApmmSession  *self,
                                      JsonNode     *origin);
 
+/* During "changed": whether the change is typing in a text, which the history
+ * may merge with the previous edit of the same text. */
+gboolean      apmm_session_change_is_text_edit (ApmmSession *self);
+
 G_END_DECLS

@@ -57,6 +57,10 @@ struct _ApmmSession
   GPtrArray   *actions;       /* ApmmAction * */
 
   JsonNode    *origin;
+
+  /* Set while "changed" is emitted for typing in a text: such edits may
+   * merge into one undo step (see apmm_session_change_is_text_edit()). */
+  gboolean     text_edit;
 };
 
 G_DEFINE_FINAL_TYPE (ApmmSession, apmm_session, G_TYPE_OBJECT)
@@ -299,6 +303,10 @@ emit_changed (ApmmSession *self,
   g_signal_emit (self, signals[CHANGED], 0, description);
 }
 
+/* Runs @emit's "changed" as a text edit. */
+#define AS_TEXT_EDIT(self, call) \
+  G_STMT_START { (self)->text_edit = TRUE; call; (self)->text_edit = FALSE; } G_STMT_END
+
 static void
 set_metadata (ApmmSession *self,
               char       **field,
@@ -310,7 +318,7 @@ set_metadata (ApmmSession *self,
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
-  emit_changed (self, description);
+  AS_TEXT_EDIT (self, emit_changed (self, description));
 }
 
 static Rating *
@@ -355,7 +363,7 @@ set_rating_string (ApmmSession *self,
   Rating *rating = ensure_rating (self, criterion_id);
 
   replace_string (G_STRUCT_MEMBER_P (rating, offset), value != NULL ? value : "");
-  rating_changed (self, criterion_id, description);
+  AS_TEXT_EDIT (self, rating_changed (self, criterion_id, description));
 }
 
 static const Rating *
@@ -413,7 +421,7 @@ set_gap_string (ApmmSession *self,
   Gap *gap = ensure_gap (self, criterion_id);
   gboolean changed = replace_string (G_STRUCT_MEMBER_P (gap, offset), value != NULL ? value : "");
 
-  gap_changed (self, criterion_id, changed ? description : NULL);
+  AS_TEXT_EDIT (self, gap_changed (self, criterion_id, changed ? description : NULL));
 }
 
 static void
@@ -1199,7 +1207,7 @@ apmm_session_rename_participant (ApmmSession *self,
   if (!replace_string (&get_participant (self, index)->name, name))
     return;
 
-  participants_changed (self, FALSE, _("Rename participant"));
+  AS_TEXT_EDIT (self, participants_changed (self, FALSE, _("Rename participant")));
 }
 
 void
@@ -1466,7 +1474,7 @@ apmm_session_set_prompt_notes (ApmmSession *self,
     g_hash_table_insert (self->prompts, g_strdup (prompt_id), g_strdup (notes));
 
   g_signal_emit (self, signals[PROMPT_CHANGED], 0, prompt_id);
-  emit_changed (self, _("Edit prompt notes"));
+  AS_TEXT_EDIT (self, emit_changed (self, _("Edit prompt notes")));
 }
 
 guint
@@ -1682,7 +1690,7 @@ apmm_session_replace_action (ApmmSession      *self,
 
   apmm_action_free (g_ptr_array_index (self->actions, index));
   g_ptr_array_index (self->actions, index) = apmm_action_copy (action);
-  roadmap_changed (self, _("Edit action"));
+  AS_TEXT_EDIT (self, roadmap_changed (self, _("Edit action")));
 }
 
 void
@@ -1733,4 +1741,22 @@ apmm_date_is_valid (const char *text)
   day = (guint) g_ascii_strtoull (text + 8, NULL, 10);
 
   return year <= G_MAXUINT16 && g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year);
+}
+
+/**
+ * apmm_session_change_is_text_edit:
+ * @self: a session
+ *
+ * Asked from a "changed" handler: whether this change is typing in a text
+ * (a name, a note, an action's wording). The history merges quick runs of
+ * those into one undo step; any other change is a step of its own.
+ *
+ * Returns: %TRUE during the "changed" emission of a text edit
+ */
+gboolean
+apmm_session_change_is_text_edit (ApmmSession *self)
+{
+  g_return_val_if_fail (APMM_IS_SESSION (self), FALSE);
+
+  return self->text_edit;
 }

@@ -205,6 +205,30 @@ find_any_window (ApmmApplication *self)
 }
 
 static void
+recovered_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(ApmmApplication) self = user_data;
+  g_autoptr(ApmmDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  ApmmWindow *window;
+
+  document = apmm_document_recover_finish (result, &error);
+  window = document != NULL ? find_disposable_window (self) : find_any_window (self);
+  if (window == NULL)
+    window = apmm_window_new (GTK_APPLICATION (self));
+
+  if (document != NULL)
+    apmm_window_set_document (window, document);
+  else
+    apmm_window_show_error (window, _("Could Not Recover the Draft"), error->message);
+  gtk_window_present (GTK_WINDOW (window));
+
+  g_application_release (G_APPLICATION (self));
+}
+
+static void
 recover_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
                      ApmmApplication  *self)
@@ -221,15 +245,14 @@ recover_response_cb (AdwMessageDialog *dialog,
   if (!g_str_equal (response, "recover"))
     return;
 
+  /* Each draft is read in the background, then shown in a window. */
   for (guint i = 0; i < drafts->len; i++)
     {
       ApmmDraftInfo *info = g_ptr_array_index (drafts, i);
-      ApmmWindow *window = find_disposable_window (self);
 
-      if (window == NULL)
-        window = apmm_window_new (self);
-      apmm_window_restore_draft (window, info->id, info->draft, info->origin);
-      gtk_window_present (GTK_WINDOW (window));
+      g_application_hold (G_APPLICATION (self));
+      apmm_document_recover_async (info->id, info->draft, info->origin, NULL,
+                                   recovered_cb, g_object_ref (self));
     }
 }
 
@@ -286,10 +309,51 @@ apmm_application_activate (GApplication *app)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL)
-    window = GTK_WINDOW (apmm_window_new (self));
+    window = GTK_WINDOW (apmm_window_new (GTK_APPLICATION (self)));
 
   gtk_window_present (window);
   offer_recovery (self, window);
+}
+
+typedef struct {
+  ApmmApplication *self;
+  GFile           *file;
+} OpenRequest;
+
+static void
+opened_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  OpenRequest *req = user_data;
+  ApmmApplication *self = req->self;
+  g_autoptr(ApmmDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  ApmmWindow *window;
+
+  /* A bad file opens no window of its own: the reason is shown over the
+   * window the user is already in. */
+  document = apmm_document_load_finish (result, &error);
+  window = apmm_window_find_for_file (GTK_APPLICATION (self), req->file);
+  if (window == NULL)
+    {
+      window = document != NULL ? find_disposable_window (self) : find_any_window (self);
+      if (window == NULL)
+        window = apmm_window_new (GTK_APPLICATION (self));
+
+      if (document != NULL)
+        apmm_window_take_loaded (window, document);
+      else
+        apmm_window_show_open_error (window, req->file, error);
+    }
+  gtk_window_present (GTK_WINDOW (window));
+
+  offer_recovery (self, GTK_WINDOW (window));
+
+  g_application_release (G_APPLICATION (self));
+  g_object_unref (req->self);
+  g_object_unref (req->file);
+  g_free (req);
 }
 
 static void
@@ -299,39 +363,26 @@ apmm_application_open (GApplication  *app,
                        const char    *hint)
 {
   ApmmApplication *self = APMM_APPLICATION (app);
-  GtkWindow *last = NULL;
 
   for (int i = 0; i < n_files; i++)
     {
-      ApmmWindow *window = apmm_application_lookup_window (self, files[i]);
-      g_autoptr(ApmmSession) session = NULL;
-      g_autoptr(GError) error = NULL;
+      ApmmWindow *window = apmm_window_find_for_file (GTK_APPLICATION (self), files[i]);
+      OpenRequest *req;
 
       if (window != NULL)
         {
           gtk_window_present (GTK_WINDOW (window));
-          last = GTK_WINDOW (window);
+          offer_recovery (self, GTK_WINDOW (window));
           continue;
         }
 
-      /* Load first, so a bad file opens no window of its own: the reason is
-       * shown over the window the user is already in. */
-      session = apmm_session_load_file (files[i], NULL, &error);
-      window = session != NULL ? find_disposable_window (self) : find_any_window (self);
-      if (window == NULL)
-        window = apmm_window_new (self);
-      gtk_window_present (GTK_WINDOW (window));
-
-      if (session != NULL)
-        apmm_window_take_loaded (window, session, files[i]);
-      else
-        apmm_window_show_open_error (window, files[i], error);
-
-      last = GTK_WINDOW (window);
+      /* Read in the background; the window is chosen when the file is in. */
+      req = g_new0 (OpenRequest, 1);
+      req->self = g_object_ref (self);
+      req->file = g_object_ref (files[i]);
+      g_application_hold (app);
+      apmm_document_load_async (files[i], NULL, opened_cb, req);
     }
-
-  if (last != NULL)
-    offer_recovery (self, last);
 }
 
 static void
@@ -484,26 +535,4 @@ apmm_application_new (void)
                        "resource-base-path", "/org/apmm/Workshop",
                        "register-session", TRUE,
                        NULL);
-}
-
-ApmmWindow *
-apmm_application_lookup_window (ApmmApplication *self,
-                                GFile           *file)
-{
-  g_return_val_if_fail (APMM_IS_APPLICATION (self), NULL);
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
-    {
-      GFile *window_file;
-
-      if (!APMM_IS_WINDOW (l->data))
-        continue;
-
-      window_file = apmm_window_get_file (l->data);
-      if (window_file != NULL && g_file_equal (window_file, file))
-        return l->data;
-    }
-
-  return NULL;
 }

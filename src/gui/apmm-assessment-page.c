@@ -21,6 +21,10 @@ struct _ApmmAssessmentPage
   ApmmSessionCaption *session_caption;
 
   ApmmSession         *session;
+
+  ApmmDocument *document;
+
+  GSignalGroup *document_signals;
   /* criterion id → ApmmCriterionRow (borrowed: the rows live in the page) */
   GHashTable          *rows;
   /* prompt id → GtkTextBuffer of its notes (borrowed) */
@@ -38,9 +42,12 @@ struct _ApmmAssessmentPage
 
 G_DEFINE_FINAL_TYPE (ApmmAssessmentPage, apmm_assessment_page, ADW_TYPE_BIN)
 
+static void bind_session (ApmmAssessmentPage *self, ApmmSession *session);
+
 enum {
   PROP_0,
   PROP_SESSION,
+  PROP_DOCUMENT,
   N_PROPS
 };
 
@@ -277,7 +284,8 @@ apmm_assessment_page_dispose (GObject *object)
 {
   ApmmAssessmentPage *self = (ApmmAssessmentPage *)object;
 
-  apmm_assessment_page_set_session (self, NULL);
+  apmm_assessment_page_set_document (self, NULL);
+  g_clear_object (&self->document_signals);
   g_clear_pointer (&self->rows, g_hash_table_unref);
   g_clear_pointer (&self->prompt_buffers, g_hash_table_unref);
 
@@ -296,6 +304,10 @@ apmm_assessment_page_get_property (GObject    *object,
     {
     case PROP_SESSION:
       g_value_set_object (value, self->session);
+      break;
+
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
       break;
 
     default:
@@ -317,6 +329,10 @@ apmm_assessment_page_set_property (GObject      *object,
       apmm_assessment_page_set_session (self, g_value_get_object (value));
       break;
 
+    case PROP_DOCUMENT:
+      apmm_assessment_page_set_document (self, g_value_get_object (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -335,6 +351,10 @@ apmm_assessment_page_class_init (ApmmAssessmentPageClass *klass)
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL,
                          APMM_TYPE_SESSION,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL,
+                         APMM_TYPE_DOCUMENT,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -358,6 +378,7 @@ static void
 apmm_assessment_page_init (ApmmAssessmentPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->document_signals = g_signal_group_new (APMM_TYPE_DOCUMENT);
 
   self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->prompt_buffers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -378,8 +399,8 @@ apmm_assessment_page_get_session (ApmmAssessmentPage *self)
   return self->session;
 }
 
-void
-apmm_assessment_page_set_session (ApmmAssessmentPage *self,
+static void
+bind_session (ApmmAssessmentPage *self,
                                   ApmmSession        *session)
 {
   static const ApmmSessionHandler handlers[] = {
@@ -395,7 +416,6 @@ apmm_assessment_page_set_session (ApmmAssessmentPage *self,
     return;
 
   apmm_session_caption_set_session (self->session_caption, session);
-  apmm_result_strip_set_session (self->result_strip, session);
   apmm_votes_panel_set_session (self->votes_panel, session);
   if (self->rows != NULL)
     {
@@ -437,4 +457,45 @@ apmm_assessment_page_focus_criterion (ApmmAssessmentPage *self,
   if (gtk_widget_compute_point (GTK_WIDGET (row), gtk_widget_get_parent (self->content_box),
                                 &GRAPHENE_POINT_INIT (0, 0), &point))
     gtk_adjustment_set_value (adjustment, MAX (0, point.y - SCROLL_MARGIN));
+}
+
+void
+apmm_assessment_page_set_session (ApmmAssessmentPage *self,
+                                  ApmmSession *session)
+{
+  g_autoptr(ApmmDocument) document = NULL;
+
+  g_return_if_fail (APMM_IS_ASSESSMENT_PAGE (self));
+  g_return_if_fail (session == NULL || APMM_IS_SESSION (session));
+
+  if (session == self->session && (session == NULL) == (self->document == NULL))
+    return;
+
+  /* A session on its own gets a document of its own, for its verdict. */
+  document = apmm_gui_document_for_session (session);
+  apmm_assessment_page_set_document (self, document);
+}
+
+ApmmDocument *
+apmm_assessment_page_get_document (ApmmAssessmentPage *self)
+{
+  g_return_val_if_fail (APMM_IS_ASSESSMENT_PAGE (self), NULL);
+
+  return self->document;
+}
+
+void
+apmm_assessment_page_set_document (ApmmAssessmentPage *self,
+                                   ApmmDocument *document)
+{
+  g_return_if_fail (APMM_IS_ASSESSMENT_PAGE (self));
+  g_return_if_fail (document == NULL || APMM_IS_DOCUMENT (document));
+
+  if (!g_set_object (&self->document, document))
+    return;
+
+  g_signal_group_set_target (self->document_signals, document);
+  apmm_result_strip_set_document (self->result_strip, document);
+  bind_session (self, document != NULL ? apmm_document_get_session (document) : NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }

@@ -6,7 +6,7 @@
 
 #include <adwaita.h>
 
-#include "apmm-session.h"
+#include "apmm-document.h"
 
 G_BEGIN_DECLS
 
@@ -17,6 +17,11 @@ GtkWidget   *apmm_assessment_page_new              (void);
 ApmmSession *apmm_assessment_page_get_session      (ApmmAssessmentPage *self);
 void         apmm_assessment_page_set_session      (ApmmAssessmentPage *self,
                                                     ApmmSession        *session);
+/* The document shown; its verdict is followed through its "assessment". A
+ * session set on its own gets a document of its own. */
+ApmmDocument *apmm_assessment_page_get_document (ApmmAssessmentPage *self);
+void          apmm_assessment_page_set_document (ApmmAssessmentPage *self,
+                                                 ApmmDocument *document);
 /* Scrolls the checklist to a criterion and puts the keyboard focus on it. */
 void         apmm_assessment_page_focus_criterion  (ApmmAssessmentPage *self,
                                                     const char         *criterion_id);

@@ -30,6 +30,10 @@ struct _ApmmExplorerPage
   ApmmSessionCaption *session_caption;
 
   ApmmSession *session;
+
+  ApmmDocument *document;
+
+  GSignalGroup *document_signals;
   guint        selected_level;
 
   GtkWidget   *empty_page;
@@ -57,9 +61,12 @@ struct _ApmmExplorerPage
 
 G_DEFINE_FINAL_TYPE (ApmmExplorerPage, apmm_explorer_page, GTK_TYPE_WIDGET)
 
+static void bind_session (ApmmExplorerPage *self, ApmmSession *session);
+
 enum {
   PROP_0,
   PROP_SESSION,
+  PROP_DOCUMENT,
   PROP_SELECTED_LEVEL,
   N_PROPS
 };
@@ -276,10 +283,9 @@ update_visibility (ApmmExplorerPage *self)
 static void
 update_not_assessed (ApmmExplorerPage *self)
 {
-  g_autoptr(ApmmAssessment) assessment = NULL;
+  ApmmAssessment *assessment = self->document != NULL ? apmm_document_get_assessment (self->document)
+                                                      : NULL;
 
-  if (self->session != NULL)
-    assessment = apmm_assessment_new (self->session, apmm_model_get_default ());
   gtk_widget_set_visible (self->not_assessed_label,
                           assessment != NULL && !apmm_assessment_get_assessed (assessment));
 }
@@ -288,8 +294,6 @@ static void
 rating_changed_cb (ApmmExplorerPage *self,
                    const char       *criterion_id)
 {
-  update_not_assessed (self);
-
   const ApmmCriterion *criterion = apmm_model_lookup_criterion (apmm_model_get_default (),
                                                                 criterion_id);
 
@@ -456,7 +460,8 @@ apmm_explorer_page_dispose (GObject *object)
 {
   ApmmExplorerPage *self = (ApmmExplorerPage *)object;
 
-  apmm_explorer_page_set_session (self, NULL);
+  apmm_explorer_page_set_document (self, NULL);
+  g_clear_object (&self->document_signals);
   gtk_widget_dispose_template (GTK_WIDGET (self), APMM_TYPE_EXPLORER_PAGE);
 
   G_OBJECT_CLASS (apmm_explorer_page_parent_class)->dispose (object);
@@ -474,6 +479,10 @@ apmm_explorer_page_get_property (GObject    *object,
     {
     case PROP_SESSION:
       g_value_set_object (value, self->session);
+      break;
+
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
       break;
 
     case PROP_SELECTED_LEVEL:
@@ -497,6 +506,10 @@ apmm_explorer_page_set_property (GObject      *object,
     {
     case PROP_SESSION:
       apmm_explorer_page_set_session (self, g_value_get_object (value));
+      break;
+
+    case PROP_DOCUMENT:
+      apmm_explorer_page_set_document (self, g_value_get_object (value));
       break;
 
     case PROP_SELECTED_LEVEL:
@@ -525,6 +538,10 @@ apmm_explorer_page_class_init (ApmmExplorerPageClass *klass)
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL,
                          APMM_TYPE_SESSION,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL,
+                         APMM_TYPE_DOCUMENT,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_SELECTED_LEVEL] =
@@ -567,6 +584,9 @@ apmm_explorer_page_init (ApmmExplorerPage *self)
   GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->document_signals = g_signal_group_new (APMM_TYPE_DOCUMENT);
+  g_signal_group_connect_object (self->document_signals, "notify::assessment",
+                                 G_CALLBACK (update_not_assessed), self, G_CONNECT_SWAPPED);
 
   self->ladder = apmm_ladder_widget_new ();
   adw_bin_set_child (self->ladder_slot, self->ladder);
@@ -601,27 +621,26 @@ apmm_explorer_page_get_session (ApmmExplorerPage *self)
   return self->session;
 }
 
-void
-apmm_explorer_page_set_session (ApmmExplorerPage *self,
+static void
+bind_session (ApmmExplorerPage *self,
                                 ApmmSession      *session)
 {
   static const ApmmSessionHandler handlers[] = {
     { "rating-changed", G_CALLBACK (rating_changed_cb) },
   };
-  g_autoptr(ApmmAssessment) assessment = NULL;
+  ApmmAssessment *assessment;
 
   g_return_if_fail (APMM_IS_EXPLORER_PAGE (self));
   g_return_if_fail (session == NULL || APMM_IS_SESSION (session));
 
   if (!apmm_gui_bind_session (self, &self->session, session, handlers, G_N_ELEMENTS (handlers)))
     return;
-  apmm_ladder_widget_set_session (APMM_LADDER_WIDGET (self->ladder), session);
   apmm_session_caption_set_session (self->session_caption, session);
 
   /* A freshly opened session starts on the level its evidence supports. */
-  if (session != NULL)
+  if (self->document != NULL)
     {
-      assessment = apmm_assessment_new (session, apmm_model_get_default ());
+      assessment = apmm_document_get_assessment (self->document);
       apmm_explorer_page_set_selected_level (self, apmm_assessment_get_evidence_level (assessment));
     }
 
@@ -652,4 +671,45 @@ apmm_explorer_page_set_selected_level (ApmmExplorerPage *self,
   self->selected_level = level;
   update_detail (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_LEVEL]);
+}
+
+void
+apmm_explorer_page_set_session (ApmmExplorerPage *self,
+                                ApmmSession *session)
+{
+  g_autoptr(ApmmDocument) document = NULL;
+
+  g_return_if_fail (APMM_IS_EXPLORER_PAGE (self));
+  g_return_if_fail (session == NULL || APMM_IS_SESSION (session));
+
+  if (session == self->session && (session == NULL) == (self->document == NULL))
+    return;
+
+  /* A session on its own gets a document of its own, for its verdict. */
+  document = apmm_gui_document_for_session (session);
+  apmm_explorer_page_set_document (self, document);
+}
+
+ApmmDocument *
+apmm_explorer_page_get_document (ApmmExplorerPage *self)
+{
+  g_return_val_if_fail (APMM_IS_EXPLORER_PAGE (self), NULL);
+
+  return self->document;
+}
+
+void
+apmm_explorer_page_set_document (ApmmExplorerPage *self,
+                                 ApmmDocument *document)
+{
+  g_return_if_fail (APMM_IS_EXPLORER_PAGE (self));
+  g_return_if_fail (document == NULL || APMM_IS_DOCUMENT (document));
+
+  if (!g_set_object (&self->document, document))
+    return;
+
+  g_signal_group_set_target (self->document_signals, document);
+  apmm_ladder_widget_set_document (APMM_LADDER_WIDGET (self->ladder), document);
+  bind_session (self, document != NULL ? apmm_document_get_session (document) : NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }

@@ -6,7 +6,7 @@
 
 #include <gtk/gtk.h>
 
-#include "apmm-session.h"
+#include "apmm-document.h"
 
 G_BEGIN_DECLS
 
@@ -17,6 +17,11 @@ GtkWidget   *apmm_explorer_page_new                (void);
 ApmmSession *apmm_explorer_page_get_session        (ApmmExplorerPage *self);
 void         apmm_explorer_page_set_session        (ApmmExplorerPage *self,
                                                     ApmmSession      *session);
+/* The document shown; its verdict is followed through its "assessment". A
+ * session set on its own gets a document of its own. */
+ApmmDocument *apmm_explorer_page_get_document (ApmmExplorerPage *self);
+void          apmm_explorer_page_set_document (ApmmExplorerPage *self,
+                                               ApmmDocument *document);
 guint        apmm_explorer_page_get_selected_level (ApmmExplorerPage *self);
 void         apmm_explorer_page_set_selected_level (ApmmExplorerPage *self,
                                                     guint             level);

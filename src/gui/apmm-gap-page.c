@@ -22,6 +22,10 @@ struct _ApmmGapPage
   ApmmSessionCaption *session_caption;
 
   ApmmSession     *session;
+
+  ApmmDocument *document;
+
+  GSignalGroup *document_signals;
   ApmmAssessment  *assessment;
   /* criterion id → ApmmGapRow (owned by the list box) */
   GHashTable      *rows;
@@ -48,9 +52,12 @@ struct _ApmmGapPage
 
 G_DEFINE_FINAL_TYPE (ApmmGapPage, apmm_gap_page, ADW_TYPE_BIN)
 
+static void bind_session (ApmmGapPage *self, ApmmSession *session);
+
 enum {
   PROP_0,
   PROP_SESSION,
+  PROP_DOCUMENT,
   N_PROPS
 };
 
@@ -67,59 +74,17 @@ sort_rows (GtkListBoxRow *a,
   return (rank_a > rank_b) - (rank_a < rank_b);
 }
 
-/* The order the user sees, as criterion ids. */
-static GPtrArray *
-dup_visible_order (ApmmGapPage *self)
-{
-  GPtrArray *order = g_ptr_array_new_with_free_func (g_free);
-  guint n = apmm_assessment_get_n_gaps (self->assessment);
-
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (order, g_strdup (apmm_assessment_get_gap (self->assessment, i)->criterion->id));
-
-  return order;
-}
-
-static void
-write_order (ApmmGapPage *self,
-             GPtrArray   *order)
-{
-  g_ptr_array_add (order, NULL);
-  apmm_session_set_gap_order (self->session, (const char * const *) order->pdata);
-}
-
-static guint
-find_in_order (GPtrArray  *order,
-               const char *id)
-{
-  for (guint i = 0; i < order->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (order, i), id) == 0)
-      return i;
-  return G_MAXUINT;
-}
-
+/* The new manual order is a rule of the Gap Map: core works it out. */
 static void
 move_gap (ApmmGapPage *self,
           const char  *id,
           const char  *anchor,
           gboolean     after)
 {
-  g_autoptr(GPtrArray) order = dup_visible_order (self);
-  guint from = find_in_order (order, id);
-  guint to;
-  gpointer moved;
+  g_auto(GStrv) order = apmm_assessment_dup_gap_order_moving (self->assessment, id, anchor, after);
 
-  if (from == G_MAXUINT)
-    return;
-  moved = g_ptr_array_steal_index (order, from);
-  to = find_in_order (order, anchor);
-  if (to == G_MAXUINT)
-    {
-      g_free (moved);
-      return;
-    }
-  g_ptr_array_insert (order, to + (after ? 1 : 0), moved);
-  write_order (self, order);
+  if (order != NULL)
+    apmm_session_set_gap_order (self->session, (const char * const *) order);
 }
 
 static void
@@ -386,7 +351,7 @@ apmm_gap_page_refresh (ApmmGapPage *self)
     }
   else
     {
-      self->assessment = apmm_assessment_new (self->session, apmm_model_get_default ());
+      self->assessment = apmm_assessment_ref (apmm_document_get_assessment (self->document));
       sync_target (self);
       sync_summary (self);
       sync_rows (self);
@@ -406,7 +371,8 @@ session_changed_cb (ApmmGapPage *self)
 
 /* An edit of a gap's impact or effort re-ranks it; while the user works in
  * its row, the row stays put and moves once they leave it. An explicit move
- * (the arrows, a drop) or any other change re-sorts at once. */
+ * (the arrows, a drop) re-sorts at once. The session's signals come before
+ * the document's new verdict, which refreshes the page. */
 static void
 gap_changed_cb (ApmmGapPage *self,
                 const char  *criterion_id)
@@ -415,7 +381,6 @@ gap_changed_cb (ApmmGapPage *self,
 
   if (row != NULL && row_has_focus (row))
     self->held_row = row;
-  apmm_gap_page_refresh (self);
 }
 
 static void
@@ -423,7 +388,6 @@ order_changed_cb (ApmmGapPage *self)
 {
   self->held_row = NULL;
   self->resort_pending = FALSE;
-  apmm_gap_page_refresh (self);
 }
 
 static void
@@ -456,7 +420,8 @@ apmm_gap_page_dispose (GObject *object)
 {
   ApmmGapPage *self = (ApmmGapPage *)object;
 
-  apmm_gui_bind_session (self, &self->session, NULL, NULL, 0);
+  apmm_gap_page_set_document (self, NULL);
+  g_clear_object (&self->document_signals);
   g_clear_pointer (&self->assessment, apmm_assessment_unref);
   if (self->rows != NULL)
     g_hash_table_remove_all (self->rows);
@@ -488,6 +453,10 @@ apmm_gap_page_get_property (GObject    *object,
     case PROP_SESSION:
       g_value_set_object (value, self->session);
       break;
+
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -505,6 +474,10 @@ apmm_gap_page_set_property (GObject      *object,
     {
     case PROP_SESSION:
       apmm_gap_page_set_session (self, g_value_get_object (value));
+      break;
+
+    case PROP_DOCUMENT:
+      apmm_gap_page_set_document (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -525,6 +498,10 @@ apmm_gap_page_class_init (ApmmGapPageClass *klass)
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL,
                          APMM_TYPE_SESSION,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL,
+                         APMM_TYPE_DOCUMENT,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -558,6 +535,12 @@ apmm_gap_page_init (ApmmGapPage *self)
   self->first_target = G_MAXUINT;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Every change that can move, add or remove a gap, or change its figures,
+   * makes a new verdict: the page follows the document's. */
+  self->document_signals = g_signal_group_new (APMM_TYPE_DOCUMENT);
+  g_signal_group_connect_object (self->document_signals, "notify::assessment",
+                                 G_CALLBACK (session_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_list_box_set_sort_func (self->gap_list, sort_rows, NULL, NULL);
   /* The source's own line for what this page does: naming the gaps. */
   gtk_label_set_text (self->tagline_label, apmm_model_get_tagline (apmm_model_get_default ()));
@@ -579,16 +562,15 @@ apmm_gap_page_get_session (ApmmGapPage *self)
   return self->session;
 }
 
-void
-apmm_gap_page_set_session (ApmmGapPage *self,
+static void
+bind_session (ApmmGapPage *self,
                            ApmmSession *session)
 {
-  /* Every change that can move, add or remove a gap, or change its figures. */
+  /* The page redraws on the document's new verdict; these only note what
+   * kind of edit it was, which comes first. */
   static const ApmmSessionHandler handlers[] = {
-    { "rating-changed", G_CALLBACK (session_changed_cb) },
     { "gap-changed", G_CALLBACK (gap_changed_cb) },
     { "gap-order-changed", G_CALLBACK (order_changed_cb) },
-    { "notify::target-level", G_CALLBACK (session_changed_cb) },
   };
 
   g_return_if_fail (APMM_IS_GAP_PAGE (self));
@@ -604,4 +586,44 @@ apmm_gap_page_set_session (ApmmGapPage *self,
   apmm_gap_page_refresh (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+void
+apmm_gap_page_set_session (ApmmGapPage *self,
+                           ApmmSession *session)
+{
+  g_autoptr(ApmmDocument) document = NULL;
+
+  g_return_if_fail (APMM_IS_GAP_PAGE (self));
+  g_return_if_fail (session == NULL || APMM_IS_SESSION (session));
+
+  if (session == self->session && (session == NULL) == (self->document == NULL))
+    return;
+
+  /* A session on its own gets a document of its own, for its verdict. */
+  document = apmm_gui_document_for_session (session);
+  apmm_gap_page_set_document (self, document);
+}
+
+ApmmDocument *
+apmm_gap_page_get_document (ApmmGapPage *self)
+{
+  g_return_val_if_fail (APMM_IS_GAP_PAGE (self), NULL);
+
+  return self->document;
+}
+
+void
+apmm_gap_page_set_document (ApmmGapPage *self,
+                            ApmmDocument *document)
+{
+  g_return_if_fail (APMM_IS_GAP_PAGE (self));
+  g_return_if_fail (document == NULL || APMM_IS_DOCUMENT (document));
+
+  if (!g_set_object (&self->document, document))
+    return;
+
+  g_signal_group_set_target (self->document_signals, document);
+  bind_session (self, document != NULL ? apmm_document_get_session (document) : NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }

@@ -37,6 +37,20 @@ apmm_gui_bind_session (gpointer                  owner,
   return TRUE;
 }
 
+ApmmDocument *
+apmm_gui_document_for_session (ApmmSession *session)
+{
+  ApmmDocument *document;
+
+  if (session == NULL)
+    return NULL;
+
+  document = apmm_document_new_for_session (session);
+  apmm_document_set_autosave (document, FALSE);
+
+  return document;
+}
+
 /* Sets an editable's text only when it differs, so that the echo of the
  * user's own edit does not move their cursor. NULL reads as empty. */
 void

@@ -6,7 +6,7 @@
 
 #include <gtk/gtk.h>
 
-#include "apmm-session.h"
+#include "apmm-document.h"
 
 G_BEGIN_DECLS
 
@@ -22,6 +22,10 @@ gboolean apmm_gui_bind_session             (gpointer                  owner,
                                             ApmmSession              *session,
                                             const ApmmSessionHandler *handlers,
                                             gsize                     n_handlers);
+/* A document for a widget shown on its own with just a session (tests,
+ * previews): it follows the session and computes its verdict, never
+ * autosaves. In the window, widgets get the window's document. */
+ApmmDocument *apmm_gui_document_for_session (ApmmSession *session);
 void     apmm_gui_sync_editable            (GtkEditable              *editable,
                                             const char               *text);
 /* Dates as the user's language writes them ("14 May 2024", "14. Mai 2024"). */

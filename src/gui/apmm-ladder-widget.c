@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "apmm-ladder-renderer.h"
+#include "apmm-gui-utils.h"
 #include "apmm-ladder-widget.h"
 
 #define ANIMATION_MS 350
@@ -19,6 +20,10 @@ struct _ApmmLadderWidget
   GtkWidget        parent_instance;
 
   ApmmSession     *session;
+
+  ApmmDocument *document;
+
+  GSignalGroup *document_signals;
   ApmmModel       *model;
   AdwAnimation    *animation;
 
@@ -34,9 +39,12 @@ struct _ApmmLadderWidget
 
 G_DEFINE_FINAL_TYPE (ApmmLadderWidget, apmm_ladder_widget, GTK_TYPE_WIDGET)
 
+static void bind_session (ApmmLadderWidget *self, ApmmSession *session);
+
 enum {
   PROP_0,
   PROP_SESSION,
+  PROP_DOCUMENT,
   PROP_SELECTED_LEVEL,
   N_PROPS
 };
@@ -101,7 +109,8 @@ refresh (ApmmLadderWidget *self,
 
   self->has_state = self->session != NULL;
   if (self->has_state)
-    apmm_ladder_state_init (&self->to, self->session, self->model, NULL);
+    apmm_ladder_state_init (&self->to, self->session, self->model,
+                            apmm_document_get_assessment (self->document));
 
   if (had_state && self->has_state && animate &&
       !apmm_ladder_state_positions_equal (&self->shown, &self->to))
@@ -312,7 +321,8 @@ apmm_ladder_widget_dispose (GObject *object)
 {
   ApmmLadderWidget *self = APMM_LADDER_WIDGET (object);
 
-  apmm_ladder_widget_set_session (self, NULL);
+  apmm_ladder_widget_set_document (self, NULL);
+  g_clear_object (&self->document_signals);
   g_clear_object (&self->animation);
   g_clear_object (&self->model);
 
@@ -342,6 +352,10 @@ apmm_ladder_widget_get_property (GObject    *object,
     case PROP_SESSION:
       g_value_set_object (value, self->session);
       break;
+
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
     case PROP_SELECTED_LEVEL:
       g_value_set_int (value, self->selected);
       break;
@@ -362,6 +376,10 @@ apmm_ladder_widget_set_property (GObject      *object,
     {
     case PROP_SESSION:
       apmm_ladder_widget_set_session (self, g_value_get_object (value));
+      break;
+
+    case PROP_DOCUMENT:
+      apmm_ladder_widget_set_document (self, g_value_get_object (value));
       break;
     case PROP_SELECTED_LEVEL:
       apmm_ladder_widget_set_selected_level (self, g_value_get_int (value));
@@ -412,6 +430,10 @@ apmm_ladder_widget_class_init (ApmmLadderWidgetClass *klass)
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL, APMM_TYPE_SESSION,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL,
+                         APMM_TYPE_DOCUMENT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_SELECTED_LEVEL] =
     g_param_spec_int ("selected-level", NULL, NULL, -1, APMM_MAX_LEVEL, -1,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -436,6 +458,11 @@ apmm_ladder_widget_init (ApmmLadderWidget *self)
 
   self->selected = -1;
   self->model = g_object_ref (apmm_model_get_default ());
+
+  /* The ladder follows the document's verdict: one refresh per change. */
+  self->document_signals = g_signal_group_new (APMM_TYPE_DOCUMENT);
+  g_signal_group_connect_object (self->document_signals, "notify::assessment",
+                                 G_CALLBACK (session_changed_cb), self, G_CONNECT_SWAPPED);
 
   target = adw_callback_animation_target_new ((AdwAnimationTargetFunc) animation_value_cb,
                                               self, NULL);
@@ -472,28 +499,17 @@ apmm_ladder_widget_get_session (ApmmLadderWidget *self)
   return self->session;
 }
 
-void
-apmm_ladder_widget_set_session (ApmmLadderWidget *self,
+static void
+bind_session (ApmmLadderWidget *self,
                                 ApmmSession      *session)
 {
-  static const char *signal_names[] = {
-    "rating-changed", "votes-changed", "participants-changed",
-    "notify::perceived-level", "notify::target-level", "notify::votes-hidden", "changed",
-  };
-
   g_return_if_fail (APMM_IS_LADDER_WIDGET (self));
   g_return_if_fail (session == NULL || APMM_IS_SESSION (session));
 
   if (self->session == session)
     return;
 
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
   g_set_object (&self->session, session);
-  /* Several of these fire for one edit; refreshing is cheap and idempotent. */
-  for (guint i = 0; session != NULL && i < G_N_ELEMENTS (signal_names); i++)
-    g_signal_connect_object (session, signal_names[i], G_CALLBACK (session_changed_cb),
-                             self, G_CONNECT_SWAPPED);
 
   /* A different session is a different picture: no animation from the old one. */
   self->has_state = FALSE;
@@ -528,4 +544,44 @@ apmm_ladder_widget_get_description (ApmmLadderWidget *self)
 {
   g_return_val_if_fail (APMM_IS_LADDER_WIDGET (self), NULL);
   return self->description;
+}
+
+void
+apmm_ladder_widget_set_session (ApmmLadderWidget *self,
+                                ApmmSession *session)
+{
+  g_autoptr(ApmmDocument) document = NULL;
+
+  g_return_if_fail (APMM_IS_LADDER_WIDGET (self));
+  g_return_if_fail (session == NULL || APMM_IS_SESSION (session));
+
+  if (session == self->session && (session == NULL) == (self->document == NULL))
+    return;
+
+  /* A session on its own gets a document of its own, for its verdict. */
+  document = apmm_gui_document_for_session (session);
+  apmm_ladder_widget_set_document (self, document);
+}
+
+ApmmDocument *
+apmm_ladder_widget_get_document (ApmmLadderWidget *self)
+{
+  g_return_val_if_fail (APMM_IS_LADDER_WIDGET (self), NULL);
+
+  return self->document;
+}
+
+void
+apmm_ladder_widget_set_document (ApmmLadderWidget *self,
+                                 ApmmDocument *document)
+{
+  g_return_if_fail (APMM_IS_LADDER_WIDGET (self));
+  g_return_if_fail (document == NULL || APMM_IS_DOCUMENT (document));
+
+  if (!g_set_object (&self->document, document))
+    return;
+
+  g_signal_group_set_target (self->document_signals, document);
+  bind_session (self, document != NULL ? apmm_document_get_session (document) : NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }

@@ -6,7 +6,7 @@
 
 #include <gtk/gtk.h>
 
-#include "apmm-session.h"
+#include "apmm-document.h"
 
 G_BEGIN_DECLS
 
@@ -17,6 +17,11 @@ GtkWidget    *apmm_ladder_widget_new                (void);
 ApmmSession  *apmm_ladder_widget_get_session        (ApmmLadderWidget  *self);
 void          apmm_ladder_widget_set_session        (ApmmLadderWidget  *self,
                                                      ApmmSession       *session);
+/* The document shown; its verdict is followed through its "assessment". A
+ * session set on its own gets a document of its own. */
+ApmmDocument *apmm_ladder_widget_get_document (ApmmLadderWidget *self);
+void          apmm_ladder_widget_set_document (ApmmLadderWidget *self,
+                                               ApmmDocument *document);
 /* The rung chosen by click or keyboard, -1 for none. */
 int           apmm_ladder_widget_get_selected_level (ApmmLadderWidget  *self);
 void          apmm_ladder_widget_set_selected_level (ApmmLadderWidget  *self,

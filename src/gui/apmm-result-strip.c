@@ -18,7 +18,9 @@ struct _ApmmResultStrip
 {
   AdwBin       parent_instance;
 
-  ApmmSession *session;
+  /* The strip shows the document's verdict and follows it. */
+  ApmmDocument *document;
+  GSignalGroup *document_signals;
 
   GtkLabel    *evidence_label;
   GtkLabel    *perceived_label;
@@ -37,6 +39,7 @@ G_DEFINE_FINAL_TYPE (ApmmResultStrip, apmm_result_strip, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_SESSION,
+  PROP_DOCUMENT,
   N_PROPS
 };
 
@@ -51,26 +54,11 @@ format_level (guint level)
   return g_strdup_printf (_("Level %u · %s"), level, info->name);
 }
 
-static guint
-count_unknown (ApmmSession *session,
-               guint        level)
-{
-  const ApmmLevel *info = apmm_model_get_level (apmm_model_get_default (), level);
-  guint n = 0;
-
-  for (guint i = 0; i < info->n_criteria; i++)
-    if (apmm_session_get_status (session, info->criteria[i]->id) == APMM_STATUS_UNKNOWN)
-      n++;
-
-  return n;
-}
-
 static void
 update_perceived (ApmmResultStrip *self,
                   ApmmAssessment  *assessment)
 {
-  gboolean hidden = apmm_session_get_votes_hidden (self->session);
-  guint counts[APMM_N_LEVELS];
+  gboolean hidden = apmm_assessment_get_votes_hidden (assessment);
   guint perceived;
   int over;
 
@@ -81,7 +69,7 @@ update_perceived (ApmmResultStrip *self,
   gtk_widget_set_visible (GTK_WIDGET (self->overestimation_label), !hidden);
   if (hidden)
     {
-      guint total = apmm_session_count_votes (self->session, counts);
+      guint total = apmm_assessment_get_votes (assessment, NULL);
       g_autofree char *text = g_strdup_printf (ngettext ("Votes hidden — %u cast",
                                                          "Votes hidden — %u cast", total),
                                                total);
@@ -155,7 +143,7 @@ update_inconclusive (ApmmResultStrip *self,
       return;
     }
 
-  text = describe_inconclusive (count_unknown (self->session, evidence + 1), evidence + 1);
+  text = describe_inconclusive (apmm_assessment_get_n_unknown (assessment, evidence + 1), evidence + 1);
   gtk_label_set_text (self->inconclusive_label, text);
   gtk_widget_set_child_visible (GTK_WIDGET (self->inconclusive_label), TRUE);
 }
@@ -202,11 +190,12 @@ apmm_result_strip_update (ApmmResultStrip *self)
   g_autoptr(ApmmAssessment) assessment = NULL;
   g_autofree char *evidence = NULL;
 
-  gtk_widget_set_visible (adw_bin_get_child (ADW_BIN (self)), self->session != NULL);
-  if (self->session == NULL)
+  gtk_widget_set_visible (adw_bin_get_child (ADW_BIN (self)), self->document != NULL);
+  if (self->document == NULL)
     return;
 
-  assessment = apmm_assessment_new (self->session, apmm_model_get_default ());
+  /* The strip is on the projector: it shows the public view. */
+  assessment = apmm_assessment_dup_public (apmm_document_get_assessment (self->document));
   if (apmm_assessment_get_assessed (assessment))
     evidence = format_level (apmm_assessment_get_evidence_level (assessment));
   else
@@ -219,16 +208,10 @@ apmm_result_strip_update (ApmmResultStrip *self)
 }
 
 static void
-session_changed_cb (ApmmResultStrip *self)
-{
-  apmm_result_strip_update (self);
-}
-
-static void
 reveal_clicked_cb (ApmmResultStrip *self)
 {
-  if (self->session != NULL)
-    apmm_session_set_votes_hidden (self->session, FALSE);
+  if (self->document != NULL)
+    apmm_session_set_votes_hidden (apmm_document_get_session (self->document), FALSE);
 }
 
 static void
@@ -236,7 +219,8 @@ apmm_result_strip_dispose (GObject *object)
 {
   ApmmResultStrip *self = (ApmmResultStrip *)object;
 
-  apmm_result_strip_set_session (self, NULL);
+  apmm_result_strip_set_document (self, NULL);
+  g_clear_object (&self->document_signals);
 
   G_OBJECT_CLASS (apmm_result_strip_parent_class)->dispose (object);
 }
@@ -252,7 +236,11 @@ apmm_result_strip_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_SESSION:
-      g_value_set_object (value, self->session);
+      g_value_set_object (value, apmm_result_strip_get_session (self));
+      break;
+
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
       break;
 
     default:
@@ -274,6 +262,10 @@ apmm_result_strip_set_property (GObject      *object,
       apmm_result_strip_set_session (self, g_value_get_object (value));
       break;
 
+    case PROP_DOCUMENT:
+      apmm_result_strip_set_document (self, g_value_get_object (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -292,6 +284,10 @@ apmm_result_strip_class_init (ApmmResultStripClass *klass)
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL,
                          APMM_TYPE_SESSION,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL,
+                         APMM_TYPE_DOCUMENT,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -316,6 +312,12 @@ static void
 apmm_result_strip_init (ApmmResultStrip *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* One new verdict per change, computed once by the document. */
+  self->document_signals = g_signal_group_new (APMM_TYPE_DOCUMENT);
+  g_signal_group_connect_object (self->document_signals, "notify::assessment",
+                                 G_CALLBACK (apmm_result_strip_update), self, G_CONNECT_SWAPPED);
+
   apmm_result_strip_update (self);
 }
 
@@ -330,25 +332,46 @@ apmm_result_strip_get_session (ApmmResultStrip *self)
 {
   g_return_val_if_fail (APMM_IS_RESULT_STRIP (self), NULL);
 
-  return self->session;
+  return self->document != NULL ? apmm_document_get_session (self->document) : NULL;
 }
 
 void
 apmm_result_strip_set_session (ApmmResultStrip *self,
                                ApmmSession     *session)
 {
-  /* The verdict depends on nearly everything, so follow every change. */
-  static const ApmmSessionHandler handlers[] = {
-    { "changed", G_CALLBACK (session_changed_cb) },
-  };
+  g_autoptr(ApmmDocument) document = NULL;
 
   g_return_if_fail (APMM_IS_RESULT_STRIP (self));
   g_return_if_fail (session == NULL || APMM_IS_SESSION (session));
 
-  if (!apmm_gui_bind_session (self, &self->session, session, handlers, G_N_ELEMENTS (handlers)))
+  if (session == apmm_result_strip_get_session (self))
     return;
 
+  document = apmm_gui_document_for_session (session);
+  apmm_result_strip_set_document (self, document);
+}
+
+ApmmDocument *
+apmm_result_strip_get_document (ApmmResultStrip *self)
+{
+  g_return_val_if_fail (APMM_IS_RESULT_STRIP (self), NULL);
+
+  return self->document;
+}
+
+void
+apmm_result_strip_set_document (ApmmResultStrip *self,
+                                ApmmDocument    *document)
+{
+  g_return_if_fail (APMM_IS_RESULT_STRIP (self));
+  g_return_if_fail (document == NULL || APMM_IS_DOCUMENT (document));
+
+  if (!g_set_object (&self->document, document))
+    return;
+
+  g_signal_group_set_target (self->document_signals, document);
   apmm_result_strip_update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 

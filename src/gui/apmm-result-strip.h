@@ -7,7 +7,7 @@
 #include <adwaita.h>
 
 #include "apmm-assessment.h"
-#include "apmm-session.h"
+#include "apmm-document.h"
 
 G_BEGIN_DECLS
 
@@ -16,8 +16,13 @@ G_DECLARE_FINAL_TYPE (ApmmResultStrip, apmm_result_strip, APMM, RESULT_STRIP, Ad
 
 GtkWidget   *apmm_result_strip_new         (void);
 ApmmSession *apmm_result_strip_get_session (ApmmResultStrip *self);
+/* A session on its own gets a document of its own (apmm_gui_document_for_session()). */
 void         apmm_result_strip_set_session (ApmmResultStrip *self,
                                             ApmmSession     *session);
+/* The strip shows the document's public verdict and follows its "assessment". */
+ApmmDocument *apmm_result_strip_get_document (ApmmResultStrip *self);
+void         apmm_result_strip_set_document (ApmmResultStrip *self,
+                                             ApmmDocument    *document);
 
 /* The sentence for perceived − evidence, e.g. "The room rates itself one level
  * above the evidence". Shared so every page words it the same way. */

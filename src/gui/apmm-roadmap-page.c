@@ -21,6 +21,10 @@ struct _ApmmRoadmapPage
   ApmmSessionCaption *session_caption;
 
   ApmmSession     *session;
+
+  ApmmDocument *document;
+
+  GSignalGroup *document_signals;
   ApmmAssessment  *assessment;
   /* action id → ApmmActionRow (owned by the list box) */
   GHashTable      *rows;
@@ -42,9 +46,12 @@ struct _ApmmRoadmapPage
 
 G_DEFINE_FINAL_TYPE (ApmmRoadmapPage, apmm_roadmap_page, ADW_TYPE_BIN)
 
+static void bind_session (ApmmRoadmapPage *self, ApmmSession *session);
+
 enum {
   PROP_0,
   PROP_SESSION,
+  PROP_DOCUMENT,
   N_PROPS
 };
 
@@ -491,7 +498,7 @@ apmm_roadmap_page_refresh (ApmmRoadmapPage *self)
       return;
     }
 
-  self->assessment = apmm_assessment_new (self->session, apmm_model_get_default ());
+  self->assessment = apmm_assessment_ref (apmm_document_get_assessment (self->document));
   sync_entry_points (self);
   sync_actions (self);
   sync_uncovered (self);
@@ -507,8 +514,16 @@ session_changed_cb (ApmmRoadmapPage *self)
 static void
 draft_clicked_cb (ApmmRoadmapPage *self)
 {
-  if (self->session != NULL)
-    apmm_roadmap_draft_from_gaps (self->session, apmm_model_get_default ());
+  ApmmHistory *history;
+
+  if (self->document == NULL)
+    return;
+
+  /* One click, one undo step, however many actions it drafts. */
+  history = apmm_document_get_history (self->document);
+  apmm_history_begin_batch (history, _("Draft from Gaps"));
+  apmm_roadmap_draft_from_gaps (self->session, apmm_model_get_default ());
+  apmm_history_end_batch (history);
 }
 
 static void
@@ -530,7 +545,8 @@ apmm_roadmap_page_dispose (GObject *object)
 {
   ApmmRoadmapPage *self = (ApmmRoadmapPage *)object;
 
-  apmm_gui_bind_session (self, &self->session, NULL, NULL, 0);
+  apmm_roadmap_page_set_document (self, NULL);
+  g_clear_object (&self->document_signals);
   g_clear_pointer (&self->assessment, apmm_assessment_unref);
   if (self->rows != NULL)
     g_hash_table_remove_all (self->rows);
@@ -565,6 +581,10 @@ apmm_roadmap_page_get_property (GObject    *object,
     case PROP_SESSION:
       g_value_set_object (value, self->session);
       break;
+
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -582,6 +602,10 @@ apmm_roadmap_page_set_property (GObject      *object,
     {
     case PROP_SESSION:
       apmm_roadmap_page_set_session (self, g_value_get_object (value));
+      break;
+
+    case PROP_DOCUMENT:
+      apmm_roadmap_page_set_document (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -602,6 +626,10 @@ apmm_roadmap_page_class_init (ApmmRoadmapPageClass *klass)
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL,
                          APMM_TYPE_SESSION,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL,
+                         APMM_TYPE_DOCUMENT,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -627,6 +655,12 @@ apmm_roadmap_page_init (ApmmRoadmapPage *self)
   self->pick_buttons = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Ratings, gaps, the target and the actions all make a new verdict: the
+   * page follows the document's. */
+  self->document_signals = g_signal_group_new (APMM_TYPE_DOCUMENT);
+  g_signal_group_connect_object (self->document_signals, "notify::assessment",
+                                 G_CALLBACK (session_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_list_box_set_sort_func (self->action_list, sort_rows, NULL, NULL);
 
   apmm_roadmap_page_refresh (self);
@@ -646,19 +680,10 @@ apmm_roadmap_page_get_session (ApmmRoadmapPage *self)
   return self->session;
 }
 
-void
-apmm_roadmap_page_set_session (ApmmRoadmapPage *self,
+static void
+bind_session (ApmmRoadmapPage *self,
                                ApmmSession     *session)
 {
-  static const ApmmSessionHandler handlers[] = {
-    { "rating-changed", G_CALLBACK (session_changed_cb) },
-    { "gap-changed", G_CALLBACK (session_changed_cb) },
-    { "gap-order-changed", G_CALLBACK (session_changed_cb) },
-    { "roadmap-changed", G_CALLBACK (session_changed_cb) },
-    { "notify::target-level", G_CALLBACK (session_changed_cb) },
-    { "notify::entry-point", G_CALLBACK (session_changed_cb) },
-  };
-
   g_return_if_fail (APMM_IS_ROADMAP_PAGE (self));
   g_return_if_fail (session == NULL || APMM_IS_SESSION (session));
 
@@ -671,9 +696,49 @@ apmm_roadmap_page_set_session (ApmmRoadmapPage *self,
   g_clear_pointer (&self->shown_uncovered, g_strfreev);
   clear_list (self->entry_point_list);
   g_ptr_array_set_size (self->pick_buttons, 0);
-  apmm_gui_bind_session (self, &self->session, session, handlers, G_N_ELEMENTS (handlers));
+  g_set_object (&self->session, session);
   apmm_session_caption_set_session (self->session_caption, session);
   apmm_roadmap_page_refresh (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+void
+apmm_roadmap_page_set_session (ApmmRoadmapPage *self,
+                               ApmmSession *session)
+{
+  g_autoptr(ApmmDocument) document = NULL;
+
+  g_return_if_fail (APMM_IS_ROADMAP_PAGE (self));
+  g_return_if_fail (session == NULL || APMM_IS_SESSION (session));
+
+  if (session == self->session && (session == NULL) == (self->document == NULL))
+    return;
+
+  /* A session on its own gets a document of its own, for its verdict. */
+  document = apmm_gui_document_for_session (session);
+  apmm_roadmap_page_set_document (self, document);
+}
+
+ApmmDocument *
+apmm_roadmap_page_get_document (ApmmRoadmapPage *self)
+{
+  g_return_val_if_fail (APMM_IS_ROADMAP_PAGE (self), NULL);
+
+  return self->document;
+}
+
+void
+apmm_roadmap_page_set_document (ApmmRoadmapPage *self,
+                                ApmmDocument *document)
+{
+  g_return_if_fail (APMM_IS_ROADMAP_PAGE (self));
+  g_return_if_fail (document == NULL || APMM_IS_DOCUMENT (document));
+
+  if (!g_set_object (&self->document, document))
+    return;
+
+  g_signal_group_set_target (self->document_signals, document);
+  bind_session (self, document != NULL ? apmm_document_get_session (document) : NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }

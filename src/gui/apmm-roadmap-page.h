@@ -6,7 +6,7 @@
 
 #include <adwaita.h>
 
-#include "apmm-session.h"
+#include "apmm-document.h"
 
 G_BEGIN_DECLS
 
@@ -17,5 +17,10 @@ GtkWidget    *apmm_roadmap_page_new          (void);
 ApmmSession  *apmm_roadmap_page_get_session  (ApmmRoadmapPage  *self);
 void          apmm_roadmap_page_set_session  (ApmmRoadmapPage  *self,
                                               ApmmSession      *session);
+/* The document shown; its verdict is followed through its "assessment". A
+ * session set on its own gets a document of its own. */
+ApmmDocument *apmm_roadmap_page_get_document (ApmmRoadmapPage *self);
+void          apmm_roadmap_page_set_document (ApmmRoadmapPage *self,
+                                              ApmmDocument *document);
 
 G_END_DECLS

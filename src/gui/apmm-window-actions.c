@@ -29,8 +29,7 @@ open_response_cb (GtkNativeDialog *native,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
       GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-      ApmmWindow *showing = APMM_IS_APPLICATION (app) ?
-        apmm_application_lookup_window (APMM_APPLICATION (app), file) : NULL;
+      ApmmWindow *showing = app != NULL ? apmm_window_find_for_file (app, file) : NULL;
 
       /* A file already open in another window is focused, not opened twice. */
       if (showing != NULL && showing != self)
@@ -105,11 +104,11 @@ undo_action (GtkWidget  *widget,
   ApmmWindow *self = APMM_WINDOW (widget);
   g_autofree char *message = NULL;
 
-  if (self->history == NULL || !apmm_history_can_undo (self->history))
+  if (apmm_window_get_history (self) == NULL || !apmm_history_can_undo (apmm_window_get_history (self)))
     return;
 
-  message = g_strdup_printf (_("Undone: %s"), apmm_history_get_undo_label (self->history));
-  apmm_history_undo (self->history);
+  message = g_strdup_printf (_("Undone: %s"), apmm_history_get_undo_label (apmm_window_get_history (self)));
+  apmm_history_undo (apmm_window_get_history (self));
   apmm_window_show_toast (self, message);
 }
 
@@ -121,11 +120,11 @@ redo_action (GtkWidget  *widget,
   ApmmWindow *self = APMM_WINDOW (widget);
   g_autofree char *message = NULL;
 
-  if (self->history == NULL || !apmm_history_can_redo (self->history))
+  if (apmm_window_get_history (self) == NULL || !apmm_history_can_redo (apmm_window_get_history (self)))
     return;
 
-  message = g_strdup_printf (_("Redone: %s"), apmm_history_get_redo_label (self->history));
-  apmm_history_redo (self->history);
+  message = g_strdup_printf (_("Redone: %s"), apmm_history_get_redo_label (apmm_window_get_history (self)));
+  apmm_history_redo (apmm_window_get_history (self));
   apmm_window_show_toast (self, message);
 }
 
@@ -138,12 +137,12 @@ export_ladder_action (GtkWidget  *widget,
   const char *organisation;
   g_autofree char *basename = NULL;
 
-  if (self->session == NULL)
+  if (apmm_window_get_session (self) == NULL)
     return;
 
-  organisation = apmm_session_get_organisation (self->session);
+  organisation = apmm_session_get_organisation (apmm_window_get_session (self));
   basename = g_strdup_printf (_("%s ladder"), organisation[0] != '\0' ? organisation : _("APMM"));
-  apmm_export_ladder_dialog (GTK_WINDOW (self), self->session, basename);
+  apmm_export_ladder_dialog (GTK_WINDOW (self), apmm_window_get_session (self), basename);
 }
 
 static void
@@ -153,7 +152,7 @@ show_details_action (GtkWidget  *widget,
 {
   ApmmWindow *self = APMM_WINDOW (widget);
 
-  if (self->session == NULL)
+  if (apmm_window_get_session (self) == NULL)
     return;
 
   adw_flap_set_reveal_flap (self->details_flap, !adw_flap_get_reveal_flap (self->details_flap));
@@ -166,7 +165,7 @@ show_page_action (GtkWidget  *widget,
 {
   ApmmWindow *self = APMM_WINDOW (widget);
 
-  if (self->session == NULL)
+  if (apmm_window_get_session (self) == NULL)
     return;
 
   adw_view_stack_set_visible_child_name (self->view_stack, g_variant_get_string (param, NULL));
@@ -190,12 +189,12 @@ update_edit_menu (ApmmWindow *self,
   g_autofree char *redo = NULL;
 
   g_menu_remove_all (self->edit_section);
-  if (self->session == NULL)
+  if (apmm_window_get_session (self) == NULL)
     return;
 
-  undo = can_undo ? g_strdup_printf (_("_Undo “%s”"), apmm_history_get_undo_label (self->history))
+  undo = can_undo ? g_strdup_printf (_("_Undo “%s”"), apmm_history_get_undo_label (apmm_window_get_history (self)))
                   : g_strdup (_("_Undo"));
-  redo = can_redo ? g_strdup_printf (_("_Redo “%s”"), apmm_history_get_redo_label (self->history))
+  redo = can_redo ? g_strdup_printf (_("_Redo “%s”"), apmm_history_get_redo_label (apmm_window_get_history (self)))
                   : g_strdup (_("_Redo"));
   g_menu_append (self->edit_section, undo, "win.undo");
   g_menu_append (self->edit_section, redo, "win.redo");
@@ -205,9 +204,9 @@ void
 _apmm_window_update_actions (ApmmWindow *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  gboolean has_session = self->session != NULL;
-  gboolean can_undo = self->history != NULL && apmm_history_can_undo (self->history);
-  gboolean can_redo = self->history != NULL && apmm_history_can_redo (self->history);
+  gboolean has_session = apmm_window_get_session (self) != NULL;
+  gboolean can_undo = apmm_window_get_history (self) != NULL && apmm_history_can_undo (apmm_window_get_history (self));
+  gboolean can_redo = apmm_window_get_history (self) != NULL && apmm_history_can_redo (apmm_window_get_history (self));
   g_autofree char *undo_tip = NULL;
   g_autofree char *redo_tip = NULL;
 
@@ -220,9 +219,9 @@ _apmm_window_update_actions (ApmmWindow *self)
   gtk_widget_action_set_enabled (widget, "win.redo", can_redo);
 
   /* The buttons say what they would undo, so nothing is undone blindly. */
-  undo_tip = can_undo ? g_strdup_printf (_("Undo “%s” (Ctrl+Z)"), apmm_history_get_undo_label (self->history))
+  undo_tip = can_undo ? g_strdup_printf (_("Undo “%s” (Ctrl+Z)"), apmm_history_get_undo_label (apmm_window_get_history (self)))
                       : g_strdup (_("Nothing to Undo"));
-  redo_tip = can_redo ? g_strdup_printf (_("Redo “%s” (Shift+Ctrl+Z)"), apmm_history_get_redo_label (self->history))
+  redo_tip = can_redo ? g_strdup_printf (_("Redo “%s” (Shift+Ctrl+Z)"), apmm_history_get_redo_label (apmm_window_get_history (self)))
                       : g_strdup (_("Nothing to Redo"));
   update_edit_menu (self, can_undo, can_redo);
   gtk_widget_set_tooltip_text (self->undo_button, undo_tip);

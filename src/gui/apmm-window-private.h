@@ -40,16 +40,15 @@ struct _ApmmWindow
 
   GSettings            *settings;
 
-  /* The document */
-  ApmmSession          *session;
-  ApmmHistory          *history;
-  GFile                *file;
-  char                 *etag;
-  gboolean              read_only;
+  /* The document shown, and what follows it: the window binds its titles and
+   * follows its state with these, whichever document it shows. */
+  ApmmDocument         *document;
+  GBindingGroup        *document_bindings;
+  GSignalGroup         *document_signals;
+  GSignalGroup         *history_signals;
 
-  /* Drafts: autosave a few seconds after the last change. */
-  char                 *draft_id;
-  guint                 autosave_source;
+  /* Set while a file is read for this window. */
+  GCancellable         *loading;
 
   /* Logout inhibition while there is unsaved work. */
   guint                 inhibit_cookie;
@@ -66,5 +65,8 @@ void  _apmm_window_confirm_discard     (ApmmWindow       *self,
                                         ApmmWindowThen    then,
                                         gpointer          user_data,
                                         GDestroyNotify    destroy);
+/* What the Save dialog does with the file picked: saves the document there. */
+void  _apmm_window_save_to             (ApmmWindow       *self,
+                                        GFile            *file);
 
 G_END_DECLS

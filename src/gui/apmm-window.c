@@ -1,4 +1,4 @@
-/* apmm-window.c — the window, its document and the file life cycle
+/* apmm-window.c — the window: a document shown, and the dialogs around its file
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -60,59 +60,28 @@ continuation_run (ApmmWindow   *self,
   continuation_free (cont);
 }
 
-static char *
-dup_display_name (ApmmWindow *self)
-{
-  if (self->file != NULL)
-    {
-      g_autofree char *basename = g_file_get_basename (self->file);
-      return g_filename_display_name (basename);
-    }
-
-  if (self->session != NULL && apmm_session_get_organisation (self->session)[0] != '\0')
-    return g_strdup (apmm_session_get_organisation (self->session));
-
-  return g_strdup (_("Untitled Session"));
-}
-
 static gboolean
 is_modified (ApmmWindow *self)
 {
-  return self->history != NULL && apmm_history_get_modified (self->history);
+  return self->document != NULL && apmm_document_get_modified (self->document);
 }
 
+/* The window title is what the shell and screen readers show: the unsaved
+ * mark leads, as in other GNOME document apps. The header shows the
+ * document's title and subtitle through bindings. */
 static void
 update_title (ApmmWindow *self)
 {
-  g_autofree char *title = NULL;
-  g_autofree char *subtitle = NULL;
   g_autofree char *window_title = NULL;
-  const char *organisation;
-  gboolean modified = is_modified (self);
 
-  if (self->session == NULL)
+  if (self->document == NULL)
     {
       gtk_window_set_title (GTK_WINDOW (self), _("APMM Workshop"));
       return;
     }
 
-  organisation = apmm_session_get_organisation (self->session);
-  title = g_strdup (organisation[0] != '\0' ? organisation : _("Untitled Session"));
-
-  if (self->file != NULL)
-    {
-      g_autofree char *name = dup_display_name (self);
-      subtitle = modified ? g_strdup_printf (_("%s — unsaved changes"), name) : g_steal_pointer (&name);
-    }
-  else
-    subtitle = g_strdup (modified ? _("Not saved — unsaved changes") : _("Not saved"));
-
-  adw_view_switcher_title_set_title (self->switcher_title, title);
-  adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
-
-  /* The window title is what the shell and screen readers show: the unsaved
-   * mark leads, as in other GNOME document apps. */
-  window_title = g_strdup_printf ("%s%s — %s", modified ? "• " : "", title, _("APMM Workshop"));
+  window_title = g_strdup_printf ("%s%s — %s", is_modified (self) ? "• " : "",
+                                  apmm_document_get_title (self->document), _("APMM Workshop"));
   gtk_window_set_title (GTK_WINDOW (self), window_title);
 }
 
@@ -157,85 +126,56 @@ visible_page_changed_cb (ApmmWindow *self)
                                    adw_view_stack_get_visible_child (self->view_stack));
 }
 
+/* Pages that show a verdict take the document and follow its assessment;
+ * the others edit its session. */
 static void
-set_pages_session (ApmmWindow  *self,
-                   ApmmSession *session)
+set_pages_document (ApmmWindow   *self,
+                    ApmmDocument *document)
 {
   AdwBin *bins[] = { self->explorer_bin, self->assessment_bin, self->gaps_bin,
                      self->roadmap_bin, self->details_bin };
+  ApmmSession *session = document != NULL ? apmm_document_get_session (document) : NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (bins); i++)
     {
       GtkWidget *child = adw_bin_get_child (bins[i]);
+      GObjectClass *klass = child != NULL ? G_OBJECT_GET_CLASS (child) : NULL;
 
-      if (child != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (child), "session"))
+      if (klass != NULL && g_object_class_find_property (klass, "document"))
+        g_object_set (child, "document", document, NULL);
+      else if (klass != NULL && g_object_class_find_property (klass, "session"))
         g_object_set (child, "session", session, NULL);
     }
 }
 
 static void
-remove_draft (ApmmWindow *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_clear_handle_id (&self->autosave_source, g_source_remove);
-
-  if (self->draft_id != NULL && !apmm_drafts_remove (self->draft_id, &error))
-    g_debug ("Could not remove draft %s: %s", self->draft_id, error->message);
-}
-
-static gboolean
-write_draft (ApmmWindow *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (self->session == NULL || self->draft_id == NULL)
-    return FALSE;
-
-  if (!apmm_drafts_write (self->draft_id, self->session, self->file, &error))
-    {
-      g_autofree char *message = g_strdup_printf (_("Could not save a draft: %s"), error->message);
-      apmm_window_show_toast (self, message);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-autosave_cb (gpointer user_data)
-{
-  ApmmWindow *self = user_data;
-
-  self->autosave_source = 0;
-
-  if (is_modified (self))
-    write_draft (self);
-  else
-    remove_draft (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-session_changed_cb (ApmmWindow  *self,
-                    const char  *description,
-                    ApmmSession *session)
-{
-  guint delay = g_settings_get_uint (self->settings, "autosave-delay");
-
-  g_clear_handle_id (&self->autosave_source, g_source_remove);
-  self->autosave_source = g_timeout_add_seconds (delay, autosave_cb, self);
-
-  update_title (self);
-}
-
-static void
-history_notify_cb (ApmmWindow *self)
+document_state_cb (ApmmWindow *self)
 {
   update_title (self);
   update_inhibit (self);
+}
+
+static void
+history_state_cb (ApmmWindow *self)
+{
   _apmm_window_update_actions (self);
+}
+
+static void
+draft_failed_cb (ApmmWindow   *self,
+                 const GError *error)
+{
+  g_autofree char *message = g_strdup_printf (_("Could not save a draft: %s"), error->message);
+
+  apmm_window_show_toast (self, message);
+}
+
+static void
+update_autosave_delay (ApmmWindow *self)
+{
+  if (self->document != NULL)
+    apmm_document_set_autosave_delay (self->document,
+                                      g_settings_get_uint (self->settings, "autosave-delay"));
 }
 
 static void
@@ -245,12 +185,20 @@ hide_info_bar (ApmmWindow *self)
 }
 
 static void
-show_read_only_bar (ApmmWindow *self)
+update_info_bar (ApmmWindow *self)
 {
-  g_autofree char *name = dup_display_name (self);
-  g_autofree char *text = g_strdup_printf (_("“%s” is read-only. Use Save As to keep your changes in another file."),
-                                           name);
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
 
+  if (self->document == NULL || !apmm_document_get_read_only (self->document))
+    {
+      hide_info_bar (self);
+      return;
+    }
+
+  name = apmm_document_dup_display_name (self->document);
+  text = g_strdup_printf (_("“%s” is read-only. Use Save As to keep your changes in another file."),
+                          name);
   gtk_label_set_text (self->info_label, text);
   gtk_info_bar_set_message_type (self->info_bar, GTK_MESSAGE_WARNING);
   gtk_info_bar_set_revealed (self->info_bar, TRUE);
@@ -266,54 +214,57 @@ info_bar_response_cb (ApmmWindow *self,
   hide_info_bar (self);
 }
 
-/* Takes ownership of nothing; replaces the window's document. */
-static void
-set_document (ApmmWindow  *self,
-              ApmmSession *session,
-              GFile       *file,
-              const char  *etag,
-              gboolean     read_only,
-              const char  *draft_id)
+/* Other windows showing @document: it is closed with the last of them. */
+static gboolean
+shown_elsewhere (ApmmWindow   *self,
+                 ApmmDocument *document)
 {
-  remove_draft (self);
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
 
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  if (self->history != NULL)
-    g_signal_handlers_disconnect_by_data (self->history, self);
+  if (document == NULL)
+    return FALSE;
 
-  g_set_object (&self->session, session);
-  g_clear_object (&self->history);
-  g_set_object (&self->file, file);
-  g_free (self->etag);
-  self->etag = g_strdup (etag);
-  self->read_only = read_only;
-  g_free (self->draft_id);
-  self->draft_id = draft_id != NULL ? g_strdup (draft_id) : apmm_drafts_new_id ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (l->data != (gpointer) self && APMM_IS_WINDOW (l->data) &&
+        APMM_WINDOW (l->data)->document == document)
+      return TRUE;
 
-  if (session != NULL)
-    {
-      self->history = apmm_history_new (session);
-      g_signal_connect_object (session, "changed", G_CALLBACK (session_changed_cb), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (session, "notify::organisation", G_CALLBACK (update_title), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->history, "notify", G_CALLBACK (history_notify_cb), self,
-                               G_CONNECT_SWAPPED);
-    }
+  return FALSE;
+}
 
-  set_pages_session (self, session);
-  gtk_stack_set_visible_child_name (self->main_stack, session != NULL ? "session" : "welcome");
+void
+apmm_window_set_document (ApmmWindow   *self,
+                          ApmmDocument *document)
+{
+  g_autoptr(ApmmDocument) old = NULL;
+
+  g_return_if_fail (APMM_IS_WINDOW (self));
+  g_return_if_fail (document == NULL || APMM_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+
+  /* A document left unmodified by its last window leaves no draft behind;
+   * the user already chose to discard or keep unsaved work. */
+  old = g_steal_pointer (&self->document);
+  if (old != NULL && !shown_elsewhere (self, old))
+    apmm_document_discard_draft (old);
+
+  self->document = document != NULL ? g_object_ref (document) : NULL;
+  g_binding_group_set_source (self->document_bindings, document);
+  g_signal_group_set_target (self->document_signals, document);
+  g_signal_group_set_target (self->history_signals,
+                             document != NULL ? apmm_document_get_history (document) : NULL);
+  update_autosave_delay (self);
+
+  set_pages_document (self, document);
+  gtk_stack_set_visible_child_name (self->main_stack, document != NULL ? "session" : "welcome");
   restrict_focus_to_visible_child (GTK_WIDGET (self->main_stack),
                                    gtk_stack_get_visible_child (self->main_stack));
-  gtk_stack_set_visible_child_name (self->title_stack, session != NULL ? "session" : "welcome");
-  gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), session != NULL);
+  gtk_stack_set_visible_child_name (self->title_stack, document != NULL ? "session" : "welcome");
+  gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), document != NULL);
 
-  if (read_only)
-    show_read_only_bar (self);
-  else
-    hide_info_bar (self);
-
+  update_info_bar (self);
   update_title (self);
   update_inhibit (self);
   _apmm_window_update_actions (self);
@@ -369,102 +320,87 @@ apmm_window_show_open_error (ApmmWindow   *self,
   show_error_dialog (self, heading, error->message);
 }
 
-void
-apmm_window_take_loaded (ApmmWindow  *self,
-                         ApmmSession *session,
-                         GFile       *file)
+typedef struct {
+  ApmmWindow   *self;
+  GFile        *file;
+  GCancellable *cancellable;
+} LoadRequest;
+
+static void
+loaded_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
 {
-  g_autoptr(GFileInfo) info = NULL;
-  const char *etag = NULL;
-  gboolean read_only = FALSE;
+  LoadRequest *req = user_data;
+  ApmmWindow *self = req->self;
+  g_autoptr(ApmmDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
 
-  g_return_if_fail (APMM_IS_WINDOW (self));
-  g_return_if_fail (APMM_IS_SESSION (session));
-  g_return_if_fail (G_IS_FILE (file));
+  if (self->loading == req->cancellable)
+    g_clear_object (&self->loading);
 
-  info = g_file_query_info (file,
-                            G_FILE_ATTRIBUTE_ETAG_VALUE ","
-                            G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE ","
-                            G_FILE_ATTRIBUTE_UNIX_MODE,
-                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  if (info != NULL)
-    {
-      etag = g_file_info_get_etag (info);
-      if (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE))
-        read_only = !g_file_info_get_attribute_boolean (info, G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE);
-      /* A file marked read-only is respected even by a user who could
-       * write it anyway (root, for instance). */
-      if (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_UNIX_MODE) &&
-          (g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_UNIX_MODE) & 0222) == 0)
-        read_only = TRUE;
-    }
+  document = apmm_document_load_finish (result, &error);
+  if (document != NULL)
+    apmm_window_take_loaded (self, document);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    apmm_window_show_open_error (self, req->file, error);
 
-  set_document (self, session, file, etag, read_only, NULL);
-  add_to_recent (file);
+  g_object_unref (req->self);
+  g_object_unref (req->file);
+  g_object_unref (req->cancellable);
+  g_free (req);
 }
 
-gboolean
+void
+apmm_window_take_loaded (ApmmWindow   *self,
+                         ApmmDocument *document)
+{
+  g_return_if_fail (APMM_IS_WINDOW (self));
+  g_return_if_fail (APMM_IS_DOCUMENT (document));
+
+  apmm_window_set_document (self, document);
+  if (apmm_document_get_file (document) != NULL)
+    add_to_recent (apmm_document_get_file (document));
+}
+
+void
+apmm_window_show_error (ApmmWindow *self,
+                        const char *heading,
+                        const char *body)
+{
+  g_return_if_fail (APMM_IS_WINDOW (self));
+
+  show_error_dialog (self, heading, body);
+}
+
+void
 apmm_window_load_file (ApmmWindow *self,
                        GFile      *file)
 {
-  g_autoptr(ApmmSession) session = NULL;
-  g_autoptr(GError) error = NULL;
+  LoadRequest *req;
 
-  g_return_val_if_fail (APMM_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_if_fail (APMM_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
 
-  session = apmm_session_load_file (file, NULL, &error);
-  if (session == NULL)
-    {
-      apmm_window_show_open_error (self, file, error);
-      return FALSE;
-    }
+  /* The last file asked for wins. */
+  if (self->loading != NULL)
+    g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
+  self->loading = g_cancellable_new ();
 
-  apmm_window_take_loaded (self, session, file);
-
-  return TRUE;
+  req = g_new0 (LoadRequest, 1);
+  req->self = g_object_ref (self);
+  req->file = g_object_ref (file);
+  req->cancellable = g_object_ref (self->loading);
+  apmm_document_load_async (file, req->cancellable, loaded_cb, req);
 }
 
 gboolean
-apmm_window_restore_draft (ApmmWindow *self,
-                           const char *draft_id,
-                           GFile      *draft,
-                           GFile      *origin)
+apmm_window_is_loading (ApmmWindow *self)
 {
-  g_autoptr(ApmmSession) session = NULL;
-  g_autoptr(ApmmSession) saved = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *etag = NULL;
-
   g_return_val_if_fail (APMM_IS_WINDOW (self), FALSE);
 
-  session = apmm_session_load_file (draft, NULL, &error);
-  if (session == NULL)
-    {
-      show_error_dialog (self, _("Could Not Recover the Draft"), error->message);
-      return FALSE;
-    }
-
-  /* The draft is unsaved work: compare it with the file on disk, if any, so
-   * that saving is offered and the etag check still guards the original. */
-  if (origin != NULL)
-    {
-      g_autoptr(GFileInfo) info = g_file_query_info (origin, G_FILE_ATTRIBUTE_ETAG_VALUE,
-                                                     G_FILE_QUERY_INFO_NONE, NULL, NULL);
-      if (info != NULL)
-        etag = g_strdup (g_file_info_get_etag (info));
-      saved = apmm_session_load_file (origin, NULL, NULL);
-    }
-
-  if (saved == NULL)
-    saved = apmm_session_new ();
-
-  /* Start from the saved state and apply the draft as one change so that the
-   * window shows it as unsaved and undo goes back to what is on disk. */
-  set_document (self, saved, origin, etag, FALSE, draft_id);
-  apmm_session_assign (self->session, session, _("Recover draft"));
-
-  return TRUE;
+  return self->loading != NULL;
 }
 
 static void
@@ -488,9 +424,9 @@ static void
 new_after_confirm (ApmmWindow *self,
                    gpointer    user_data)
 {
-  g_autoptr(ApmmSession) session = apmm_session_new ();
+  g_autoptr(ApmmDocument) document = apmm_document_new ();
 
-  set_document (self, session, NULL, NULL, FALSE, NULL);
+  apmm_window_set_document (self, document);
   adw_view_stack_set_visible_child_name (self->view_stack, "assessment");
 }
 
@@ -511,6 +447,7 @@ example_after_confirm (ApmmWindow *self,
                                            APMM_SESSION_EXTENSION);
   g_autoptr(GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
   g_autoptr(ApmmSession) session = NULL;
+  g_autoptr(ApmmDocument) document = NULL;
   g_autoptr(GError) error = NULL;
 
   if (bytes == NULL)
@@ -527,7 +464,8 @@ example_after_confirm (ApmmWindow *self,
     }
 
   /* An example opens as a new, untitled session: saving asks where. */
-  set_document (self, session, NULL, NULL, FALSE, NULL);
+  document = apmm_document_new_for_session (session);
+  apmm_window_set_document (self, document);
 }
 
 void
@@ -542,21 +480,42 @@ apmm_window_open_example (ApmmWindow *self,
 
 /* --- Saving ------------------------------------------------------------ */
 
+/* One save asked by the user, with what to do once it is done. The document
+ * is the one shown when it was asked, whatever the window shows later; the
+ * window is watched, not held, so a save outlives a closed window. */
 typedef struct {
   ApmmWindow   *self;
+  ApmmDocument *document;
   GFile        *file;
   Continuation *cont;
 } SaveRequest;
+
+static SaveRequest *
+save_request_new (ApmmWindow   *self,
+                  GFile        *file,
+                  Continuation *cont)
+{
+  SaveRequest *req = g_new0 (SaveRequest, 1);
+
+  g_set_weak_pointer (&req->self, self);
+  req->document = g_object_ref (self->document);
+  req->file = g_object_ref (file);
+  req->cont = cont;
+
+  return req;
+}
 
 static void
 save_request_free (SaveRequest *req)
 {
   g_clear_object (&req->file);
+  g_clear_object (&req->document);
   continuation_free (req->cont);
+  g_clear_weak_pointer (&req->self);
   g_free (req);
 }
 
-static void save_to (ApmmWindow *self, GFile *file, gboolean check_etag, Continuation *cont);
+static void save_to (SaveRequest *req, ApmmDocumentSaveFlags flags);
 
 static void
 changed_on_disk_response_cb (AdwMessageDialog *dialog,
@@ -564,37 +523,29 @@ changed_on_disk_response_cb (AdwMessageDialog *dialog,
                              gpointer          user_data)
 {
   SaveRequest *req = g_object_steal_data (G_OBJECT (dialog), "request");
-  Continuation *cont;
 
   if (req == NULL)
     return;
-  cont = g_steal_pointer (&req->cont);
 
   if (g_str_equal (response, "overwrite"))
-    save_to (req->self, req->file, FALSE, cont);
-  else if (g_str_equal (response, "save-as"))
-    save_with_continuation (req->self, cont, TRUE);
-  else
-    continuation_free (cont);
+    {
+      save_to (req, APMM_DOCUMENT_SAVE_IGNORE_CHANGES);
+      return;
+    }
+  if (g_str_equal (response, "save-as") && req->self != NULL && req->self->document == req->document)
+    save_with_continuation (req->self, g_steal_pointer (&req->cont), TRUE);
 
   save_request_free (req);
 }
 
 static void
-ask_changed_on_disk (ApmmWindow   *self,
-                     GFile        *file,
-                     Continuation *cont)
+ask_changed_on_disk (SaveRequest *req)
 {
-  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *basename = g_file_get_basename (req->file);
   g_autofree char *name = g_filename_display_name (basename);
   AdwMessageDialog *dialog;
-  SaveRequest *req = g_new0 (SaveRequest, 1);
 
-  req->self = self;
-  req->file = g_object_ref (file);
-  req->cont = cont;
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (req->self),
                                                        _("File Changed on Disk"), NULL));
   adw_message_dialog_format_body (dialog,
                                   _("“%s” was changed by another program after you opened it. "
@@ -614,28 +565,31 @@ ask_changed_on_disk (ApmmWindow   *self,
 }
 
 static void
-save_to (ApmmWindow   *self,
-         GFile        *file,
-         gboolean      check_etag,
-         Continuation *cont)
+saved_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
 {
+  SaveRequest *req = user_data;
+  ApmmWindow *self = req->self;
   g_autoptr(GError) error = NULL;
-  g_autofree char *etag_out = NULL;
-  const char *etag_in = NULL;
 
-  if (check_etag && self->file != NULL && g_file_equal (file, self->file))
-    etag_in = self->etag;
-
-  if (!apmm_session_save_file (self->session, file, etag_in, &etag_out, NULL, &error))
+  if (!apmm_document_save_finish (APMM_DOCUMENT (object), result, &error))
     {
+      if (self == NULL)
+        {
+          /* The window is gone; the work is still in the draft. */
+          apmm_document_write_draft (req->document);
+          save_request_free (req);
+          return;
+        }
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
         {
-          ask_changed_on_disk (self, file, cont);
+          ask_changed_on_disk (req);
           return;
         }
       else
         {
-          g_autofree char *basename = g_file_get_basename (file);
+          g_autofree char *basename = g_file_get_basename (req->file);
           g_autofree char *name = g_filename_display_name (basename);
           g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
           g_autofree char *body = g_strdup_printf (_("%s\n\nYour changes are still here and in an "
@@ -643,25 +597,40 @@ save_to (ApmmWindow   *self,
                                                      "in another place."),
                                                    error->message);
 
-          write_draft (self);
+          apmm_document_write_draft (req->document);
           show_error_dialog (self, heading, body);
-          continuation_free (cont);
+          save_request_free (req);
           return;
         }
     }
 
-  g_set_object (&self->file, file);
-  g_free (self->etag);
-  self->etag = g_steal_pointer (&etag_out);
-  self->read_only = FALSE;
-  hide_info_bar (self);
-  apmm_history_mark_saved (self->history);
-  remove_draft (self);
-  add_to_recent (file);
-  update_title (self);
-  apmm_window_show_toast (self, _("Session saved"));
+  add_to_recent (req->file);
+  if (self != NULL)
+    {
+      apmm_window_show_toast (self, _("Session saved"));
+      continuation_run (self, g_steal_pointer (&req->cont));
+    }
+  save_request_free (req);
+}
 
-  continuation_run (self, cont);
+/* Writes in the background; the dialogs (changed on disk, failure) and the
+ * continuation come when the document says it is done. */
+static void
+save_to (SaveRequest           *req,
+         ApmmDocumentSaveFlags  flags)
+{
+  apmm_document_save_async (req->document, req->file, flags, NULL, saved_cb, req);
+}
+
+void
+_apmm_window_save_to (ApmmWindow *self,
+                      GFile      *file)
+{
+  g_return_if_fail (APMM_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->document != NULL)
+    save_to (save_request_new (self, file, NULL), APMM_DOCUMENT_SAVE_NONE);
 }
 
 static void
@@ -669,33 +638,17 @@ save_chooser_response_cb (GtkNativeDialog *native,
                           int              response,
                           SaveRequest     *req)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
+  /* The dialog is modal: the document is the one it was opened for. */
+  if (response == GTK_RESPONSE_ACCEPT && req->self != NULL && req->self->document != NULL)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      save_to (req->self, file, FALSE, g_steal_pointer (&req->cont));
+      req->file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      req->document = g_object_ref (req->self->document);
+      save_to (req, APMM_DOCUMENT_SAVE_NONE);
     }
-
-  save_request_free (req);
-  g_object_unref (native);
-}
-
-static char *
-suggest_file_name (ApmmWindow *self)
-{
-  const char *organisation = apmm_session_get_organisation (self->session);
-  const char *date = apmm_session_get_date (self->session);
-  g_autofree char *base = NULL;
-
-  if (organisation[0] == '\0')
-    base = g_strdup (_("Untitled Session"));
-  else if (date[0] != '\0')
-    base = g_strdup_printf ("%s %s", organisation, date);
   else
-    base = g_strdup (organisation);
+    save_request_free (req);
 
-  g_strdelimit (base, "/\\:", '-');
-
-  return g_strconcat (base, APMM_SESSION_EXTENSION, NULL);
+  g_object_unref (native);
 }
 
 static GtkFileFilter *
@@ -719,16 +672,18 @@ save_with_continuation (ApmmWindow   *self,
   g_autoptr(GtkFileFilter) filter = NULL;
   g_autofree char *name = NULL;
   SaveRequest *req;
+  GFile *file;
 
-  if (self->session == NULL)
+  if (self->document == NULL)
     {
       continuation_free (cont);
       return;
     }
 
-  if (!force_chooser && self->file != NULL && !self->read_only)
+  file = apmm_document_get_file (self->document);
+  if (!force_chooser && file != NULL && !apmm_document_get_read_only (self->document))
     {
-      save_to (self, self->file, TRUE, cont);
+      save_to (save_request_new (self, file, cont), APMM_DOCUMENT_SAVE_NONE);
       return;
     }
 
@@ -738,16 +693,18 @@ save_with_continuation (ApmmWindow   *self,
   filter = session_filter_new ();
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
 
-  if (self->file != NULL)
-    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (native), self->file, NULL);
+  if (file != NULL)
+    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (native), file, NULL);
   else
     {
-      name = suggest_file_name (self);
+      name = apmm_document_suggest_file_name (self->document);
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
     }
 
+  /* Until a file is picked, the request holds no document: a dialog that
+   * never answers keeps nothing alive. */
   req = g_new0 (SaveRequest, 1);
-  req->self = self;
+  g_set_weak_pointer (&req->self, self);
   req->cont = cont;
   g_signal_connect (native, "response", G_CALLBACK (save_chooser_response_cb), req);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
@@ -783,7 +740,8 @@ discard_response_cb (AdwMessageDialog *dialog,
     save_with_continuation (self, cont, FALSE);
   else if (g_str_equal (response, "discard"))
     {
-      remove_draft (self);
+      if (self->document != NULL)
+        apmm_document_discard_draft (self->document);
       continuation_run (self, cont);
     }
   else
@@ -806,7 +764,7 @@ _apmm_window_confirm_discard (ApmmWindow     *self,
       return;
     }
 
-  name = dup_display_name (self);
+  name = apmm_document_dup_display_name (self->document);
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), NULL));
   adw_message_dialog_format_body (dialog,
                                   _("“%s” has unsaved changes. Changes which are not saved "
@@ -948,7 +906,8 @@ apmm_window_close_request (GtkWindow *window)
   ApmmWindow *self = APMM_WINDOW (window);
   int width, height;
 
-  if (is_modified (self) && !self->close_confirmed)
+  /* Unsaved work is asked about when its last window closes. */
+  if (is_modified (self) && !self->close_confirmed && !shown_elsewhere (self, self->document))
     {
       _apmm_window_confirm_discard (self, close_after_confirm, NULL, NULL);
       return TRUE;
@@ -962,8 +921,8 @@ apmm_window_close_request (GtkWindow *window)
       g_settings_set_int (self->settings, "window-height", height);
     }
 
-  if (!is_modified (self))
-    remove_draft (self);
+  if (self->document != NULL && !is_modified (self) && !shown_elsewhere (self, self->document))
+    apmm_document_discard_draft (self->document);
 
   return GTK_WINDOW_CLASS (apmm_window_parent_class)->close_request (window);
 }
@@ -973,15 +932,19 @@ apmm_window_dispose (GObject *object)
 {
   ApmmWindow *self = APMM_WINDOW (object);
 
-  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  if (self->loading != NULL)
+    g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
   if (self->inhibit_cookie != 0 && gtk_window_get_application (GTK_WINDOW (self)) != NULL)
     gtk_application_uninhibit (gtk_window_get_application (GTK_WINDOW (self)), self->inhibit_cookie);
   self->inhibit_cookie = 0;
 
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  if (self->history != NULL)
-    g_signal_handlers_disconnect_by_data (self->history, self);
+  if (self->document_bindings != NULL)
+    g_binding_group_set_source (self->document_bindings, NULL);
+  if (self->document_signals != NULL)
+    g_signal_group_set_target (self->document_signals, NULL);
+  if (self->history_signals != NULL)
+    g_signal_group_set_target (self->history_signals, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), APMM_TYPE_WINDOW);
 
@@ -993,12 +956,11 @@ apmm_window_finalize (GObject *object)
 {
   ApmmWindow *self = APMM_WINDOW (object);
 
-  g_clear_object (&self->history);
-  g_clear_object (&self->session);
-  g_clear_object (&self->file);
+  g_clear_object (&self->document);
+  g_clear_object (&self->document_bindings);
+  g_clear_object (&self->document_signals);
+  g_clear_object (&self->history_signals);
   g_clear_object (&self->settings);
-  g_clear_pointer (&self->etag, g_free);
-  g_clear_pointer (&self->draft_id, g_free);
 
   G_OBJECT_CLASS (apmm_window_parent_class)->finalize (object);
 }
@@ -1085,14 +1047,69 @@ apmm_window_init (ApmmWindow *self)
   adw_bin_set_child (self->roadmap_bin, apmm_roadmap_page_new ());
   adw_bin_set_child (self->details_bin, apmm_details_panel_new ());
 
+  /* Whatever document the window shows, the header shows its title and
+   * subtitle, and the window follows its state. */
+  self->document_bindings = g_binding_group_new ();
+  g_binding_group_bind (self->document_bindings, "title", self->switcher_title, "title",
+                        G_BINDING_SYNC_CREATE);
+  g_binding_group_bind (self->document_bindings, "subtitle", self->switcher_title, "subtitle",
+                        G_BINDING_SYNC_CREATE);
+
+  self->document_signals = g_signal_group_new (APMM_TYPE_DOCUMENT);
+  g_signal_group_connect_object (self->document_signals, "notify::title",
+                                 G_CALLBACK (document_state_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->document_signals, "notify::modified",
+                                 G_CALLBACK (document_state_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->document_signals, "notify::read-only",
+                                 G_CALLBACK (update_info_bar), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->document_signals, "draft-failed",
+                                 G_CALLBACK (draft_failed_cb), self, G_CONNECT_SWAPPED);
+
+  self->history_signals = g_signal_group_new (APMM_TYPE_HISTORY);
+  g_signal_group_connect_object (self->history_signals, "notify",
+                                 G_CALLBACK (history_state_cb), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (self->settings, "changed::autosave-delay",
+                           G_CALLBACK (update_autosave_delay), self, G_CONNECT_SWAPPED);
+
   populate_recent (self);
-  set_document (self, NULL, NULL, NULL, FALSE, NULL);
+  apmm_window_set_document (self, NULL);
+  update_title (self);
+  _apmm_window_update_actions (self);
 }
 
 ApmmWindow *
-apmm_window_new (ApmmApplication *application)
+apmm_window_new (GtkApplication *application)
 {
   return g_object_new (APMM_TYPE_WINDOW, "application", application, NULL);
+}
+
+ApmmWindow *
+apmm_window_find_for_file (GtkApplication *application,
+                           GFile          *file)
+{
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  for (GList *l = gtk_application_get_windows (application); l != NULL; l = l->next)
+    {
+      ApmmWindow *window = l->data;
+
+      GFile *shown = APMM_IS_WINDOW (window) ? apmm_window_get_file (window) : NULL;
+
+      if (shown != NULL && g_file_equal (shown, file))
+        return window;
+    }
+
+  return NULL;
+}
+
+ApmmDocument *
+apmm_window_get_document (ApmmWindow *self)
+{
+  g_return_val_if_fail (APMM_IS_WINDOW (self), NULL);
+
+  return self->document;
 }
 
 ApmmSession *
@@ -1100,7 +1117,7 @@ apmm_window_get_session (ApmmWindow *self)
 {
   g_return_val_if_fail (APMM_IS_WINDOW (self), NULL);
 
-  return self->session;
+  return self->document != NULL ? apmm_document_get_session (self->document) : NULL;
 }
 
 ApmmHistory *
@@ -1108,7 +1125,7 @@ apmm_window_get_history (ApmmWindow *self)
 {
   g_return_val_if_fail (APMM_IS_WINDOW (self), NULL);
 
-  return self->history;
+  return self->document != NULL ? apmm_document_get_history (self->document) : NULL;
 }
 
 GFile *
@@ -1116,7 +1133,7 @@ apmm_window_get_file (ApmmWindow *self)
 {
   g_return_val_if_fail (APMM_IS_WINDOW (self), NULL);
 
-  return self->file;
+  return self->document != NULL ? apmm_document_get_file (self->document) : NULL;
 }
 
 gboolean
@@ -1124,7 +1141,8 @@ apmm_window_is_disposable (ApmmWindow *self)
 {
   g_return_val_if_fail (APMM_IS_WINDOW (self), FALSE);
 
-  return self->session == NULL || (self->file == NULL && !is_modified (self));
+  return self->document == NULL ||
+         (apmm_document_get_file (self->document) == NULL && !is_modified (self));
 }
 
 void

@@ -6,31 +6,43 @@
 
 #include <adwaita.h>
 
-#include "apmm-application.h"
-#include "apmm-history.h"
-#include "apmm-session.h"
+#include "apmm-document.h"
 
 G_BEGIN_DECLS
 
 #define APMM_TYPE_WINDOW (apmm_window_get_type ())
 G_DECLARE_FINAL_TYPE (ApmmWindow, apmm_window, APMM, WINDOW, AdwApplicationWindow)
 
-ApmmWindow   *apmm_window_new               (ApmmApplication  *application);
-/* NULL while the welcome view is shown. */
+ApmmWindow   *apmm_window_new               (GtkApplication   *application);
+/* The window of @application showing @file, or NULL: a file is open in one
+ * window at most. */
+ApmmWindow   *apmm_window_find_for_file     (GtkApplication   *application,
+                                             GFile            *file);
+/* The document shown, or NULL while the welcome view is shown. Any number
+ * of windows may show the same document. */
+ApmmDocument *apmm_window_get_document      (ApmmWindow       *self);
+void          apmm_window_set_document      (ApmmWindow       *self,
+                                             ApmmDocument     *document);
+/* The document's session, history and file; NULL on the welcome view. */
 ApmmSession  *apmm_window_get_session       (ApmmWindow       *self);
 ApmmHistory  *apmm_window_get_history       (ApmmWindow       *self);
 GFile        *apmm_window_get_file          (ApmmWindow       *self);
 /* TRUE when the window shows no session, or an unmodified new one: it can
  * take a file without asking. */
 gboolean      apmm_window_is_disposable     (ApmmWindow       *self);
-/* Loads @file into this window. On failure a dialog explains why and the
- * current session is kept. Returns whether the file was opened. */
-gboolean      apmm_window_load_file         (ApmmWindow       *self,
+/* Reads @file in the background, then shows it in this window. On failure a
+ * dialog explains why and the current document is kept. */
+void          apmm_window_load_file         (ApmmWindow       *self,
                                              GFile            *file);
-/* Shows a session already loaded from @file (the caller checked it). */
+/* TRUE while a file is being read for this window. */
+gboolean      apmm_window_is_loading        (ApmmWindow       *self);
+/* Shows a document just read from its file, and lists the file as recent. */
 void          apmm_window_take_loaded       (ApmmWindow       *self,
-                                             ApmmSession      *session,
-                                             GFile            *file);
+                                             ApmmDocument     *document);
+/* An error dialog on this window. */
+void          apmm_window_show_error        (ApmmWindow       *self,
+                                             const char       *heading,
+                                             const char       *body);
 /* Explains, in a dialog on this window, why @file could not be opened. */
 void          apmm_window_show_open_error   (ApmmWindow       *self,
                                              GFile            *file,
@@ -41,16 +53,11 @@ void          apmm_window_open_file         (ApmmWindow       *self,
 void          apmm_window_new_session       (ApmmWindow       *self);
 void          apmm_window_open_example      (ApmmWindow       *self,
                                              const char       *name);
-/* Restores an autosaved draft (see apmm-drafts.h) as modified work. */
-gboolean      apmm_window_restore_draft     (ApmmWindow       *self,
-                                             const char       *draft_id,
-                                             GFile            *draft,
-                                             GFile            *origin);
 void          apmm_window_show_toast        (ApmmWindow       *self,
                                              const char       *message);
-/* Saves now when the session has a writable file, else shows Save As.
- * The autosave and saving logic live in apmm-window.c; the actions in
- * apmm-window-actions.c. */
+/* Saves (in the background) when the document has a writable file, else
+ * shows Save As. The file life cycle lives in ApmmDocument; the dialogs
+ * around it in apmm-window.c; the actions in apmm-window-actions.c. */
 void          apmm_window_save              (ApmmWindow       *self);
 void          apmm_window_save_as           (ApmmWindow       *self);
 

@@ -201,6 +201,7 @@ apmm_ladder_state_init (ApmmLadderState *state,
                         ApmmAssessment  *assessment)
 {
   g_autoptr(ApmmAssessment) owned = NULL;
+  g_autoptr(ApmmAssessment) shown = NULL;
   guint perceived;
   int over = 0;
 
@@ -210,6 +211,9 @@ apmm_ladder_state_init (ApmmLadderState *state,
 
   if (assessment == NULL)
     assessment = owned = apmm_assessment_new (session, model);
+  /* The ladder is what the room sees: hidden votes stay hidden, not even the
+   * perceived marker may hint at them before the reveal. */
+  assessment = shown = apmm_assessment_dup_public (assessment);
 
   memset (state, 0, sizeof *state);
   for (guint i = 0; i < APMM_N_LEVELS; i++)
@@ -233,12 +237,8 @@ apmm_ladder_state_init (ApmmLadderState *state,
   state->target = state->target_level;
   state->has_progress = apmm_assessment_get_next_level_progress (assessment, &state->progress);
 
-  state->n_votes = apmm_session_count_votes (session, state->votes);
-  state->votes_hidden = apmm_session_get_votes_hidden (session);
-  /* Hidden votes must not leak through the perceived marker: the room should
-   * not be anchored before the reveal. */
-  if (state->votes_hidden)
-    state->has_perceived = FALSE;
+  state->n_votes = apmm_assessment_get_votes (assessment, state->votes);
+  state->votes_hidden = apmm_assessment_get_votes_hidden (assessment);
   state->selected = -1;
 }
 
