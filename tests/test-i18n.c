@@ -12,6 +12,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <string.h>
 
 #include "apmm-ladder-renderer.h"
 #include "apmm-session-file.h"
@@ -182,6 +183,24 @@ assert_ladder_labels (const char *ratings_file)
     }
 }
 
+/* One German word for the people in the room, everywhere. */
+static void
+test_one_word_for_participants (void)
+{
+  static const char * const msgids[] = {
+    "Participants", "Add participant", "Rename participant", "Remove participant",
+    "Participant %u", "more than %d participants",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (msgids); i++)
+    {
+      const char *german = g_dgettext (GETTEXT_PACKAGE, msgids[i]);
+
+      g_test_message ("%s → %s", msgids[i], german);
+      g_assert_nonnull (strstr (german, "Teilnehmende"));
+    }
+}
+
 /* The German words ("Gefühlt", "Ziel", "6 Stimmen") keep their place too. */
 static void
 test_ladder_labels (void)
@@ -211,6 +230,7 @@ main (int   argc,
   g_test_add_func ("/i18n/window", test_window);
   g_test_add_func ("/i18n/desktop-entry", test_desktop_entry);
   g_test_add_func ("/i18n/ladder-labels", test_ladder_labels);
+  g_test_add_func ("/i18n/one-word-for-participants", test_one_word_for_participants);
 
   return g_test_run ();
 }
