@@ -279,6 +279,20 @@ test_long_note_wraps (void)
   g_assert_cmpstr (shown, ==, text);
   g_assert_cmpstr (apmm_session_get_evidence_note (session, "l3.rollback"), ==, text);
 
+  /* Measured before it has a width (as a list row first is), a field is not
+   * as tall as a column of single characters: it wraps at its natural width. */
+  {
+    GtkWidget *fresh = g_object_ref_sink (apmm_text_field_new ());
+    int fresh_h, name_w;
+
+    apmm_text_field_set_text (APMM_TEXT_FIELD (fresh), "Claire Dubois");
+    gtk_widget_measure (fresh, GTK_ORIENTATION_VERTICAL, -1, NULL, &fresh_h, NULL, NULL);
+    gtk_widget_measure (fresh, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &name_w, NULL, NULL);
+    g_assert_cmpint (fresh_h, <=, short_h);
+    g_assert_cmpint (name_w, >=, 60);
+    g_assert_finalize_object (fresh);
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (list);
 }

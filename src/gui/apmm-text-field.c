@@ -8,6 +8,8 @@
 
 #include <string.h>
 
+#include <pango/pango.h>
+
 #include "apmm-text-field.h"
 
 struct _ApmmTextField
@@ -100,6 +102,77 @@ apmm_text_field_grab_focus (GtkWidget *widget)
   ApmmTextField *self = APMM_TEXT_FIELD (widget);
 
   return gtk_widget_grab_focus (GTK_WIDGET (self->view));
+}
+
+/* A text view asks for no width and, measured before it has one, wraps
+ * every character onto its own line: a field in a row would then be as tall
+ * as its text is long. The field asks for the width of its longest line (up
+ * to a point), and measures its height for that width when asked for none. */
+#define MIN_WIDTH 60
+#define MAX_NATURAL_WIDTH 480
+
+static int
+natural_text_width (ApmmTextField *self)
+{
+  g_autofree char *text = apmm_text_field_dup_text (self);
+  const char *shown = *text != '\0' ? text : gtk_label_get_text (self->placeholder);
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->view), shown);
+  int width = 0;
+
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return width;
+}
+
+static void
+apmm_text_field_measure (GtkWidget      *widget,
+                         GtkOrientation  orientation,
+                         int             for_size,
+                         int            *minimum,
+                         int            *natural,
+                         int            *minimum_baseline,
+                         int            *natural_baseline)
+{
+  ApmmTextField *self = APMM_TEXT_FIELD (widget);
+  int view_min = 0, view_nat = 0, label_min = 0, label_nat = 0;
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      gtk_widget_measure (GTK_WIDGET (self->view), orientation, for_size, &view_min, &view_nat, NULL, NULL);
+      /* The view's own minimum is its padding. */
+      *minimum = view_min + MIN_WIDTH;
+      *natural = view_min + CLAMP (natural_text_width (self) + 2, MIN_WIDTH, MAX_NATURAL_WIDTH);
+      return;
+    }
+
+  if (for_size < 0)
+    {
+      int min_w, nat_w;
+
+      apmm_text_field_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min_w, &nat_w, NULL, NULL);
+      for_size = nat_w;
+    }
+  gtk_widget_measure (GTK_WIDGET (self->view), orientation, for_size, &view_min, &view_nat, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (self->placeholder), orientation, for_size, &label_min, &label_nat, NULL, NULL);
+  *minimum = MAX (view_min, label_min);
+  *natural = MAX (view_nat, label_nat);
+}
+
+static void
+apmm_text_field_size_allocate (GtkWidget *widget,
+                               int        width,
+                               int        height,
+                               int        baseline)
+{
+  ApmmTextField *self = APMM_TEXT_FIELD (widget);
+
+  gtk_widget_allocate (GTK_WIDGET (self->view), width, height, -1, NULL);
+  gtk_widget_allocate (GTK_WIDGET (self->placeholder), width, height, -1, NULL);
+}
+
+static GtkSizeRequestMode
+apmm_text_field_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
 }
 
 static gboolean
@@ -210,7 +283,9 @@ apmm_text_field_class_init (ApmmTextFieldClass *klass)
   signals[ACTIVATE] = g_signal_new ("activate", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                     0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = apmm_text_field_measure;
+  widget_class->size_allocate = apmm_text_field_size_allocate;
+  widget_class->get_request_mode = apmm_text_field_get_request_mode;
   gtk_widget_class_set_css_name (widget_class, "textfield");
 }
 
