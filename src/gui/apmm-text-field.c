@@ -123,6 +123,25 @@ natural_text_width (ApmmTextField *self)
   return width;
 }
 
+static int
+text_height_for_width (ApmmTextField *self,
+                       int            width)
+{
+  GtkStyleContext *style = gtk_widget_get_style_context (GTK_WIDGET (self->view));
+  g_autofree char *text = apmm_text_field_dup_text (self);
+  g_autoptr(PangoLayout) layout = NULL;
+  GtkBorder padding;
+  int height = 0;
+
+  gtk_style_context_get_padding (style, &padding);
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->view), *text != '\0' ? text : " ");
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_width (layout, MAX (1, width - padding.left - padding.right - 2) * PANGO_SCALE);
+  pango_layout_get_pixel_size (layout, NULL, &height);
+
+  return height + padding.top + padding.bottom;
+}
+
 static void
 apmm_text_field_measure (GtkWidget      *widget,
                          GtkOrientation  orientation,
@@ -151,10 +170,12 @@ apmm_text_field_measure (GtkWidget      *widget,
       apmm_text_field_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min_w, &nat_w, NULL, NULL);
       for_size = nat_w;
     }
-  gtk_widget_measure (GTK_WIDGET (self->view), orientation, for_size, &view_min, &view_nat, NULL, NULL);
+  /* GtkTextView reports the height of its text as last laid out, whatever
+   * width it is asked about: lay the text out for that width here. */
+  *minimum = *natural = text_height_for_width (self, for_size);
   gtk_widget_measure (GTK_WIDGET (self->placeholder), orientation, for_size, &label_min, &label_nat, NULL, NULL);
-  *minimum = MAX (view_min, label_min);
-  *natural = MAX (view_nat, label_nat);
+  *minimum = MAX (*minimum, label_min);
+  *natural = MAX (*natural, label_nat);
 }
 
 static void
