@@ -292,6 +292,30 @@ test_edited_row_stays (void)
   g_assert_finalize_object (page);
 }
 
+/* In a shown Gap Map the owner and note fields are one line high, not as
+ * tall as their text laid out one letter per line. */
+static void
+test_fields_one_line_high (void)
+{
+  g_autoptr(ApmmSession) session = new_session ();
+  GtkWidget *page, *window, *owner;
+  const char *id;
+
+  page = new_page (session);
+  id = row_id (page, 0);
+  apmm_session_set_gap_owner (session, id, "Claire Dubois");
+  window = apmm_test_show_in_window (page, 1024);
+  for (guint i = 0; i < 10; i++)
+    apmm_test_iterate ();
+  owner = apmm_test_find_widget (GTK_WIDGET (row_at (page, 0)), apmm_test_is_of_type,
+                                 APMM_TEST_TYPE (APMM_TYPE_TEXT_FIELD));
+  g_assert_cmpint (gtk_widget_get_height (owner), >, 10);
+  g_assert_cmpint (gtk_widget_get_height (owner), <, 60);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (page);
+}
+
 static void
 test_owner_and_note (void)
 {
@@ -590,6 +614,7 @@ main (int   argc,
   g_test_add_func ("/gap-page/drop-after", test_drop_after);
   g_test_add_func ("/gap-page/impact-reranks", test_impact_reranks);
   g_test_add_func ("/gap-page/edited-row-stays", test_edited_row_stays);
+  g_test_add_func ("/gap-page/fields-one-line-high", test_fields_one_line_high);
   g_test_add_func ("/gap-page/owner-and-note", test_owner_and_note);
   g_test_add_func ("/gap-page/target-level", test_target_level);
   g_test_add_func ("/gap-page/matrix", test_matrix);
