@@ -147,7 +147,7 @@ test_desktop_entry (void)
 static void
 assert_ladder_labels (const char *ratings_file)
 {
-  static const int window_sizes[][2] = { { 470, 690 }, { 600, 690 }, { 1024, 768 }, { 883, 1010 }, { 1920, 1080 } };
+  static const int window_sizes[][2] = { { 470, 690 }, { 600, 690 }, { 1024, 768 }, { 760, 1010 }, { 883, 1010 }, { 1920, 1080 } };
   g_autofree char *path = g_build_filename (SRC_ROOT, "data", "examples", ratings_file, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;

@@ -20,7 +20,7 @@
 /* Side by side, the ladder takes this share of the width, within these bounds. */
 #define LADDER_SHARE     0.46
 #define LADDER_MIN_WIDTH 280
-#define LADDER_MAX_WIDTH 600
+#define LADDER_MAX_WIDTH 760
 /* Stacked, the ladder takes at most this share of the height. */
 #define LADDER_MAX_SHARE 0.42
 
