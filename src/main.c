@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <signal.h>
 
 #include "apmm-application.h"
 
@@ -14,6 +15,10 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(ApmmApplication) app = NULL;
+
+  /* A write past the file size limit then fails with EFBIG, which the file
+   * writer reports and recovers from, instead of killing the app mid-save. */
+  signal (SIGXFSZ, SIG_IGN);
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);

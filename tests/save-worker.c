@@ -11,6 +11,9 @@
  *   save-worker --loop PATH           print "ready", read "a" or "b" from
  *                                     stdin, then save A, B, A, B, … (or
  *                                     B, A, …) until killed
+ *   save-worker --loop-refused PATH   the same where every save must be
+ *                                     refused (an unwritable folder): exits
+ *                                     with failure if one ever succeeds
  */
 #define G_LOG_DOMAIN "save-worker"
 
@@ -64,8 +67,11 @@ add_actions (ApmmSession *session,
       g_autofree char *title = g_strdup_printf ("Action %c%u", variant, i);
       g_autoptr(ApmmAction) action = apmm_action_new (id, title);
 
+      g_free (action->description);
       action->description = make_text (variant, i, DESCRIPTION_LEN);
+      g_free (action->measure);
       action->measure = make_text (variant, i + 1, MEASURE_LEN);
+      g_free (action->owner);
       action->owner = g_strdup_printf ("Owner %c%u", variant, i % 17);
       action->horizon = (ApmmHorizon) (i % APMM_N_HORIZONS);
       action->status = (ApmmActionStatus) (i % APMM_N_ACTION_STATUSES);
@@ -154,7 +160,8 @@ bench (guint       n,
  * version that is not on disk, so the very first save already replaces one
  * content with the other. */
 static int
-save_forever (const char *path)
+save_forever (const char *path,
+              gboolean    refused)
 {
   g_autoptr(ApmmSession) a = build_session ('A');
   g_autoptr(ApmmSession) b = build_session ('B');
@@ -173,7 +180,14 @@ save_forever (const char *path)
     {
       g_autoptr(GError) error = NULL;
 
-      if (!apmm_session_save_file (next_is_a ? a : b, file, NULL, NULL, NULL, &error))
+      gboolean saved = apmm_session_save_file (next_is_a ? a : b, file, NULL, NULL, NULL, &error);
+
+      if (refused && (saved || !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED)))
+        {
+          g_printerr ("save-worker: a save into an unwritable folder was not refused\n");
+          return EXIT_FAILURE;
+        }
+      if (!refused && !saved)
         {
           g_printerr ("save-worker: %s\n", error->message);
           return EXIT_FAILURE;
@@ -194,8 +208,11 @@ main (int   argc,
     return bench ((guint) g_ascii_strtoull (argv[2], NULL, 10), argv[3]);
 
   if (argc == 3 && g_str_equal (argv[1], "--loop"))
-    return save_forever (argv[2]);
+    return save_forever (argv[2], FALSE);
 
-  g_printerr ("usage: save-worker --expected a|b PATH | --bench N PATH | --loop PATH\n");
+  if (argc == 3 && g_str_equal (argv[1], "--loop-refused"))
+    return save_forever (argv[2], TRUE);
+
+  g_printerr ("usage: save-worker --expected a|b PATH | --bench N PATH | --loop[-refused] PATH\n");
   return 2;
 }

@@ -5,6 +5,8 @@
 #include "config.h"
 
 #include "apmm-action.h"
+#include "apmm-enums.h"
+#include "apmm-model.h"
 
 static void
 test_action_new (void)
@@ -103,6 +105,17 @@ test_action_statuses (void)
     }
 
   g_assert_false (apmm_action_status_from_string ("Done", &status));
+
+  /* The strings are the generated enum types' nicks: one per value. */
+  {
+    g_autoptr(GEnumClass) statuses = g_type_class_ref (APMM_TYPE_ACTION_STATUS);
+    g_autoptr(GEnumClass) horizons = g_type_class_ref (APMM_TYPE_HORIZON);
+    g_autoptr(GEnumClass) ratings = g_type_class_ref (APMM_TYPE_STATUS);
+
+    g_assert_cmpuint (statuses->n_values, ==, APMM_N_ACTION_STATUSES);
+    g_assert_cmpuint (horizons->n_values, ==, APMM_N_HORIZONS);
+    g_assert_cmpuint (ratings->n_values, ==, APMM_N_STATUSES);
+  }
   g_assert_cmpint (status, ==, APMM_ACTION_DROPPED);
 }
 

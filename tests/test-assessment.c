@@ -1,4 +1,4 @@
-/* test-assessment.c — the rules of apmm-domain.md §2, one table row per case
+/* test-assessment.c — the rules of docs/apmm-rules.md, one table row per case
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The verdicts below are worked out by hand from apmm-domain.md §2 and the
+ * The verdicts below are worked out by hand from docs/apmm-rules.md and the
  * example files, not copied from the program's output.
  */
 #include "config.h"

@@ -5,8 +5,15 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <time.h>
+#include <utime.h>
+
+#include <glib/gstdio.h>
+
+#include <sys/stat.h>
 
 #include "apmm-drafts.h"
+#include "apmm-file-writer.h"
 #include "apmm-session-file.h"
 
 static char *
@@ -102,10 +109,24 @@ test_stale_temp_files_cleaned (void)
   g_autofree char *stale = g_build_filename (path, ".goutputstream-ABC123", NULL);
   g_autoptr(GPtrArray) drafts = NULL;
 
+  g_autofree char *ours = g_build_filename (path, APMM_FILE_WRITER_TEMP_PREFIX "XYZ789", NULL);
+
+  g_autofree char *writing = g_build_filename (path, APMM_FILE_WRITER_TEMP_PREFIX "NOW123", NULL);
+  struct utimbuf an_hour_ago = { time (NULL) - 3600, time (NULL) - 3600 };
+
   g_assert_true (g_file_set_contents (stale, "{ half a sess", -1, NULL));
+  g_assert_true (g_file_set_contents (ours, "{ half a sess", -1, NULL));
+  g_assert_cmpint (utime (stale, &an_hour_ago), ==, 0);
+  g_assert_cmpint (utime (ours, &an_hour_ago), ==, 0);
+  /* A draft being written by another window right now. */
+  g_assert_true (g_file_set_contents (writing, "{ half a sess", -1, NULL));
+
   drafts = apmm_drafts_list ();
   g_assert_cmpuint (drafts->len, ==, 0);
   g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (ours, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (writing, G_FILE_TEST_EXISTS));
+  g_unlink (writing);
 
   remove_dir (path);
 }
@@ -131,6 +152,88 @@ test_newest_first (void)
   remove_dir (path);
 }
 
+static guint
+mode_of (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_mode & 07777;
+}
+
+/* Drafts hold client data the user never placed: 0600 files in a 0700
+ * folder, even where an earlier version made them 0644 in 0755. */
+static void
+test_private_modes (void)
+{
+  char *path = make_dir ();
+  g_autofree char *drafts = g_build_filename (path, "nested", "drafts", NULL);
+  g_autoptr(GFile) drafts_dir = g_file_new_for_path (drafts);
+  g_autoptr(ApmmSession) session = apmm_session_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = apmm_drafts_new_id ();
+  g_autofree char *name = g_strconcat (id, APMM_SESSION_EXTENSION, NULL);
+  g_autofree char *info_name = g_strconcat (id, ".info", NULL);
+  g_autofree char *draft = g_build_filename (drafts, name, NULL);
+  g_autofree char *info = g_build_filename (drafts, info_name, NULL);
+  g_autofree char *nested = g_build_filename (path, "nested", NULL);
+  mode_t old_umask = umask (022);
+
+  apmm_drafts_set_dir (drafts_dir);
+  g_assert_true (apmm_drafts_write (id, session, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmphex (mode_of (drafts), ==, 0700);
+  g_assert_cmphex (mode_of (nested), ==, 0700);
+  g_assert_cmphex (mode_of (draft), ==, 0600);
+  g_assert_cmphex (mode_of (info), ==, 0600);
+
+  g_assert_cmpint (g_chmod (drafts, 0755), ==, 0);
+  g_assert_cmpint (g_chmod (draft, 0644), ==, 0);
+  apmm_session_set_organisation (session, "Again");
+  g_assert_true (apmm_drafts_write (id, session, NULL, &error));
+  g_assert_cmphex (mode_of (drafts), ==, 0700);
+  g_assert_cmphex (mode_of (draft), ==, 0600);
+
+  umask (old_umask);
+  apmm_drafts_remove (id, NULL);
+  g_rmdir (drafts);
+  g_rmdir (nested);
+  remove_dir (path);
+}
+
+/* A draft the reader would refuse is never written: the previous one
+ * stays and recovers. */
+static void
+test_over_limit_keeps_last_good_draft (void)
+{
+  char *path = make_dir ();
+  g_autoptr(ApmmSession) session = apmm_session_new ();
+  g_autoptr(ApmmSession) restored = NULL;
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = apmm_drafts_new_id ();
+  g_autofree char *at_limit = g_strnfill (APMM_SESSION_MAX_STRING, 'n');
+  g_autofree char *pasted = g_strnfill (78 * 1024, 'n');
+
+  apmm_session_set_notes (session, at_limit);
+  g_assert_true (apmm_drafts_write (id, session, NULL, &error));
+  g_assert_no_error (error);
+
+  apmm_session_set_notes (session, pasted);
+  g_assert_false (apmm_drafts_write (id, session, NULL, &error));
+  g_assert_error (error, APMM_SESSION_ERROR, APMM_SESSION_ERROR_TOO_LARGE);
+  g_clear_error (&error);
+
+  drafts = apmm_drafts_list ();
+  g_assert_cmpuint (drafts->len, ==, 1);
+  restored = apmm_session_load_file (((ApmmDraftInfo *) drafts->pdata[0])->draft, NULL, &error);
+  g_assert_nonnull (restored);
+  g_assert_cmpstr (apmm_session_get_notes (restored), ==, at_limit);
+
+  apmm_drafts_remove (id, NULL);
+  remove_dir (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -141,6 +244,8 @@ main (int   argc,
   g_test_add_func ("/drafts/without-info-is-offered", test_draft_without_info_is_offered);
   g_test_add_func ("/drafts/stale-temp-files-cleaned", test_stale_temp_files_cleaned);
   g_test_add_func ("/drafts/newest-first", test_newest_first);
+  g_test_add_func ("/drafts/private-modes", test_private_modes);
+  g_test_add_func ("/drafts/over-limit-keeps-last-good-draft", test_over_limit_keeps_last_good_draft);
 
   return g_test_run ();
 }

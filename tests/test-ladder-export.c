@@ -8,6 +8,8 @@
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "apmm-cli.h"
 #include "apmm-export.h"
@@ -350,6 +352,117 @@ test_cli (Fixture       *fixture,
   g_assert_nonnull (strstr (err->str, "png, svg, pdf"));
 }
 
+static char *
+saved_input (Fixture    *fixture,
+             const char *name)
+{
+  g_autoptr(ApmmSession) session = busy_session ();
+  char *input = g_build_filename (fixture->dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (input);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (apmm_session_save_file (session, file, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  return input;
+}
+
+static void
+assert_one_line (GString *err)
+{
+  g_assert_cmpuint (err->len, >, 0);
+  g_assert_cmpuint (strchr (err->str, '\n') - err->str, ==, err->len - 1);
+}
+
+/* `--export=png --output=s.apmm s.apmm` once replaced the session with a
+ * picture: the same file under any name (a hard link, a symlink) is refused
+ * and the session is untouched. */
+static void
+test_cli_own_input (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *input = saved_input (fixture, "s.apmm");
+  g_autofree char *hard = g_build_filename (fixture->dir, "hard.png", NULL);
+  g_autofree char *soft = g_build_filename (fixture->dir, "soft.png", NULL);
+  g_autofree char *dotted = g_build_filename (fixture->dir, ".", "s.apmm", NULL);
+  g_autofree char *before = NULL;
+  const char *outputs[] = { input, dotted, hard, soft };
+
+  g_assert_true (g_file_get_contents (input, &before, NULL, NULL));
+  g_assert_cmpint (link (input, hard), ==, 0);
+  g_assert_cmpint (symlink ("s.apmm", soft), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (outputs); i++)
+    {
+      g_autoptr(GString) err = g_string_new (NULL);
+      g_autofree char *after = NULL;
+
+      g_assert_cmpint (apmm_export_cli ("png", outputs[i], NULL, input, err), ==, APMM_EXIT_USAGE);
+      assert_one_line (err);
+      g_assert_nonnull (strstr (err->str, "is the session being exported"));
+      g_assert_true (g_file_get_contents (input, &after, NULL, NULL));
+      g_assert_cmpstr (after, ==, before);
+    }
+  g_unlink (hard);
+  g_unlink (soft);
+}
+
+/* An output that is a FIFO once blocked forever: refused at once. */
+static void
+test_cli_fifo_output (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *input = saved_input (fixture, "in.apmm");
+  g_autofree char *fifo = g_build_filename (fixture->dir, "pipe.png", NULL);
+  g_autoptr(GString) err = g_string_new (NULL);
+
+  g_assert_cmpint (mkfifo (fifo, 0644), ==, 0);
+  g_assert_cmpint (apmm_export_cli ("png", fifo, "640x360", input, err), ==, APMM_EXIT_INVALID);
+  assert_one_line (err);
+  g_assert_nonnull (strstr (err->str, "not a regular file"));
+  g_string_truncate (err, 0);
+  g_assert_cmpint (apmm_export_cli ("pdf", "/dev/null", NULL, input, err), ==, APMM_EXIT_INVALID);
+  assert_one_line (err);
+  g_unlink (fifo);
+}
+
+/* Re-exporting a private picture leaves it private. */
+static void
+test_cli_keeps_mode (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *input = saved_input (fixture, "in.apmm");
+  g_autofree char *output = g_build_filename (fixture->dir, "private.png", NULL);
+  g_autoptr(GString) err = g_string_new (NULL);
+  GStatBuf st;
+
+  g_assert_true (g_file_set_contents (output, "old", -1, NULL));
+  g_assert_cmpint (g_chmod (output, 0600), ==, 0);
+  g_assert_cmpint (apmm_export_cli ("png", output, "640x360", input, err), ==, APMM_EXIT_OK);
+  g_assert_cmpint (g_stat (output, &st), ==, 0);
+  g_assert_cmphex (st.st_mode & 07777, ==, 0600);
+  g_assert_cmpint (st.st_size, >, 3);
+}
+
+/* A name holding a newline, an escape sequence and a right-to-left override
+ * reaches standard error as escapes, on one line. */
+static void
+test_cli_hostile_name (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *input = g_build_filename (fixture->dir, "bad\n\x1b[2J\xe2\x80\xae" "gnp.apmm", NULL);
+  g_autofree char *output = g_build_filename (fixture->dir, "out.png", NULL);
+  g_autoptr(GString) err = g_string_new (NULL);
+
+  g_assert_true (g_file_set_contents (input, "{ not a session", -1, NULL));
+  g_assert_cmpint (apmm_export_cli ("png", output, NULL, input, err), ==, APMM_EXIT_INVALID);
+  assert_one_line (err);
+  g_assert_null (strchr (err->str, '\x1b'));
+  g_assert_null (strstr (err->str, "\xe2\x80\xae"));
+  g_assert_nonnull (strstr (err->str, "bad\\n\\x1b[2J\\u202egnp.apmm"));
+  g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+  g_unlink (input);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -366,6 +479,10 @@ main (int   argc,
   ADD ("atomic-replace", test_atomic_replace);
   ADD ("unwritable", test_unwritable);
   ADD ("cli", test_cli);
+  ADD ("cli-own-input", test_cli_own_input);
+  ADD ("cli-fifo-output", test_cli_fifo_output);
+  ADD ("cli-keeps-mode", test_cli_keeps_mode);
+  ADD ("cli-hostile-name", test_cli_hostile_name);
 #undef ADD
 
   return g_test_run ();

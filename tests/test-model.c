@@ -1,4 +1,4 @@
-/* test-model.c — the built-in APMM model as apmm-domain.md §1 defines it
+/* test-model.c — the built-in APMM model as docs/apmm-rules.md describes it
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

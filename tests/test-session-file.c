@@ -670,6 +670,149 @@ test_save_and_etag_conflict (void)
   g_rmdir (dir);
 }
 
+/* --- Limits: what the app accepts it saves, and what it saves it opens --- */
+
+static ApmmSession *
+save_and_reload (ApmmSession  *session,
+                 GError      **error)
+{
+  g_autofree char *dir = g_dir_make_tmp ("apmm-limits-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "s.apmm", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  ApmmSession *loaded = NULL;
+
+  if (apmm_session_save_file (session, file, NULL, NULL, NULL, error))
+    loaded = apmm_session_load_file (file, NULL, error);
+  else
+    g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_unlink (path);
+  g_rmdir (dir);
+  return loaded;
+}
+
+static void
+assert_round_trip (ApmmSession *session)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ApmmSession) loaded = save_and_reload (session, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (apmm_session_equal (loaded, session));
+}
+
+static void
+assert_save_refused (ApmmSession *session,
+                     const char  *fragment)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ApmmSession) loaded = save_and_reload (session, &error);
+
+  g_assert_null (loaded);
+  g_assert_error (error, APMM_SESSION_ERROR, APMM_SESSION_ERROR_TOO_LARGE);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, fragment));
+  g_assert_nonnull (strstr (error->message, "Nothing was written"));
+}
+
+/* Exactly 64 KiB is allowed, as the docs say; one byte more is not, on
+ * saving or on loading. Escapes do not count: 64 KiB of newlines take
+ * 128 KiB in the file and still load. */
+static void
+test_limit_string (void)
+{
+  const char fills[] = { 'a', '\n', '"', '\x01' };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fills); i++)
+    {
+      g_autoptr(ApmmSession) session = apmm_session_new ();
+      g_autofree char *at_limit = g_strnfill (APMM_SESSION_MAX_STRING, fills[i]);
+      g_autofree char *over = g_strnfill (APMM_SESSION_MAX_STRING + 1, fills[i]);
+
+      apmm_session_set_notes (session, at_limit);
+      assert_round_trip (session);
+      apmm_session_set_notes (session, over);
+      assert_save_refused (session, "The session’s notes is too long to save: 65537 bytes, over the limit of 65536 bytes (64 KiB)");
+    }
+}
+
+/* Multi-byte characters: the limit is in bytes, and "é" is two. */
+static void
+test_limit_string_utf8 (void)
+{
+  g_autoptr(ApmmSession) session = apmm_session_new ();
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GString) file = g_string_new (HEADER ", \"notes\": \"");
+  g_autoptr(ApmmSession) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  while (text->len < APMM_SESSION_MAX_STRING)
+    g_string_append (text, "\xc3\xa9");
+  apmm_session_set_evidence_note (session, "l3.rollback", text->str);
+  assert_round_trip (session);
+  g_string_append (text, "\xc3\xa9");
+  apmm_session_set_evidence_note (session, "l3.rollback", text->str);
+  assert_save_refused (session, "l3.rollback");
+
+  /* And in a file written elsewhere, with \u escapes. */
+  for (guint i = 0; i < APMM_SESSION_MAX_STRING / 2; i++)
+    g_string_append (file, "\\u00e9");
+  g_string_append (file, "\"}");
+  loaded = load_string (file->str, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (strlen (apmm_session_get_notes (loaded)), ==, APMM_SESSION_MAX_STRING);
+}
+
+static void
+test_limit_counts (void)
+{
+  g_autoptr(ApmmSession) session = apmm_session_new ();
+
+  for (guint i = 0; i < APMM_SESSION_MAX_PARTICIPANTS; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("P%u", i);
+      apmm_session_add_participant (session, name, -1);
+    }
+  for (guint i = 0; i < APMM_SESSION_MAX_ACTIONS; i++)
+    {
+      g_autofree char *id = apmm_session_new_action_id (session);
+      g_autoptr(ApmmAction) action = apmm_action_new (id, "Act");
+      apmm_session_insert_action (session, -1, action);
+    }
+  apmm_session_set_tally (session, 2, APMM_SESSION_MAX_TALLY);
+  assert_round_trip (session);
+
+  apmm_session_add_participant (session, "one too many", -1);
+  assert_save_refused (session, "501 participants");
+  apmm_session_remove_participant (session, 0);
+  {
+    g_autofree char *id = apmm_session_new_action_id (session);
+    g_autoptr(ApmmAction) action = apmm_action_new (id, "Act");
+    apmm_session_insert_action (session, -1, action);
+  }
+  assert_save_refused (session, "501 roadmap actions");
+  apmm_session_remove_action (session, 0);
+  assert_round_trip (session);
+}
+
+/* Every string under its limit, the whole over 16 MiB: refused before a
+ * byte is written, never saved as a file the reader refuses. */
+static void
+test_limit_file_size (void)
+{
+  g_autoptr(ApmmSession) session = apmm_session_new ();
+
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *id = apmm_session_new_action_id (session);
+      g_autoptr(ApmmAction) action = apmm_action_new (id, "Long");
+
+      g_free (action->description);
+      action->description = g_strnfill (APMM_SESSION_MAX_STRING, 'd');
+      apmm_session_insert_action (session, -1, action);
+    }
+  assert_save_refused (session, "more than the limit of 16");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -705,6 +848,10 @@ main (int   argc,
   g_test_add_func ("/session-file/round-trip/unknown-keys-stable", test_unknown_keys_stable);
   g_test_add_func ("/session-file/save/deterministic", test_deterministic_output);
   g_test_add_func ("/session-file/save/etag-conflict", test_save_and_etag_conflict);
+  g_test_add_func ("/session-file/limits/string", test_limit_string);
+  g_test_add_func ("/session-file/limits/string-utf8", test_limit_string_utf8);
+  g_test_add_func ("/session-file/limits/counts", test_limit_counts);
+  g_test_add_func ("/session-file/limits/file-size", test_limit_file_size);
 
   return g_test_run ();
 }

@@ -10,39 +10,9 @@
 #include <string.h>
 
 #include "apmm-action.h"
-
-static const char * const horizon_ids[APMM_N_HORIZONS] = {
-  [APMM_HORIZON_30_DAYS] = "30-days",
-  [APMM_HORIZON_QUARTER] = "quarter",
-  [APMM_HORIZON_LATER] = "later",
-};
-
-static const char * const action_status_ids[APMM_N_ACTION_STATUSES] = {
-  [APMM_ACTION_PLANNED] = "planned",
-  [APMM_ACTION_IN_PROGRESS] = "in-progress",
-  [APMM_ACTION_DONE] = "done",
-  [APMM_ACTION_DROPPED] = "dropped",
-};
+#include "apmm-enum-private.h"
 
 G_DEFINE_BOXED_TYPE (ApmmAction, apmm_action, apmm_action_copy, apmm_action_free)
-
-static gboolean
-lookup_id (const char * const *ids,
-           guint               n_ids,
-           const char         *str,
-           guint              *index)
-{
-  for (guint i = 0; str != NULL && i < n_ids; i++)
-    {
-      if (strcmp (ids[i], str) == 0)
-        {
-          *index = i;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
 
 /* NULL and an empty list of criteria mean the same thing. */
 static gboolean
@@ -156,18 +126,18 @@ apmm_horizon_to_string (ApmmHorizon horizon)
 {
   g_return_val_if_fail ((guint) horizon < APMM_N_HORIZONS, NULL);
 
-  return horizon_ids[horizon];
+  return apmm_enum_to_nick (APMM_TYPE_HORIZON, horizon);
 }
 
 gboolean
 apmm_horizon_from_string (const char  *str,
                           ApmmHorizon *horizon)
 {
-  guint index;
+  int index;
 
   g_return_val_if_fail (horizon != NULL, FALSE);
 
-  if (!lookup_id (horizon_ids, APMM_N_HORIZONS, str, &index))
+  if (!apmm_enum_from_nick (APMM_TYPE_HORIZON, str, &index))
     return FALSE;
 
   *horizon = (ApmmHorizon) index;
@@ -195,18 +165,18 @@ apmm_action_status_to_string (ApmmActionStatus status)
 {
   g_return_val_if_fail ((guint) status < APMM_N_ACTION_STATUSES, NULL);
 
-  return action_status_ids[status];
+  return apmm_enum_to_nick (APMM_TYPE_ACTION_STATUS, status);
 }
 
 gboolean
 apmm_action_status_from_string (const char       *str,
                                 ApmmActionStatus *status)
 {
-  guint index;
+  int index;
 
   g_return_val_if_fail (status != NULL, FALSE);
 
-  if (!lookup_id (action_status_ids, APMM_N_ACTION_STATUSES, str, &index))
+  if (!apmm_enum_from_nick (APMM_TYPE_ACTION_STATUS, str, &index))
     return FALSE;
 
   *status = (ApmmActionStatus) index;

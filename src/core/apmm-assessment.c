@@ -1,4 +1,4 @@
-/* apmm-assessment.c — the APMM rules applied to a session (apmm-domain.md §2)
+/* apmm-assessment.c — the APMM rules applied to a session (docs/apmm-rules.md)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -46,7 +46,7 @@ struct _ApmmAssessment
 G_DEFINE_BOXED_TYPE (ApmmAssessment, apmm_assessment, apmm_assessment_ref, apmm_assessment_unref)
 
 /* The summary is a machine-readable contract, so it always carries the
- * untranslated level names of apmm-domain.md §1, whatever the user's locale. */
+ * untranslated level names of docs/apmm-rules.md, whatever the user's locale. */
 static const char * const summary_level_names[APMM_N_LEVELS] = {
   "AI Curious",
   "AI Licensed",
@@ -628,7 +628,7 @@ add_summary_gaps (ApmmAssessment *self,
  * apmm_assessment_to_summary:
  * @self: an assessment
  *
- * Builds the `--summary` object of apmm-domain.md §4, with its keys in the
+ * Builds the `--summary` object of docs/apmm-rules.md, with its keys in the
  * order the contract lists them and untranslated names.
  *
  * Returns: (transfer full): a JSON object node

@@ -1,4 +1,4 @@
-/* apmm-assessment.h — the APMM rules applied to a session (apmm-domain.md §2)
+/* apmm-assessment.h — the APMM rules applied to a session (docs/apmm-rules.md)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -78,7 +78,7 @@ GStrv               apmm_assessment_dup_gap_order_moving    (ApmmAssessment  *se
                                                              const char      *anchor,
                                                              gboolean         after);
 
-/* The `--summary` object of apmm-domain.md §4. */
+/* The `--summary` object (docs/apmm-rules.md). */
 JsonNode           *apmm_assessment_to_summary             (ApmmAssessment  *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ApmmAssessment, apmm_assessment_unref)

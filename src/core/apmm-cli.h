@@ -1,4 +1,4 @@
-/* apmm-cli.h — the headless command line: --summary and --validate
+/* apmm-cli.h — the headless command line: --summary, --validate, --compare, --merge
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,6 +19,18 @@ int  apmm_cli_summary   (const char          *path,
                          GString             *out,
                          GString             *err);
 int  apmm_cli_validate  (const char * const  *paths,
+                         GString             *out,
+                         GString             *err);
+/* --compare OLD NEW: the comparison as one JSON object. */
+int  apmm_cli_compare   (const char          *old_path,
+                         const char          *new_path,
+                         GString             *out,
+                         GString             *err);
+/* --merge FILE… --output=PATH: every input is read before anything is
+ * written; a bad input is named and nothing is written. Prints the disputed
+ * criteria, one "id: group status, group status, …" line each. */
+int  apmm_cli_merge     (const char * const  *paths,
+                         const char          *output,
                          GString             *out,
                          GString             *err);
 

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "apmm-drafts.h"
+#include "apmm-file-writer.h"
 #include "apmm-session-file.h"
 
 #define INFO_GROUP "Draft"
@@ -60,18 +61,14 @@ draft_child (const char *id,
   return g_file_get_child (dir, name);
 }
 
+/* Drafts hold a client's board talking that the user never chose to put in
+ * this folder: it and every file in it are the user's alone (0700 / 0600). */
 static gboolean
 ensure_dir (GError **error)
 {
   g_autoptr(GFile) dir = apmm_drafts_get_dir ();
-  g_autoptr(GError) local_error = NULL;
 
-  if (g_file_make_directory_with_parents (dir, NULL, &local_error) ||
-      g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
-    return TRUE;
-
-  g_propagate_error (error, g_steal_pointer (&local_error));
-  return FALSE;
+  return apmm_file_make_private_dir (dir, error);
 }
 
 gboolean
@@ -91,7 +88,9 @@ apmm_drafts_write (const char   *id,
   g_return_val_if_fail (id != NULL, FALSE);
   g_return_val_if_fail (APMM_IS_SESSION (session), FALSE);
 
-  if (!ensure_dir (error))
+  /* A draft the reader would refuse could not be recovered: refuse it here,
+   * before anything is written, and the previous draft stays. */
+  if (!apmm_session_check_limits (session, error) || !ensure_dir (error))
     return FALSE;
 
   if (origin != NULL)
@@ -106,12 +105,12 @@ apmm_drafts_write (const char   *id,
 
   /* The description goes first: a crash between the two writes then leaves
    * a draft whose session is the previous one, never a session nobody lists. */
-  if (!g_file_replace_contents (info_file, info_data, info_len, NULL, FALSE,
-                                G_FILE_CREATE_PRIVATE, NULL, NULL, error))
+  if (!apmm_file_write_data (info_file, info_data, info_len, APMM_FILE_WRITE_PRIVATE,
+                             NULL, NULL, NULL, error))
     return FALSE;
 
   draft = draft_child (id, APMM_SESSION_EXTENSION);
-  return apmm_session_save_file (session, draft, NULL, NULL, NULL, error);
+  return apmm_session_save_private (session, draft, error);
 }
 
 gboolean
@@ -187,6 +186,18 @@ compare_newest_first (gconstpointer a,
   return g_date_time_compare (ib->modified, ia->modified);
 }
 
+/* How old a temporary file in the drafts folder must be to count as left
+ * behind by a killed save rather than a write under way. */
+#define STALE_TEMP_SECONDS 60
+
+static gboolean
+is_stale (GFileInfo *info)
+{
+  guint64 modified = g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED);
+
+  return modified + STALE_TEMP_SECONDS < (guint64) (g_get_real_time () / G_USEC_PER_SEC);
+}
+
 GPtrArray *
 apmm_drafts_list (void)
 {
@@ -195,7 +206,9 @@ apmm_drafts_list (void)
   GPtrArray *drafts = g_ptr_array_new_with_free_func ((GDestroyNotify) apmm_draft_info_free);
   GFileInfo *child;
 
-  enumerator = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME,
+  enumerator = g_file_enumerate_children (dir,
+                                          G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                          G_FILE_ATTRIBUTE_TIME_MODIFIED,
                                           G_FILE_QUERY_INFO_NONE, NULL, NULL);
   if (enumerator == NULL)
     return drafts;
@@ -204,9 +217,14 @@ apmm_drafts_list (void)
     {
       const char *name = g_file_info_get_name (child);
 
-      /* A save killed half-way leaves GLib's temporary file behind; in the
-       * drafts folder nobody else writes, so it can go. */
-      if (g_str_has_prefix (name, ".goutputstream-"))
+      /* A save killed half-way leaves a temporary file behind (ours, or
+       * GLib's from older versions); in the drafts folder nobody else
+       * writes, so it can go — once it is old enough that no draft is still
+       * being written through it: drafts are written in a worker thread,
+       * possibly while another window lists them. */
+      if ((g_str_has_prefix (name, APMM_FILE_WRITER_TEMP_PREFIX) ||
+           g_str_has_prefix (name, ".goutputstream-")) &&
+          is_stale (child))
         {
           g_autoptr(GFile) stale = g_file_get_child (dir, name);
           g_file_delete (stale, NULL, NULL);

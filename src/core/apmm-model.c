@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "apmm-enum-private.h"
 #include "apmm-model.h"
 
 #define MODEL_RESOURCE "/org/apmm/Workshop/core/apmm-model.xml"
@@ -92,12 +93,6 @@ typedef struct {
   gboolean        in_text;
 } ParseState;
 
-static const char * const status_ids[APMM_N_STATUSES] = {
-  [APMM_STATUS_UNKNOWN] = "unknown",
-  [APMM_STATUS_NOT_MET] = "not-met",
-  [APMM_STATUS_PARTLY] = "partly",
-  [APMM_STATUS_MET] = "met",
-};
 
 static void
 prompt_data_free (gpointer data)
@@ -961,25 +956,22 @@ apmm_status_to_string (ApmmStatus status)
 {
   g_return_val_if_fail ((guint) status < APMM_N_STATUSES, NULL);
 
-  return status_ids[status];
+  return apmm_enum_to_nick (APMM_TYPE_STATUS, status);
 }
 
 gboolean
 apmm_status_from_string (const char *str,
                          ApmmStatus *status)
 {
+  int value;
+
   g_return_val_if_fail (status != NULL, FALSE);
 
-  for (guint i = 0; str != NULL && i < APMM_N_STATUSES; i++)
-    {
-      if (strcmp (str, status_ids[i]) == 0)
-        {
-          *status = (ApmmStatus) i;
-          return TRUE;
-        }
-    }
+  if (!apmm_enum_from_nick (APMM_TYPE_STATUS, str, &value))
+    return FALSE;
 
-  return FALSE;
+  *status = (ApmmStatus) value;
+  return TRUE;
 }
 
 const char *

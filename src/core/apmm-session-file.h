@@ -16,10 +16,14 @@ G_BEGIN_DECLS
 #define APMM_SESSION_EXTENSION       ".apmm"
 #define APMM_SESSION_MIME_TYPE       "application/x-apmm-session"
 
-/* Input limits, checked before parsing. */
-#define APMM_SESSION_MAX_SIZE        (16 * 1024 * 1024)
-#define APMM_SESSION_MAX_DEPTH       32
-#define APMM_SESSION_MAX_STRING      (64 * 1024)
+/* The limits of a session file, the same for reading and writing: the app
+ * never saves what it could not open (docs/session-format.md, "Limits"). */
+#define APMM_SESSION_MAX_SIZE         (16 * 1024 * 1024)  /* bytes in the file */
+#define APMM_SESSION_MAX_DEPTH        32                  /* nesting of values */
+#define APMM_SESSION_MAX_STRING       (64 * 1024)         /* UTF-8 bytes in one string, after unescaping */
+#define APMM_SESSION_MAX_PARTICIPANTS 500
+#define APMM_SESSION_MAX_ACTIONS      500
+#define APMM_SESSION_MAX_TALLY        100000              /* anonymous votes for one level */
 
 #define APMM_SESSION_ERROR (apmm_session_error_quark ())
 
@@ -48,13 +52,28 @@ ApmmSession  *apmm_session_load_file       (GFile         *file,
 /* Deterministic, pretty-printed UTF-8 JSON, ending with a newline. Unknown keys
  * kept from the loaded file are written back unchanged. */
 GBytes       *apmm_session_to_bytes        (ApmmSession   *session);
-/* Atomic replace (g_file_replace_contents). @etag_in, when not NULL, makes the
- * save fail with G_IO_ERROR_WRONG_ETAG if the file changed on disk. */
+/* The first limit @session is over, as a message naming the field, or TRUE
+ * when it fits a session file (strings and counts; the file's size is
+ * checked by apmm_session_to_checked_bytes()). */
+gboolean      apmm_session_check_limits    (ApmmSession   *session,
+                                            GError       **error);
+/* apmm_session_to_bytes(), or NULL with APMM_SESSION_ERROR_TOO_LARGE when the
+ * result would be refused by the reader. */
+GBytes       *apmm_session_to_checked_bytes (ApmmSession  *session,
+                                            GError       **error);
+/* Checks the limits, then replaces @file atomically (apmm-file-writer.h): on
+ * any failure the file on disk is unchanged. @etag_in, when not NULL, makes
+ * the save fail with G_IO_ERROR_WRONG_ETAG if the file changed on disk. */
 gboolean      apmm_session_save_file       (ApmmSession   *session,
                                             GFile         *file,
                                             const char    *etag_in,
                                             char         **etag_out,
                                             GCancellable  *cancellable,
+                                            GError       **error);
+/* As apmm_session_save_file(), for files that hold data the user did not
+ * place (drafts): mode 0600. */
+gboolean      apmm_session_save_private    (ApmmSession   *session,
+                                            GFile         *file,
                                             GError       **error);
 /* The writer behind apmm_session_to_bytes(), for any JSON value: 2-space
  * indent, "key": value, members in the node's order, newline at the end. */

@@ -56,6 +56,9 @@ struct _ApmmSession
 
   GPtrArray   *actions;       /* ApmmAction * */
 
+  ApmmBaseline *baseline;     /* the earlier session compared with, or NULL */
+  ApmmDisputes *disputes;     /* what merged breakout groups rated differently, or NULL */
+
   JsonNode    *origin;
 
   /* Set while "changed" is emitted for typing in a text: such edits may
@@ -76,6 +79,8 @@ enum {
   PROP_PERCEIVED_LEVEL,
   PROP_TARGET_LEVEL,
   PROP_VOTES_HIDDEN,
+  PROP_BASELINE,
+  PROP_DISPUTES,
   N_PROPS
 };
 
@@ -520,7 +525,9 @@ metadata_equal (ApmmSession *a,
          strcmp (a->notes, b->notes) == 0 &&
          strcmp (a->entry_point, b->entry_point) == 0 &&
          a->perceived_level == b->perceived_level &&
-         a->target_level == b->target_level;
+         a->target_level == b->target_level &&
+         apmm_baseline_equal (a->baseline, b->baseline) &&
+         apmm_disputes_equal (a->disputes, b->disputes);
 }
 
 static gboolean
@@ -594,6 +601,18 @@ assign_metadata (ApmmSession *self,
   assign_string (&self->entry_point, from->entry_point, PROP_ENTRY_POINT, pending);
   assign_int (&self->perceived_level, from->perceived_level, PROP_PERCEIVED_LEVEL, pending);
   assign_int (&self->target_level, from->target_level, PROP_TARGET_LEVEL, pending);
+  if (!apmm_baseline_equal (self->baseline, from->baseline))
+    {
+      g_clear_pointer (&self->baseline, apmm_baseline_unref);
+      self->baseline = from->baseline != NULL ? apmm_baseline_ref (from->baseline) : NULL;
+      g_array_append_val (pending, PENDING_NOTIFY (PROP_BASELINE));
+    }
+  if (!apmm_disputes_equal (self->disputes, from->disputes))
+    {
+      g_clear_pointer (&self->disputes, apmm_disputes_unref);
+      self->disputes = from->disputes != NULL ? apmm_disputes_ref (from->disputes) : NULL;
+      g_array_append_val (pending, PENDING_NOTIFY (PROP_DISPUTES));
+    }
 }
 
 static void
@@ -718,6 +737,8 @@ apmm_session_finalize (GObject *object)
   g_clear_pointer (&self->gaps, g_hash_table_unref);
   g_clear_pointer (&self->gap_order, g_strfreev);
   g_clear_pointer (&self->actions, g_ptr_array_unref);
+  g_clear_pointer (&self->baseline, apmm_baseline_unref);
+  g_clear_pointer (&self->disputes, apmm_disputes_unref);
   g_clear_pointer (&self->origin, json_node_unref);
 
   G_OBJECT_CLASS (apmm_session_parent_class)->finalize (object);
@@ -760,6 +781,12 @@ apmm_session_get_property (GObject    *object,
     case PROP_VOTES_HIDDEN:
       g_value_set_boolean (value, self->votes_hidden);
       break;
+    case PROP_BASELINE:
+      g_value_set_boxed (value, self->baseline);
+      break;
+    case PROP_DISPUTES:
+      g_value_set_boxed (value, self->disputes);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -801,6 +828,12 @@ apmm_session_set_property (GObject      *object,
       break;
     case PROP_VOTES_HIDDEN:
       apmm_session_set_votes_hidden (self, g_value_get_boolean (value));
+      break;
+    case PROP_BASELINE:
+      apmm_session_set_baseline (self, g_value_get_boxed (value));
+      break;
+    case PROP_DISPUTES:
+      apmm_session_set_disputes (self, g_value_get_boxed (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -853,6 +886,10 @@ apmm_session_class_init (ApmmSessionClass *klass)
     g_param_spec_int ("target-level", NULL, NULL, -1, APMM_MAX_LEVEL, -1, flags);
   properties[PROP_VOTES_HIDDEN] =
     g_param_spec_boolean ("votes-hidden", NULL, NULL, FALSE, flags);
+  properties[PROP_BASELINE] =
+    g_param_spec_boxed ("baseline", NULL, NULL, APMM_TYPE_BASELINE, flags);
+  properties[PROP_DISPUTES] =
+    g_param_spec_boxed ("disputes", NULL, NULL, APMM_TYPE_DISPUTES, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[RATING_CHANGED] = id_signal ("rating-changed");
@@ -1741,6 +1778,86 @@ apmm_date_is_valid (const char *text)
   day = (guint) g_ascii_strtoull (text + 8, NULL, 10);
 
   return year <= G_MAXUINT16 && g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year);
+}
+
+ApmmBaseline *
+apmm_session_get_baseline (ApmmSession *self)
+{
+  g_return_val_if_fail (APMM_IS_SESSION (self), NULL);
+
+  return self->baseline;
+}
+
+void
+apmm_session_set_baseline (ApmmSession  *self,
+                           ApmmBaseline *baseline)
+{
+  g_return_if_fail (APMM_IS_SESSION (self));
+
+  if (apmm_baseline_equal (self->baseline, baseline))
+    return;
+
+  g_clear_pointer (&self->baseline, apmm_baseline_unref);
+  if (baseline != NULL)
+    self->baseline = apmm_baseline_ref (baseline);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASELINE]);
+  emit_changed (self, baseline != NULL ? _("Compare with earlier session") : _("Stop comparing"));
+}
+
+ApmmDisputes *
+apmm_session_get_disputes (ApmmSession *self)
+{
+  g_return_val_if_fail (APMM_IS_SESSION (self), NULL);
+
+  return self->disputes;
+}
+
+void
+apmm_session_set_disputes (ApmmSession  *self,
+                           ApmmDisputes *disputes)
+{
+  g_auto(GStrv) ids = NULL;
+
+  g_return_if_fail (APMM_IS_SESSION (self));
+
+  /* No disputed criterion and no disputes are the same content. */
+  ids = apmm_disputes_dup_criteria (disputes);
+  if (ids[0] == NULL)
+    disputes = NULL;
+  if (apmm_disputes_equal (self->disputes, disputes))
+    return;
+
+  g_clear_pointer (&self->disputes, apmm_disputes_unref);
+  if (disputes != NULL)
+    self->disputes = apmm_disputes_ref (disputes);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISPUTES]);
+  emit_changed (self, _("Change disputes"));
+}
+
+void
+apmm_session_settle_dispute (ApmmSession *self,
+                             const char  *criterion_id,
+                             ApmmStatus   status)
+{
+  g_autoptr(ApmmDisputes) rest = NULL;
+  Rating *rating;
+
+  g_return_if_fail (APMM_IS_SESSION (self));
+  g_return_if_fail (lookup_criterion (criterion_id) != NULL);
+  g_return_if_fail (apmm_disputes_contains (self->disputes, criterion_id));
+
+  /* One edit, one undo step: the status and the settled dispute together. */
+  rest = apmm_disputes_without (self->disputes, criterion_id);
+  g_clear_pointer (&self->disputes, apmm_disputes_unref);
+  self->disputes = g_steal_pointer (&rest);
+  rating = ensure_rating (self, criterion_id);
+  rating->status = status;
+  if (rating_is_default (rating))
+    g_hash_table_remove (self->ratings, criterion_id);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISPUTES]);
+  g_signal_emit (self, signals[RATING_CHANGED], 0, lookup_criterion (criterion_id)->id);
+  emit_changed (self, _("Settle disputed criterion"));
 }
 
 /**

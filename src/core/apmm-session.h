@@ -7,6 +7,8 @@
 #include <glib-object.h>
 
 #include "apmm-action.h"
+#include "apmm-baseline.h"
+#include "apmm-disputes.h"
 #include "apmm-model.h"
 
 G_BEGIN_DECLS
@@ -177,6 +179,21 @@ void               apmm_session_remove_action         (ApmmSession      *self,
 void               apmm_session_move_action           (ApmmSession      *self,
                                                        guint             from,
                                                        guint             to);
+
+/* Re-assessment and breakout groups (apmm-compare.h, apmm-merge.h): the
+ * earlier session this one is compared with, and the criteria merged groups
+ * rated differently. Both are NULL when unset and notify as properties
+ * "baseline" and "disputes". Settling a dispute sets the criterion's status
+ * and removes the dispute in one change. */
+ApmmBaseline      *apmm_session_get_baseline          (ApmmSession      *self);
+void               apmm_session_set_baseline          (ApmmSession      *self,
+                                                       ApmmBaseline     *baseline);
+ApmmDisputes      *apmm_session_get_disputes          (ApmmSession      *self);
+void               apmm_session_set_disputes          (ApmmSession      *self,
+                                                       ApmmDisputes     *disputes);
+void               apmm_session_settle_dispute        (ApmmSession      *self,
+                                                       const char       *criterion_id,
+                                                       ApmmStatus        status);
 
 /* TRUE if @text is "YYYY-MM-DD" naming a real calendar day: the form every
  * date in a session file takes. */

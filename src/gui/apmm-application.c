@@ -33,10 +33,14 @@ static const GOptionEntry option_entries[] = {
     N_("Print the verdict for a session file as JSON and exit"), NULL },
   { "validate", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Check session files; print one line per invalid file and exit"), NULL },
+  { "compare", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Compare an earlier session file with a later one; print the changes as JSON and exit"), NULL },
+  { "merge", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Merge breakout groups’ session files into --output; print the disputed criteria and exit"), NULL },
   { "export", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Export the maturity ladder of a session file (png, svg or pdf) and exit"), N_("FORMAT") },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Where --export writes"), N_("PATH") },
+    N_("Where --export or --merge writes"), N_("PATH") },
   { "size", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Image size for --export=png, default 1920x1080"), N_("WxH") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -84,6 +88,8 @@ apmm_application_handle_local_options (GApplication *app,
   const char *size = NULL;
   gboolean summary = FALSE;
   gboolean validate = FALSE;
+  gboolean compare = FALSE;
+  gboolean merge = FALSE;
   guint n_files;
 
   APMM_APPLICATION (app)->options_parsed = TRUE;
@@ -98,15 +104,36 @@ apmm_application_handle_local_options (GApplication *app,
   n_files = files != NULL ? g_strv_length ((char **) files) : 0;
   summary = g_variant_dict_contains (options, "summary");
   validate = g_variant_dict_contains (options, "validate");
+  compare = g_variant_dict_contains (options, "compare");
+  merge = g_variant_dict_contains (options, "merge");
   g_variant_dict_lookup (options, "export", "&s", &format);
   g_variant_dict_lookup (options, "output", "^&ay", &output);
   g_variant_dict_lookup (options, "size", "&s", &size);
 
-  if ((summary ? 1 : 0) + (validate ? 1 : 0) + (format != NULL ? 1 : 0) > 1)
-    return usage_error (_("--summary, --validate and --export cannot be combined"));
+  if ((summary ? 1 : 0) + (validate ? 1 : 0) + (format != NULL ? 1 : 0) +
+      (compare ? 1 : 0) + (merge ? 1 : 0) > 1)
+    return usage_error (_("--summary, --validate, --compare, --merge and --export cannot be combined"));
+
+  if (merge)
+    {
+      if (size != NULL)
+        return usage_error (_("--size goes with --export"));
+      if (output == NULL)
+        return usage_error (_("--merge needs --output=PATH"));
+      if (n_files < 2 || n_files > 20)
+        return usage_error (_("--merge takes 2 to 20 FILEs, one per breakout group"));
+      return finish_cli (out, err, apmm_cli_merge (files, output, out, err));
+    }
 
   if ((output != NULL || size != NULL) && format == NULL)
     return usage_error (_("--output and --size go with --export"));
+
+  if (compare)
+    {
+      if (n_files != 2)
+        return usage_error (_("--compare takes exactly two FILEs: the earlier session, then the later"));
+      return finish_cli (out, err, apmm_cli_compare (files[0], files[1], out, err));
+    }
 
   if (summary)
     {
@@ -520,6 +547,8 @@ apmm_application_init (ApmmApplication *self)
       "Headless commands (no display needed):\n"
       "  apmm-workshop --summary FILE\n"
       "  apmm-workshop --validate FILE…\n"
+      "  apmm-workshop --compare OLD NEW\n"
+      "  apmm-workshop --merge FILE… --output=PATH\n"
       "  apmm-workshop --export=png|svg|pdf --output=PATH [--size=WxH] FILE\n"
       "\n"
       "Exit status: 0 success; 1 a file is not a valid session or an output\n"

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "apmm-assessment-page.h"
+#include "apmm-criterion-marks.h"
 #include "apmm-criterion-row.h"
 #include "apmm-gui-utils.h"
 #include "apmm-session-caption.h"
@@ -29,6 +30,9 @@ struct _ApmmAssessmentPage
   GHashTable          *rows;
   /* prompt id → GtkTextBuffer of its notes (borrowed) */
   GHashTable          *prompt_buffers;
+  /* criterion id → ApmmCriterionMarks under its row (borrowed) */
+  GHashTable          *marks;
+  GtkToggleButton     *disputed_button;
   gboolean             syncing;
 
   GtkStack            *stack;
@@ -224,11 +228,115 @@ create_level_group (ApmmAssessmentPage *self,
     {
       GtkWidget *row = apmm_criterion_row_new (self->session, level->criteria[i]->id);
 
+      GtkWidget *marks = apmm_criterion_marks_new (self->session, level->criteria[i]->id);
+
       g_hash_table_insert (self->rows, g_strdup (level->criteria[i]->id), row);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+      g_hash_table_insert (self->marks, g_strdup (level->criteria[i]->id), marks);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), marks);
     }
 
   return group;
+}
+
+/* The "Disputed" filter: with it on, only the criteria merged groups
+ * disagree on are shown, each with the groups' views side by side. */
+static void
+apply_disputed_filter (ApmmAssessmentPage *self)
+{
+  ApmmModel *model = apmm_model_get_default ();
+  gboolean filter = gtk_toggle_button_get_active (self->disputed_button);
+  GtkWidget *child;
+
+  for (guint i = 0; i < apmm_model_get_n_criteria (model); i++)
+    {
+      const char *id = apmm_model_get_criterion (model, i)->id;
+      ApmmCriterionMarks *marks = g_hash_table_lookup (self->marks, id);
+      gboolean shown = !filter || apmm_criterion_marks_is_disputed (marks);
+
+      gtk_widget_set_visible (g_hash_table_lookup (self->rows, id), shown);
+      apmm_criterion_marks_set_filtered (marks, !shown);
+    }
+
+  /* Level groups without a disputed criterion, and the chasm note, go too. */
+  for (child = gtk_widget_get_next_sibling (gtk_widget_get_first_child (GTK_WIDGET (self->criteria_box)));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      gboolean any = !filter;
+
+      if (ADW_IS_PREFERENCES_GROUP (child))
+        for (guint i = 0; !any && i < apmm_model_get_n_criteria (model); i++)
+          {
+            GtkWidget *marks = g_hash_table_lookup (self->marks, apmm_model_get_criterion (model, i)->id);
+
+            any = apmm_criterion_marks_is_disputed (APMM_CRITERION_MARKS (marks)) &&
+                  gtk_widget_is_ancestor (marks, child);
+          }
+      gtk_widget_set_visible (child, any);
+    }
+}
+
+static void
+disputes_changed_cb (ApmmAssessmentPage *self)
+{
+  ApmmDisputes *disputes = self->session != NULL ? apmm_session_get_disputes (self->session) : NULL;
+  g_auto(GStrv) ids = apmm_disputes_dup_criteria (disputes);
+  guint n = g_strv_length (ids);
+  g_autofree char *label = NULL;
+
+  /* Translators: a filter button with the number of disputed criteria. */
+  label = g_strdup_printf (_("Disputed (%u)"), n);
+  gtk_button_set_label (GTK_BUTTON (self->disputed_button), label);
+  gtk_widget_set_visible (GTK_WIDGET (self->disputed_button), n > 0);
+  if (n == 0 && gtk_toggle_button_get_active (self->disputed_button))
+    gtk_toggle_button_set_active (self->disputed_button, FALSE);
+  else
+    apply_disputed_filter (self);
+}
+
+/* Once the filtered list is laid out (the tick of the next frame, since a
+ * tick comes before the layout of its own frame): the first disputed
+ * criterion, in view. */
+static gboolean
+scroll_to_disputed_cb (GtkWidget     *widget,
+                       GdkFrameClock *clock,
+                       gpointer       user_data)
+{
+  ApmmAssessmentPage *self = APMM_ASSESSMENT_PAGE (widget);
+  guint *ticks = user_data;
+
+  if ((*ticks)++ == 0)
+    return G_SOURCE_CONTINUE;
+  ApmmDisputes *disputes = self->session != NULL ? apmm_session_get_disputes (self->session) : NULL;
+  g_auto(GStrv) ids = apmm_disputes_dup_criteria (disputes);
+
+  if (ids[0] != NULL && gtk_toggle_button_get_active (self->disputed_button))
+    apmm_assessment_page_focus_criterion (self, ids[0]);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+disputed_toggled_cb (ApmmAssessmentPage *self)
+{
+  apply_disputed_filter (self);
+  if (gtk_toggle_button_get_active (self->disputed_button))
+    gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_to_disputed_cb, g_new0 (guint, 1), g_free);
+}
+
+static void
+build_disputed_filter (ApmmAssessmentPage *self)
+{
+  GtkWidget *header = gtk_widget_get_first_child (GTK_WIDGET (self->criteria_box));
+
+  self->disputed_button = GTK_TOGGLE_BUTTON (gtk_toggle_button_new ());
+  gtk_widget_set_halign (GTK_WIDGET (self->disputed_button), GTK_ALIGN_START);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->disputed_button),
+                               _("Show only the criteria the groups rated differently"));
+  gtk_widget_add_css_class (GTK_WIDGET (self->disputed_button), "pill");
+  gtk_widget_set_visible (GTK_WIDGET (self->disputed_button), FALSE);
+  g_signal_connect_swapped (self->disputed_button, "toggled", G_CALLBACK (disputed_toggled_cb), self);
+  gtk_box_append (GTK_BOX (header), GTK_WIDGET (self->disputed_button));
 }
 
 static void
@@ -241,6 +349,7 @@ build_content (ApmmAssessmentPage *self)
     adw_preferences_group_add (self->prompts_group,
                                create_prompt_card (self, apmm_model_get_prompt (model, i)));
 
+  build_disputed_filter (self);
   for (guint number = 1; number <= APMM_MAX_LEVEL; number++)
     {
       gtk_box_append (self->criteria_box,
@@ -288,6 +397,7 @@ apmm_assessment_page_dispose (GObject *object)
   g_clear_object (&self->document_signals);
   g_clear_pointer (&self->rows, g_hash_table_unref);
   g_clear_pointer (&self->prompt_buffers, g_hash_table_unref);
+  g_clear_pointer (&self->marks, g_hash_table_unref);
 
   G_OBJECT_CLASS (apmm_assessment_page_parent_class)->dispose (object);
 }
@@ -382,6 +492,7 @@ apmm_assessment_page_init (ApmmAssessmentPage *self)
 
   self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->prompt_buffers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->marks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   build_content (self);
 }
 
@@ -422,6 +533,17 @@ bind_session (ApmmAssessmentPage *self,
       g_hash_table_iter_init (&iter, self->rows);
       while (g_hash_table_iter_next (&iter, NULL, &row))
         apmm_criterion_row_set_session (row, session);
+    }
+  /* After the marks rows have seen the change: the filter asks them. */
+  if (session != NULL)
+    g_signal_connect_object (session, "notify::disputes", G_CALLBACK (disputes_changed_cb), self,
+                             G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  if (self->marks != NULL)
+    {
+      g_hash_table_iter_init (&iter, self->marks);
+      while (g_hash_table_iter_next (&iter, NULL, &row))
+        apmm_criterion_marks_set_session (row, session);
+      disputes_changed_cb (self);
     }
   if (self->prompt_buffers != NULL)
     {

@@ -12,6 +12,7 @@
 
 #include "apmm-export-dialog.h"
 #include "apmm-export.h"
+#include "apmm-safe-text.h"
 
 typedef struct {
   ApmmSession *session;   /* a copy: the export runs in a thread */
@@ -207,7 +208,7 @@ report_cb (GObject      *source,
 
   if (file != NULL)
     {
-      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *name = apmm_safe_basename (file);
 
       message = g_strdup_printf (_("Ladder exported to “%s”"), name);
     }
@@ -215,7 +216,12 @@ report_cb (GObject      *source,
     message = g_strdup (error->message);
 
   if (overlay != NULL)
-    adw_toast_overlay_add_toast (overlay, adw_toast_new (message));
+    {
+      /* Toast titles are markup in libadwaita 1.2 ("Johnson & Johnson"). */
+      g_autofree char *markup = apmm_safe_markup (message);
+
+      adw_toast_overlay_add_toast (overlay, adw_toast_new (markup));
+    }
   else if (file == NULL)
     show_failure_dialog (parent, message);
 }

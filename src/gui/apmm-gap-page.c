@@ -11,6 +11,7 @@
 #include "apmm-wrap-box.h"
 #include "apmm-assessment.h"
 #include "apmm-gap-matrix.h"
+#include "apmm-comparison-banner.h"
 #include "apmm-gap-page.h"
 #include "apmm-gap-row.h"
 #include "apmm-gui-utils.h"
@@ -38,6 +39,7 @@ struct _ApmmGapPage
 
   GtkLabel        *summary_label;
   GtkLabel        *tagline_label;
+  GtkWidget       *comparison_banner;
   GtkWidget       *controls_box;
   GtkDropDown     *target_dropdown;
   GtkStringList   *target_levels;
@@ -545,6 +547,12 @@ apmm_gap_page_init (ApmmGapPage *self)
   /* The source's own line for what this page does: naming the gaps. */
   gtk_label_set_text (self->tagline_label, apmm_model_get_tagline (apmm_model_get_default ()));
 
+  /* Under the summary: the gaps closed and opened since a baseline. */
+  self->comparison_banner = apmm_comparison_banner_new (APMM_COMPARISON_BANNER_GAPS);
+  gtk_widget_set_margin_top (self->comparison_banner, 6);
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->summary_label))),
+                              self->comparison_banner, GTK_WIDGET (self->summary_label));
+
   apmm_gap_page_refresh (self);
 }
 
@@ -583,6 +591,7 @@ bind_session (ApmmGapPage *self,
   remove_all_rows (self);
   apmm_gui_bind_session (self, &self->session, session, handlers, G_N_ELEMENTS (handlers));
   apmm_session_caption_set_session (self->session_caption, session);
+  apmm_comparison_banner_set_session (APMM_COMPARISON_BANNER (self->comparison_banner), session);
   apmm_gap_page_refresh (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);

@@ -10,10 +10,15 @@
 
 #include "apmm-gui-utils.h"
 
-/* Moves @owner's session from *@slot to @session: the old session's handlers
- * that carry @owner as data are disconnected, @handlers are connected to the
- * new one for as long as @owner lives. Returns FALSE, doing nothing, when the
- * session is the same, so that setters can return early and not notify. */
+#define SESSION_SIGNALS_KEY "apmm-gui-session-signals"
+
+/* Moves @owner's session from *@slot to @session and makes @handlers follow
+ * it, through one GSignalGroup per owner: the group connects @handlers
+ * (swapped, the owner first) for as long as the owner lives, and moving its
+ * target moves them all from the old session to the new one. @handlers must
+ * be the same every time for an owner (a static table). Returns FALSE, doing
+ * nothing, when the session is the same, so that setters can return early and
+ * not notify. */
 gboolean
 apmm_gui_bind_session (gpointer                  owner,
                        ApmmSession             **slot,
@@ -21,18 +26,27 @@ apmm_gui_bind_session (gpointer                  owner,
                        const ApmmSessionHandler *handlers,
                        gsize                     n_handlers)
 {
+  GSignalGroup *group;
+
   g_assert (G_IS_OBJECT (owner));
   g_assert (slot != NULL);
 
   if (*slot == session)
     return FALSE;
 
-  if (*slot != NULL)
-    g_signal_handlers_disconnect_by_data (*slot, owner);
+  group = g_object_get_data (owner, SESSION_SIGNALS_KEY);
+  if (group == NULL && n_handlers > 0)
+    {
+      group = g_signal_group_new (APMM_TYPE_SESSION);
+      for (gsize i = 0; i < n_handlers; i++)
+        g_signal_group_connect_object (group, handlers[i].signal, handlers[i].handler,
+                                       owner, G_CONNECT_SWAPPED);
+      g_object_set_data_full (owner, SESSION_SIGNALS_KEY, group, g_object_unref);
+    }
+
   g_set_object (slot, session);
-  for (gsize i = 0; session != NULL && i < n_handlers; i++)
-    g_signal_connect_object (session, handlers[i].signal, handlers[i].handler,
-                             owner, G_CONNECT_SWAPPED);
+  if (group != NULL)
+    g_signal_group_set_target (group, session);
 
   return TRUE;
 }

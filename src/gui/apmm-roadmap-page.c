@@ -10,6 +10,7 @@
 
 #include "apmm-action-row.h"
 #include "apmm-assessment.h"
+#include "apmm-comparison-banner.h"
 #include "apmm-gui-utils.h"
 #include "apmm-session-caption.h"
 #include "apmm-roadmap.h"
@@ -42,6 +43,7 @@ struct _ApmmRoadmapPage
   GtkListBox      *action_list;
   GtkListBox      *uncovered_list;
   GtkWidget       *uncovered_done_label;
+  GtkWidget       *comparison_banner;
 };
 
 G_DEFINE_FINAL_TYPE (ApmmRoadmapPage, apmm_roadmap_page, ADW_TYPE_BIN)
@@ -663,6 +665,12 @@ apmm_roadmap_page_init (ApmmRoadmapPage *self)
                                  G_CALLBACK (session_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_list_box_set_sort_func (self->action_list, sort_rows, NULL, NULL);
 
+  /* Under the page's title: which of a baseline's actions were done. */
+  self->comparison_banner = apmm_comparison_banner_new (APMM_COMPARISON_BANNER_ROADMAP);
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->why_label))),
+                              self->comparison_banner,
+                              gtk_widget_get_first_child (gtk_widget_get_parent (GTK_WIDGET (self->why_label))));
+
   apmm_roadmap_page_refresh (self);
 }
 
@@ -698,6 +706,7 @@ bind_session (ApmmRoadmapPage *self,
   g_ptr_array_set_size (self->pick_buttons, 0);
   g_set_object (&self->session, session);
   apmm_session_caption_set_session (self->session_caption, session);
+  apmm_comparison_banner_set_session (APMM_COMPARISON_BANNER (self->comparison_banner), session);
   apmm_roadmap_page_refresh (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "apmm-compare-dialogs.h"
 #include "apmm-export-dialog.h"
 #include "apmm-session-file.h"
 #include "apmm-window-private.h"
@@ -146,6 +147,22 @@ export_ladder_action (GtkWidget  *widget,
 }
 
 static void
+compare_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  apmm_compare_dialog_show (APMM_WINDOW (widget));
+}
+
+static void
+merge_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  apmm_merge_dialog_show (APMM_WINDOW (widget));
+}
+
+static void
 show_details_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *param)
@@ -213,6 +230,7 @@ _apmm_window_update_actions (ApmmWindow *self)
   gtk_widget_action_set_enabled (widget, "win.save", has_session);
   gtk_widget_action_set_enabled (widget, "win.save-as", has_session);
   gtk_widget_action_set_enabled (widget, "win.export-ladder", has_session);
+  gtk_widget_action_set_enabled (widget, "win.compare", has_session);
   gtk_widget_action_set_enabled (widget, "win.show-details", has_session);
   gtk_widget_action_set_enabled (widget, "win.show-page", has_session);
   gtk_widget_action_set_enabled (widget, "win.undo", can_undo);
@@ -246,6 +264,8 @@ _apmm_window_class_actions_init (ApmmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.export-ladder", NULL, export_ladder_action);
+  gtk_widget_class_install_action (widget_class, "win.compare", NULL, compare_action);
+  gtk_widget_class_install_action (widget_class, "win.merge", NULL, merge_action);
   gtk_widget_class_install_action (widget_class, "win.show-details", NULL, show_details_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);

@@ -14,6 +14,7 @@
 #include "apmm-explorer-page.h"
 #include "apmm-gap-page.h"
 #include "apmm-roadmap-page.h"
+#include "apmm-safe-text.h"
 #include "apmm-session-file.h"
 #include "apmm-window-private.h"
 
@@ -306,18 +307,18 @@ apmm_window_show_open_error (ApmmWindow   *self,
                              GFile        *file,
                              const GError *error)
 {
-  g_autofree char *basename = NULL;
   g_autofree char *name = NULL;
   g_autofree char *heading = NULL;
+  g_autofree char *safe_message = NULL;
 
   g_return_if_fail (APMM_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (error != NULL);
 
-  basename = g_file_get_basename (file);
-  name = g_filename_display_name (basename);
+  name = apmm_safe_basename (file);
   heading = g_strdup_printf (_("Could Not Open “%s”"), name);
-  show_error_dialog (self, heading, error->message);
+  safe_message = apmm_safe_text (error->message);
+  show_error_dialog (self, heading, safe_message);
 }
 
 typedef struct {
@@ -541,8 +542,7 @@ changed_on_disk_response_cb (AdwMessageDialog *dialog,
 static void
 ask_changed_on_disk (SaveRequest *req)
 {
-  g_autofree char *basename = g_file_get_basename (req->file);
-  g_autofree char *name = g_filename_display_name (basename);
+  g_autofree char *name = apmm_safe_basename (req->file);
   AdwMessageDialog *dialog;
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (req->self),
@@ -589,13 +589,13 @@ saved_cb (GObject      *object,
         }
       else
         {
-          g_autofree char *basename = g_file_get_basename (req->file);
-          g_autofree char *name = g_filename_display_name (basename);
+          g_autofree char *name = apmm_safe_basename (req->file);
           g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
+          g_autofree char *reason = apmm_safe_text (error->message);
           g_autofree char *body = g_strdup_printf (_("%s\n\nYour changes are still here and in an "
                                                      "automatic draft. Try Save As to keep them "
                                                      "in another place."),
-                                                   error->message);
+                                                   reason);
 
           apmm_document_write_draft (req->document);
           show_error_dialog (self, heading, body);
@@ -1149,7 +1149,12 @@ void
 apmm_window_show_toast (ApmmWindow *self,
                         const char *message)
 {
+  g_autofree char *markup = NULL;
+
   g_return_if_fail (APMM_IS_WINDOW (self));
 
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  /* libadwaita 1.2 parses a toast's title as markup: "Johnson & Johnson"
+   * would show nothing. Names in it may hold control characters too. */
+  markup = apmm_safe_markup (message);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (markup));
 }

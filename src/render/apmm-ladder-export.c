@@ -10,10 +10,15 @@
 #include <cairo-svg.h>
 #include <glib/gi18n.h>
 #include <string.h>
+#include <sys/stat.h>
+
+#include <glib/gstdio.h>
 
 #include "apmm-cli.h"
 #include "apmm-export.h"
+#include "apmm-file-writer.h"
 #include "apmm-ladder-renderer.h"
+#include "apmm-safe-text.h"
 #include "apmm-session-file.h"
 
 typedef cairo_surface_t *(*SurfaceFunc) (cairo_write_func_t  write,
@@ -197,28 +202,6 @@ apmm_export_list_formats (void)
   return list;
 }
 
-static gboolean
-replace_contents (GFile       *output,
-                  GByteArray  *data,
-                  GError     **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *name = NULL;
-
-  if (g_file_replace_contents (output, (const char *) data->data, data->len, NULL, FALSE,
-                               G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &local_error))
-    return TRUE;
-
-  /* GIO usually names the file already; say it once. */
-  name = g_file_get_parse_name (output);
-  if (strstr (local_error->message, name) != NULL)
-    g_propagate_error (error, g_steal_pointer (&local_error));
-  else
-    g_set_error (error, local_error->domain, local_error->code,
-                 _("Cannot write “%s”: %s"), name, local_error->message);
-  return FALSE;
-}
-
 gboolean
 apmm_export_session (ApmmSession  *session,
                      const char   *format,
@@ -252,7 +235,33 @@ apmm_export_session (ApmmSession  *session,
   data = g_byte_array_new ();
   if (!f->write (session, f->name, width, height, data, error))
     return FALSE;
-  return replace_contents (output, data, error);
+  /* The file writer names the file in its messages, keeps an existing
+   * file's mode and refuses pipes and devices at once. */
+  return apmm_file_write_data (output, data->data, data->len, APMM_FILE_WRITE_NONE,
+                               NULL, NULL, NULL, error);
+}
+
+/* TRUE when @output names the same file as @input: the same inode, whatever
+ * the path (a hard link, a symlink, "./s.apmm"). */
+static gboolean
+same_file (const char *input,
+           const char *output)
+{
+  GStatBuf in_st, out_st;
+
+  return g_stat (input, &in_st) == 0 && g_stat (output, &out_st) == 0 &&
+         in_st.st_dev == out_st.st_dev && in_st.st_ino == out_st.st_ino;
+}
+
+static int
+fail_cli (GString    *err,
+          int         status,
+          const char *message)
+{
+  g_autofree char *safe = apmm_safe_text (message);
+
+  g_string_append_printf (err, "%s\n", safe);
+  return status;
 }
 
 int
@@ -266,36 +275,44 @@ apmm_export_cli (const char *format,
   g_autoptr(ApmmSession) session = NULL;
   g_autoptr(GFile) in_file = NULL;
   g_autoptr(GFile) out_file = NULL;
+  g_autofree char *in_path = NULL;
+  g_autofree char *out_path = NULL;
 
   g_return_val_if_fail (err != NULL, APMM_EXIT_USAGE);
 
   if (!apmm_export_format_is_known (format))
     {
-      g_string_append_printf (err, _("Unknown export format “%s” (known: %s)"),
-                              format ? format : "", apmm_export_list_formats ());
-      g_string_append_c (err, '\n');
-      return APMM_EXIT_USAGE;
+      g_autofree char *message = g_strdup_printf (_("Unknown export format “%s” (known: %s)"),
+                                                  format ? format : "", apmm_export_list_formats ());
+      return fail_cli (err, APMM_EXIT_USAGE, message);
     }
   if (output == NULL || *output == '\0' || input == NULL || *input == '\0')
-    {
-      g_string_append_printf (err, "%s\n", _("Usage: --export=FORMAT --output=PATH [--size=WxH] FILE"));
-      return APMM_EXIT_USAGE;
-    }
+    return fail_cli (err, APMM_EXIT_USAGE, _("Usage: --export=FORMAT --output=PATH [--size=WxH] FILE"));
 
   in_file = g_file_new_for_commandline_arg (input);
+  out_file = g_file_new_for_commandline_arg (output);
+  in_path = g_file_get_path (in_file);
+  out_path = g_file_get_path (out_file);
+  if (in_path != NULL && out_path != NULL && same_file (in_path, out_path))
+    {
+      g_autofree char *name = apmm_safe_file_name (out_file);
+      g_autofree char *message =
+        g_strdup_printf (_("The output “%s” is the session being exported; choose another output file"),
+                         name);
+      return fail_cli (err, APMM_EXIT_USAGE, message);
+    }
+
   session = apmm_session_load_file (in_file, NULL, &error);
   if (session == NULL)
     {
-      g_string_append_printf (err, "%s: %s\n", input, error->message);
-      return APMM_EXIT_INVALID;
+      g_autofree char *message = g_strdup_printf ("%s: %s", input, error->message);
+      return fail_cli (err, APMM_EXIT_INVALID, message);
     }
 
-  out_file = g_file_new_for_commandline_arg (output);
   if (!apmm_export_session (session, format, out_file, size, &error))
-    {
-      g_string_append_printf (err, "%s\n", error->message);
-      return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT)
-             ? APMM_EXIT_USAGE : APMM_EXIT_INVALID;
-    }
+    return fail_cli (err,
+                     g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT)
+                     ? APMM_EXIT_USAGE : APMM_EXIT_INVALID,
+                     error->message);
   return APMM_EXIT_OK;
 }

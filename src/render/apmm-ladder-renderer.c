@@ -11,6 +11,7 @@
 #include <string.h>
 #include <pango/pangocairo.h>
 
+#include "apmm-compare.h"
 #include "apmm-ladder-renderer.h"
 
 /* Vertical proportions, in rung heights: five rungs, three small gaps and the
@@ -130,6 +131,11 @@ struct _ApmmLadderLayout
   double             dot_pitch;
   guint              dot_cols;
   double             dots_x, dots_y[APMM_N_LEVELS];
+
+  /* A re-assessment's baseline (layout_baseline) */
+  cairo_rectangle_t  ghosts[APMM_LADDER_MARKER_PERCEIVED + 1];
+  gboolean           ghost_shown[APMM_LADDER_MARKER_PERCEIVED + 1];
+  Label              movement;
 };
 
 static const Palette palettes[] = {
@@ -194,6 +200,29 @@ static const Palette palettes[] = {
 
 /* --- State ---------------------------------------------------------------- */
 
+static void
+state_init_baseline (ApmmLadderState *state,
+                     ApmmSession     *session,
+                     ApmmModel       *model)
+{
+  ApmmBaseline *baseline = apmm_session_get_baseline (session);
+  g_autoptr(ApmmComparison) comparison = NULL;
+  g_autofree char *label = NULL;
+
+  state->baseline_perceived = -1;
+  if (baseline == NULL)
+    return;
+
+  comparison = apmm_comparison_new (baseline, session, model);
+  label = apmm_comparison_dup_movement_label (comparison);
+  state->has_baseline = TRUE;
+  state->baseline_level = apmm_comparison_get_level_then (comparison);
+  /* Like the perceived marker, the earlier vote stays hidden with the votes. */
+  if (!state->votes_hidden)
+    state->baseline_perceived = apmm_comparison_get_perceived_then (comparison);
+  g_strlcpy (state->baseline_label, label, sizeof state->baseline_label);
+}
+
 void
 apmm_ladder_state_init (ApmmLadderState *state,
                         ApmmSession     *session,
@@ -240,6 +269,7 @@ apmm_ladder_state_init (ApmmLadderState *state,
   state->n_votes = apmm_assessment_get_votes (assessment, state->votes);
   state->votes_hidden = apmm_assessment_get_votes_hidden (assessment);
   state->selected = -1;
+  state_init_baseline (state, session, model);
 }
 
 void
@@ -351,6 +381,12 @@ apmm_ladder_state_describe (const ApmmLadderState *state)
   if (state->votes_hidden || state->n_votes > 0)
     g_string_append_c (str, ' ');
   describe_votes (str, state);
+  if (state->has_baseline)
+    {
+      g_string_append_c (str, ' ');
+      /* TRANSLATORS: the movement of the evidence level, e.g. "+1 since 2026-03-12" */
+      g_string_append_printf (str, _("Evidence level: %s."), state->baseline_label);
+    }
 
   return g_string_free (str, FALSE);
 }
@@ -1560,6 +1596,79 @@ layout_legend (ApmmLadderLayout *self,
     }
 }
 
+/* --- Baseline ghosts --------------------------------------------------------
+ *
+ * A re-assessment shows where the evidence and the room's vote stood at the
+ * baseline: dashed outlines of the evidence and perceived pills, drawn behind
+ * the markers of now, and the evidence level's movement ("+1 since
+ * 2026-03-12") inside the evidence ghost. When the level did not move, the
+ * ghost is a dashed halo around the pill of now and the label goes under it,
+ * in the same rung, when there is room (the description always says it).
+ * Placed after everything else, so it moves nothing. */
+
+static void
+layout_baseline (ApmmLadderLayout *self,
+                 const Frame      *f)
+{
+  const ApmmLadderState *s = &self->state;
+  const cairo_rectangle_t *now = &self->markers[APMM_LADDER_MARKER_EVIDENCE];
+  double ph = f->mu * PILL_HEIGHT;
+  int change = (int) s->evidence_level - (int) s->baseline_level;
+  g_autofree char *short_label = change != 0 ? g_strdup_printf ("%+d", change) : NULL;
+  /* On a small ladder the change alone, as the marker words give way to the legend. */
+  const char *candidates[] = { s->baseline_label, short_label, NULL };
+  cairo_rectangle_t box;
+  double top, bottom;
+
+  if (!s->has_baseline)
+    return;
+
+  if (s->baseline_level != s->evidence_level)
+    {
+      self->ghosts[APMM_LADDER_MARKER_EVIDENCE] = (cairo_rectangle_t) {
+        now->x, frame_level_y (f, s->baseline_level) - ph / 2, now->width, ph };
+      self->ghost_shown[APMM_LADDER_MARKER_EVIDENCE] = TRUE;
+      box = self->ghosts[APMM_LADDER_MARKER_EVIDENCE];
+      box.x += ph * 0.3;
+      box.width -= ph * 0.6;
+      box.y += ph * 0.12;
+      box.height -= ph * 0.24;
+    }
+  else
+    {
+      /* Unchanged: a dashed halo around the pill of now, the label under it. */
+      double pad = MIN (self->u * 0.05, (now->y - self->rungs[s->evidence_level].y) / 2);
+      double below;
+
+      self->ghosts[APMM_LADDER_MARKER_EVIDENCE] = (cairo_rectangle_t) {
+        now->x - pad, now->y - pad, now->width + 2 * pad, now->height + 2 * pad };
+      self->ghost_shown[APMM_LADDER_MARKER_EVIDENCE] = TRUE;
+      inner_rung_span (self, now->y + now->height / 2, &top, &bottom);
+      below = now->y + now->height + pad;
+      box = (cairo_rectangle_t) { now->x, below, now->width,
+                                  self->rungs[s->evidence_level].y + self->u - below };
+    }
+
+  if (s->baseline_perceived >= 0 &&
+      (!s->has_perceived || (double) s->baseline_perceived != s->perceived))
+    {
+      double lx = frame_lane_x (f, LANE_PERCEIVED_START);
+      double lw = frame_lane_w (f, LANE_PERCEIVED_START, LANE_PERCEIVED_END);
+
+      self->ghosts[APMM_LADDER_MARKER_PERCEIVED] = (cairo_rectangle_t) {
+        lx, frame_level_y (f, s->baseline_perceived) - ph / 2, lw, ph };
+      self->ghost_shown[APMM_LADDER_MARKER_PERCEIVED] = TRUE;
+    }
+
+  if (box.width <= 0 || box.height <= 0)
+    return;
+  label_fit (self, &self->movement, candidates, box.width, box.height,
+             MARKER_PX * self->u, MAX (MIN_LABEL_PX, 0.08 * self->u), PANGO_WEIGHT_BOLD,
+             ROLE_SECONDARY);
+  self->movement.x = box.x + (box.width - self->movement.width) / 2;
+  self->movement.y = box.y + (box.height - self->movement.height) / 2;
+}
+
 ApmmLadderLayout *
 apmm_ladder_layout_new (const ApmmLadderState *state,
                         int                    width,
@@ -1609,6 +1718,7 @@ apmm_ladder_layout_new (const ApmmLadderState *state,
   place_votes (self, self->state.votes_hidden ? hidden_x : votes_x, votes_w, hidden_w);
   place_markers (self);
   layout_legend (self, &f);
+  layout_baseline (self, &f);
 
   return self;
 }
@@ -1628,6 +1738,7 @@ apmm_ladder_layout_free (ApmmLadderLayout *self)
     }
   label_clear (&self->votes_hidden);
   label_clear (&self->chasm_label);
+  label_clear (&self->movement);
   for (guint i = 0; i < APMM_LADDER_N_MARKERS; i++)
     {
       label_clear (&self->marker_labels[i]);
@@ -2350,6 +2461,70 @@ draw_selection (ApmmLadderLayout *self,
   cairo_stroke (cr);
 }
 
+/* --- Baseline ghosts, drawn (see layout_baseline) ------------------------- */
+
+static void
+draw_ghost (cairo_t                 *cr,
+            const cairo_rectangle_t *pill,
+            const Rgb               *colour,
+            double                   line)
+{
+  double dash[] = { line * 2.5, line * 1.5 };
+
+  cairo_save (cr);
+  rounded_rect (cr, pill, pill->height / 2);
+  cairo_set_source_rgba (cr, colour->r, colour->g, colour->b, 0.12);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgba (cr, colour->r, colour->g, colour->b, 0.75);
+  cairo_set_line_width (cr, line);
+  cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+static void
+draw_baseline (ApmmLadderLayout *self,
+               cairo_t          *cr,
+               const Palette    *p)
+{
+  double line = MAX (1.0, self->mu * 0.035);
+
+  if (!self->state.has_baseline)
+    return;
+
+  if (self->ghost_shown[APMM_LADDER_MARKER_EVIDENCE])
+    draw_ghost (cr, &self->ghosts[APMM_LADDER_MARKER_EVIDENCE], &p->evidence, line);
+  if (self->ghost_shown[APMM_LADDER_MARKER_PERCEIVED])
+    draw_ghost (cr, &self->ghosts[APMM_LADDER_MARKER_PERCEIVED], &p->perceived, line);
+  draw_label (cr, p, &self->movement);
+}
+
+gboolean
+apmm_ladder_layout_get_ghost_rect (ApmmLadderLayout  *self,
+                                   ApmmLadderMarker   marker,
+                                   cairo_rectangle_t *rect)
+{
+  g_return_val_if_fail (self != NULL && rect != NULL, FALSE);
+  g_return_val_if_fail (marker == APMM_LADDER_MARKER_EVIDENCE ||
+                        marker == APMM_LADDER_MARKER_PERCEIVED, FALSE);
+
+  *rect = self->ghosts[marker];
+
+  return self->ghost_shown[marker];
+}
+
+gboolean
+apmm_ladder_layout_get_movement_rect (ApmmLadderLayout  *self,
+                                      cairo_rectangle_t *rect)
+{
+  g_return_val_if_fail (self != NULL && rect != NULL, FALSE);
+
+  *rect = (cairo_rectangle_t) { self->movement.x, self->movement.y,
+                                self->movement.width, self->movement.height };
+
+  return self->movement.layout != NULL;
+}
+
 void
 apmm_ladder_layout_draw (ApmmLadderLayout  *self,
                          cairo_t           *cr,
@@ -2379,6 +2554,7 @@ apmm_ladder_layout_draw (ApmmLadderLayout  *self,
   draw_chasm (self, cr, p);
   draw_votes (self, cr, p);
   draw_progress (self, cr, p);
+  draw_baseline (self, cr, p);
   draw_evidence (self, cr, p);
   draw_perceived (self, cr, p);
   draw_estimation (self, cr, p);

@@ -64,6 +64,13 @@ typedef struct {
   guint       n_votes;
   gboolean    votes_hidden;
 
+  /* A re-assessment's baseline (apmm-compare.h): its evidence and perceived
+   * levels drawn as ghosts, and the movement of the evidence level. */
+  gboolean    has_baseline;
+  guint       baseline_level;
+  int         baseline_perceived;  /* -1 when the baseline had none */
+  char        baseline_label[96];  /* "+1 since 2026-03-12" */
+
   int         selected;        /* a selected rung, -1 for none */
   gboolean    focus_visible;   /* draw a focus ring around the selected rung */
   gboolean    transparent;     /* leave the background to the caller (a widget's window) */
@@ -146,6 +153,15 @@ gboolean    apmm_ladder_layout_get_legend_rect (ApmmLadderLayout    *layout,
 /* The Failure Chasm's title. */
 void        apmm_ladder_layout_get_chasm_label_rect (ApmmLadderLayout *layout,
                                                      cairo_rectangle_t *rect);
+/* A baseline's ghost marker (@marker is EVIDENCE or PERCEIVED); FALSE when
+ * there is no baseline or the ghost would sit under the marker of now. */
+gboolean    apmm_ladder_layout_get_ghost_rect (ApmmLadderLayout     *layout,
+                                               ApmmLadderMarker      marker,
+                                               cairo_rectangle_t    *rect);
+/* The movement label ("+1 since 2026-03-12"); FALSE when not drawn. */
+gboolean    apmm_ladder_layout_get_movement_rect (ApmmLadderLayout  *layout,
+                                                  cairo_rectangle_t *rect);
+
 /* The text of a marker's label as laid out (it may be a shorter variant). */
 const char *apmm_ladder_layout_get_marker_text (ApmmLadderLayout    *layout,
                                                 ApmmLadderMarker     marker);

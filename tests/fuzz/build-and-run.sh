@@ -9,7 +9,8 @@
 # GLib criticals are fatal and turn into SIGTRAP, which ASan reports as a
 # crash. Crashers land in $APMM_FUZZ_DIR (default /tmp/apmm-fuzz); add each one
 # to tests/fuzz/corpus/ once fixed so that `meson test fuzz-replay` keeps it.
-# Extra arguments go to libFuzzer, e.g. `-runs=1000000`.
+# Extra arguments go to libFuzzer, e.g. `-runs=1000000`; with 0 minutes only
+# -runs limits the run (as .ci/run does).
 set -eu
 
 minutes=${1:-10}
@@ -29,6 +30,21 @@ cat > "$work/gen/config.h" <<CONFIG
 #define RESOURCE_PREFIX "/org/apmm/Workshop"
 CONFIG
 
+# The enum ↔ string tables come from GEnum types generated from the headers,
+# as gnome.mkenums_simple does in the build (src/core/meson.build).
+glib-mkenums \
+  --fhead '#pragma once\n#include <glib-object.h>\nG_BEGIN_DECLS\n' \
+  --vhead 'GType @enum_name@_get_type (void) G_GNUC_CONST;\n#define @ENUMPREFIX@_TYPE_@ENUMSHORT@ (@enum_name@_get_type ())\n' \
+  --ftail 'G_END_DECLS\n' \
+  "$root/src/core/apmm-model.h" "$root/src/core/apmm-action.h" > "$work/gen/apmm-enums.h"
+glib-mkenums \
+  --fhead '#include "apmm-enums.h"\n#define C_ENUM(v) ((gint) v)\n#define C_FLAGS(v) ((guint) v)\n' \
+  --fprod '#include "@basename@"\n' \
+  --vhead 'GType\n@enum_name@_get_type (void)\n{\n  static gsize gtype_id = 0;\n  static const G@Type@Value values[] = {' \
+  --vprod '    { C_@TYPE@ (@VALUENAME@), "@VALUENAME@", "@valuenick@" },' \
+  --vtail '    { 0, NULL, NULL }\n  };\n  if (g_once_init_enter (&gtype_id)) {\n    GType new_type = g_@type@_register_static (g_intern_static_string ("@EnumName@"), values);\n    g_once_init_leave (&gtype_id, new_type);\n  }\n  return (GType) gtype_id;\n}\n' \
+  "$root/src/core/apmm-model.h" "$root/src/core/apmm-action.h" > "$work/gen/apmm-enums.c"
+
 glib-compile-resources --generate-source --c-name apmm_core \
   --sourcedir "$root/data" --target "$work/gen/apmm-core-resources.c" \
   "$root/src/core/apmm-core.gresource.xml"
@@ -39,10 +55,16 @@ clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
   "$here/fuzz-session-load.c" \
   "$root/src/core/apmm-action.c" \
   "$root/src/core/apmm-assessment.c" \
+  "$root/src/core/apmm-baseline.c" \
+  "$root/src/core/apmm-disputes.c" \
+  "$root/src/core/apmm-json-check.c" \
   "$root/src/core/apmm-model.c" \
   "$root/src/core/apmm-session.c" \
-  "$root/src/core/apmm-session-file.c" \
+  "$root/src/core/apmm-file-writer.c" \
+  "$root/src/core/apmm-safe-text.c" \
+  "$root/src/core"/apmm-session-file*.c \
   "$work/gen/apmm-core-resources.c" \
+  "$work/gen/apmm-enums.c" \
   $(pkg-config --cflags --libs gio-2.0 json-glib-1.0) -lm \
   -o "$work/fuzz-session-load"
 
