@@ -4,7 +4,8 @@
 # End to end, through AT-SPI: on the Roadmap of the Meridian example, the ⋮
 # button of an action opens a menu (not an inline expander). Escape closes it
 # with nothing changed; "Description and Success Measure" opens the details
-# below the row. The example file itself is never written.
+# below the row. Due opens a calendar popover that Escape closes. The example
+# file itself is never written.
 #
 # Usage: test_action_menu.py BUILD_ROOT SRC_ROOT
 
@@ -74,6 +75,17 @@ def main(tap):
         press(item)
         tap.ok(wait_for(lambda: find(frame, name='Description', role=pyatspi.ROLE_TEXT) is not None, 5),
                'choosing it shows the description below the action')
+        # Due opens a calendar in a popover; Escape closes it, nothing changed.
+        # Only the button's own subtree is searched: the calendar's day labels
+        # make a walk of the whole window slow.
+        due = find(frame, name='Due date')
+        tap.ok(due is not None and press(due), 'the Due button can be pressed')
+        tap.ok(wait_for(lambda: find(due, name='GtkCalendar') is not None, 10),
+               'Due opens a calendar popover')
+        tap.ok(find(due, name_re='^_?No [Dd]ue [Dd]ate$') is not None, 'with a “No Due Date” button')
+        subprocess.run(['xdotool', 'key', 'Escape'], check=False)
+        tap.ok(wait_for(lambda: find(due, name='GtkCalendar') is None, 10),
+               'Escape closes the calendar popover')
         tap.ok(app.proc.poll() is None, 'the app is still running')
         tap.ok(sha256(path) == checksum, 'the session file on disk is unchanged')
     finally:
