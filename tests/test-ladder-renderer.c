@@ -410,6 +410,22 @@ assert_ladder_labels (const char *ratings_file)
     }
 }
 
+/* The progress marker says what it counts, as the result strip does. */
+static void
+test_progress_counts (void)
+{
+  g_autofree char *path = g_build_filename (SRC_ROOT, "data", "examples", "meridian-insurance.apmm", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ApmmSession) session = apmm_session_load_file (file, NULL, NULL);
+  g_autoptr(ApmmLadderLayout) layout = NULL;
+  ApmmLadderState state;
+
+  apmm_ladder_state_init (&state, session, apmm_model_get_default (), NULL);
+  layout = apmm_ladder_layout_new (&state, 1920, 1080);
+  g_assert_cmpstr (apmm_ladder_layout_get_marker_text (layout, APMM_LADDER_MARKER_PROGRESS), ==,
+                   "1/7 met, 2 partly");
+}
+
 static void
 test_labels_in_window (void)
 {
@@ -732,6 +748,7 @@ main (int   argc,
   g_test_add_func ("/ladder-renderer/inconclusive-floor", test_inconclusive_floor);
   g_test_add_func ("/ladder-renderer/unassessed", test_unassessed);
   g_test_add_func ("/ladder-renderer/labels-in-window", test_labels_in_window);
+  g_test_add_func ("/ladder-renderer/progress-counts", test_progress_counts);
   g_test_add_func ("/ladder-renderer/hit-testing", test_hit_testing);
   g_test_add_func ("/ladder-renderer/description", test_description);
   g_test_add_func ("/ladder-renderer/interpolation", test_interpolation);

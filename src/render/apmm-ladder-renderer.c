@@ -265,6 +265,8 @@ apmm_ladder_state_init (ApmmLadderState *state,
   state->target_level = apmm_assessment_get_target_level (assessment);
   state->target = state->target_level;
   state->has_progress = apmm_assessment_get_next_level_progress (assessment, &state->progress);
+  apmm_assessment_get_next_level_counts (assessment, &state->next_met, &state->next_partly,
+                                         &state->next_total);
 
   state->n_votes = apmm_assessment_get_votes (assessment, state->votes);
   state->votes_hidden = apmm_assessment_get_votes_hidden (assessment);
@@ -375,8 +377,13 @@ apmm_ladder_state_describe (const ApmmLadderState *state)
   if (state->has_progress)
     {
       g_string_append_c (str, ' ');
-      g_string_append_printf (str, _("Level %u is %d%% met."),
-                              evidence + 1, (int) lround (state->progress * 100));
+      if (state->next_total > 0)
+        /* Translators: "Level 3: 1 of 7 criteria met, 2 partly." */
+        g_string_append_printf (str, _("Level %u: %u of %u criteria met, %u partly."),
+                                evidence + 1, state->next_met, state->next_total, state->next_partly);
+      else
+        g_string_append_printf (str, _("Level %u is %d%% met."),
+                                evidence + 1, (int) lround (state->progress * 100));
     }
   if (state->votes_hidden || state->n_votes > 0)
     g_string_append_c (str, ' ');
@@ -1367,10 +1374,35 @@ fit_progress (ApmmLadderLayout *self,
   double lw = frame_lane_w (f, LANE_EVIDENCE_START, LANE_EVIDENCE_END);
   double y = frame_level_y (f, MIN (s->evidence + 1, APMM_MAX_LEVEL));
   int percent = (int) lround (CLAMP (s->progress, 0, 1) * 100);
-  g_autofree char *full = g_strdup_printf (_("Next level %d%%"), percent);
-  g_autofree char *mid = g_strdup_printf (_("Next %d%%"), percent);
-  g_autofree char *bare = g_strdup_printf ("%d%%", percent);
-  const char *candidates[] = { full, mid, bare, NULL };
+  g_autofree char *full = NULL;
+  g_autofree char *mid = NULL;
+  g_autofree char *bare = NULL;
+  const char *candidates[4] = { NULL, };
+
+  /* Say what is counted ("1/7 met, 2 partly"), not a percentage in which
+   * partly met criteria silently weigh half; a state without counts (an
+   * interpolated or hand-made one) keeps the percentage. */
+  if (s->next_total > 0 && s->next_partly > 0)
+    {
+      /* Translators: on the ladder, the next level's criteria: "1/7 met, 2 partly". */
+      full = g_strdup_printf (_("%u/%u met, %u partly"), s->next_met, s->next_total, s->next_partly);
+      mid = g_strdup_printf (_("%u/%u met"), s->next_met, s->next_total);
+      bare = g_strdup_printf ("%u/%u", s->next_met, s->next_total);
+    }
+  else if (s->next_total > 0)
+    {
+      full = g_strdup_printf (_("%u/%u met"), s->next_met, s->next_total);
+      mid = g_strdup_printf ("%u/%u", s->next_met, s->next_total);
+    }
+  else
+    {
+      full = g_strdup_printf (_("Next level %d%%"), percent);
+      mid = g_strdup_printf (_("Next %d%%"), percent);
+      bare = g_strdup_printf ("%d%%", percent);
+    }
+  candidates[0] = full;
+  candidates[1] = mid;
+  candidates[2] = bare;
 
   if (!s->has_progress || s->unassessed)
     return;
