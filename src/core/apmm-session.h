@@ -60,6 +60,12 @@ const char        *apmm_session_get_notes             (ApmmSession      *self);
 void               apmm_session_set_notes             (ApmmSession      *self,
                                                        const char       *notes);
 
+/* The facilitator's pick among the offered entry points: an entry point id
+ * of the model, or "" for none. */
+const char        *apmm_session_get_entry_point       (ApmmSession      *self);
+void               apmm_session_set_entry_point       (ApmmSession      *self,
+                                                       const char       *entry_point);
+
 /* Levels: -1 means "not set" (null in the file). */
 int                apmm_session_get_perceived_level   (ApmmSession      *self);
 void               apmm_session_set_perceived_level   (ApmmSession      *self,

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "apmm-gui-utils.h"
 
 #define SESSION_SIGNALS_KEY "apmm-gui-session-signals"
@@ -73,4 +75,28 @@ apmm_gui_sync_editable (GtkEditable *editable,
     text = "";
   if (g_strcmp0 (gtk_editable_get_text (editable), text) != 0)
     gtk_editable_set_text (editable, text);
+}
+
+char *
+apmm_gui_format_date (GDateTime *date)
+{
+  g_return_val_if_fail (date != NULL, NULL);
+
+  /* Translators: a date, see g_date_time_format(); "%-e %B %Y" is "14 May 2024".
+   * Write it the way your language does, e.g. "%-e. %B %Y". */
+  g_autofree char *text = g_date_time_format (date, _("%-e %B %Y"));
+
+  return g_strdup (g_strstrip (text));
+}
+
+char *
+apmm_gui_format_date_time (GDateTime *date_time)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (date_time != NULL, NULL);
+
+  /* Translators: a date and time, see g_date_time_format(); "14 May 2024, 10:32". */
+  text = g_date_time_format (date_time, _("%-e %B %Y, %H:%M"));
+  return g_strdup (g_strstrip (text));
 }

@@ -28,5 +28,8 @@ gboolean apmm_gui_bind_session             (gpointer                  owner,
 ApmmDocument *apmm_gui_document_for_session (ApmmSession *session);
 void     apmm_gui_sync_editable            (GtkEditable              *editable,
                                             const char               *text);
+/* Dates as the user's language writes them ("14 May 2024", "14. Mai 2024"). */
+char    *apmm_gui_format_date              (GDateTime                *date);
+char    *apmm_gui_format_date_time         (GDateTime                *date_time);
 
 G_END_DECLS
