@@ -105,7 +105,7 @@ test_empty_session (void)
 
   slide = apmm_slide_deck_get_slide (deck, 0);
   g_assert_cmpint (slide->kind, ==, APMM_SLIDE_TITLE);
-  g_assert_cmpstr (slide->callout, ==, "You can't fix what you haven't named");
+  g_assert_cmpstr (slide->callout, ==, "You can’t fix what you haven’t named");
 
   slide = find_slide (deck, "level-2");
   g_assert_cmpint (slide->kind, ==, APMM_SLIDE_LEVEL);
