@@ -97,7 +97,9 @@ test_report_content (void)
         g_assert_cmpstr (apmm_report_get_action (report, i)->title, ==, apmm_session_get_action (session, i)->title);
       g_assert_cmpuint (apmm_report_get_votes (report, counts), ==, apmm_session_count_votes (session, expected));
       g_assert_cmpmem (counts, sizeof counts, expected, sizeof expected);
-      g_assert_cmpuint (apmm_report_get_n_entry_points (report), ==,
+      /* Every offer once: the rescue and the sprint are one offer. */
+      g_assert_cmpuint (apmm_report_get_n_entry_points (report), >=, 1);
+      g_assert_cmpuint (apmm_report_get_n_entry_points (report), <=,
                         g_strv_length ((char **) apmm_assessment_get_entry_points (assessment)));
       g_assert_nonnull (strstr (apmm_report_get_headline (report),
                                 apmm_model_get_level (model, apmm_assessment_get_evidence_level (assessment))->name));
@@ -230,6 +232,34 @@ test_report_anonymised_forms (void)
   g_assert_cmpstr (apmm_report_get_gap (report, 1)->owner, ==, "IT Operations");
 }
 
+/* The source offers the rescue and the sprint as one ("… or …"), with one
+ * description; the facilitator's pick comes first and says so. */
+static void
+test_report_offers_and_pick (void)
+{
+  g_autoptr(ApmmSession) meridian = load_example ("meridian-insurance");
+  g_autoptr(ApmmSession) halcyon = load_example ("halcyon-health");
+  g_autoptr(ApmmReport) level2 = apmm_report_new (meridian, apmm_model_get_default (), APMM_REPORT_DEFAULT);
+  g_autoptr(ApmmReport) picked = NULL;
+  const ApmmReportEntryPoint *ep;
+
+  g_assert_cmpuint (apmm_report_get_n_entry_points (level2), ==, 1);
+  ep = apmm_report_get_entry_point (level2, 0);
+  g_assert_cmpstr (ep->heading, ==, "Pilot-to-Production Rescue or AI Feature Sprint");
+  g_assert_false (g_str_has_prefix (ep->why, "The facilitator chose"));
+
+  /* Halcyon stands on level 3, where all three fit; its session records
+   * the Ops Retainer. */
+  g_assert_cmpstr (apmm_session_get_entry_point (halcyon), ==, "ops-retainer");
+  picked = apmm_report_new (halcyon, apmm_model_get_default (), APMM_REPORT_DEFAULT);
+  g_assert_cmpuint (apmm_report_get_n_entry_points (picked), ==, 2);
+  ep = apmm_report_get_entry_point (picked, 0);
+  g_assert_cmpstr (ep->entry_point->id, ==, "ops-retainer");
+  g_assert_true (g_str_has_prefix (ep->why, "The facilitator chose Monthly AI Ops Retainer."));
+  g_assert_cmpstr (apmm_report_get_entry_point (picked, 1)->heading, ==,
+                   "Pilot-to-Production Rescue or AI Feature Sprint");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -242,6 +272,7 @@ main (int    argc,
   g_test_add_func ("/report/progress-rounding", test_report_progress_rounding);
   g_test_add_func ("/report/anonymised", test_report_anonymised);
   g_test_add_func ("/report/anonymised-forms", test_report_anonymised_forms);
+  g_test_add_func ("/report/offers-and-pick", test_report_offers_and_pick);
 
   return g_test_run ();
 }

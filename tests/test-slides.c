@@ -189,7 +189,7 @@ test_complete_session (void)
   slide = find_slide (deck, "entry-point");
   g_assert_cmpstr (slide->title, ==,
                    apmm_model_lookup_entry_point (apmm_model_get_default (),
-                                                  apmm_assessment_get_entry_points (assessment)[0])->name);
+                                                  apmm_assessment_get_entry_points (assessment)[0])->offer);
 
   slide = find_slide (deck, "ladder");
   g_assert_nonnull (slide->notes);  /* evidence notes, for the console */

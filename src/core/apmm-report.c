@@ -293,30 +293,67 @@ build_inconclusive (ApmmReport *self)
                      unknown, evidence + 1, evidence);
 }
 
+static gboolean
+offer_listed (GArray               *entry_points,
+              const ApmmEntryPoint *point)
+{
+  for (guint i = 0; i < entry_points->len; i++)
+    if (apmm_entry_point_same_offer (g_array_index (entry_points, ApmmReportEntryPoint, i).entry_point,
+                                     point))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+add_entry_point (ApmmReport           *self,
+                 const ApmmEntryPoint *point,
+                 gboolean              picked,
+                 guint                 evidence)
+{
+  ApmmReportEntryPoint ep = { point, point->offer, NULL };
+  g_autofree char *why = NULL;
+
+  if (point->min_level < 0)
+    why = g_strdup (_("Recommended because the evidence cannot pin the level down: a short diagnostic establishes it first."));
+  else if (point->min_level == point->max_level)
+    why = g_strdup_printf (_("Recommended because it serves level %d and the evidence level is %u."),
+                           point->min_level, evidence);
+  else
+    why = g_strdup_printf (_("Recommended because it serves levels %d to %d and the evidence level is %u."),
+                           point->min_level, point->max_level, evidence);
+  if (picked)
+    {
+      /* Translators: the first is an entry point's name, the second a
+       * "Recommended because …" sentence. */
+      char *chosen = g_strdup_printf (_("The facilitator chose %s. %s"), point->name, why);
+
+      g_free (why);
+      why = chosen;
+    }
+  ep.why = g_string_chunk_insert_const (self->strings, why);
+  g_array_append_val (self->entry_points, ep);
+}
+
+/* The offered entry points, the facilitator's pick first; entry points the
+ * source offers together ("Pilot-to-Production Rescue or AI Feature Sprint")
+ * are listed once, under the offer's heading. */
 static void
 build_entry_points (ApmmReport *self)
 {
   const char * const *ids = apmm_assessment_get_entry_points (self->assessment);
+  const char *pick = apmm_assessment_get_entry_point (self->assessment);
   guint evidence = apmm_assessment_get_evidence_level (self->assessment);
+  const ApmmEntryPoint *picked = pick != NULL ? apmm_model_lookup_entry_point (self->model, pick) : NULL;
 
   self->entry_points = g_array_new (FALSE, TRUE, sizeof (ApmmReportEntryPoint));
+  if (picked != NULL)
+    add_entry_point (self, picked, TRUE, evidence);
   for (guint i = 0; ids[i] != NULL; i++)
     {
-      ApmmReportEntryPoint ep = { apmm_model_lookup_entry_point (self->model, ids[i]), NULL };
-      g_autofree char *why = NULL;
+      const ApmmEntryPoint *point = apmm_model_lookup_entry_point (self->model, ids[i]);
 
-      if (ep.entry_point == NULL)
-        continue;
-      if (ep.entry_point->min_level < 0)
-        why = g_strdup (_("Recommended because the evidence cannot pin the level down: a short diagnostic establishes it first."));
-      else if (ep.entry_point->min_level == ep.entry_point->max_level)
-        why = g_strdup_printf (_("Recommended because it serves level %d and the evidence level is %u."),
-                               ep.entry_point->min_level, evidence);
-      else
-        why = g_strdup_printf (_("Recommended because it serves levels %d to %d and the evidence level is %u."),
-                               ep.entry_point->min_level, ep.entry_point->max_level, evidence);
-      ep.why = g_string_chunk_insert_const (self->strings, why);
-      g_array_append_val (self->entry_points, ep);
+      if (point != NULL && !offer_listed (self->entry_points, point))
+        add_entry_point (self, point, FALSE, evidence);
     }
 }
 

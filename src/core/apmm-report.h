@@ -65,6 +65,7 @@ typedef struct {
 
 typedef struct {
   const ApmmEntryPoint *entry_point;
+  const char           *heading;             /* the offer it is part of, as the source names it */
   const char           *why;                 /* a translated sentence */
 } ApmmReportEntryPoint;
 

@@ -378,28 +378,39 @@ build_gaps (ApmmSession    *session,
   return slide;
 }
 
+/* The offer to start with — the facilitator's pick, else the first offered —
+ * with the source's description; other offers as "Also fits". */
 static ApmmSlide *
 build_entry_point (ApmmModel      *model,
                    ApmmAssessment *assessment)
 {
   ApmmSlide *slide = slide_new (APMM_SLIDE_ENTRY_POINT, "entry-point");
   const char * const *ids = apmm_assessment_get_entry_points (assessment);
-  const ApmmEntryPoint *point = ids[0] != NULL ? apmm_model_lookup_entry_point (model, ids[0]) : NULL;
+  const char *pick = apmm_assessment_get_entry_point (assessment);
+  const char *first = pick != NULL ? pick : ids[0];
+  const ApmmEntryPoint *point = first != NULL ? apmm_model_lookup_entry_point (model, first) : NULL;
+  const ApmmEntryPoint *previous;
 
-  slide->kicker = g_strdup (ngettext ("Recommended entry point", "Recommended entry points",
-                                      g_strv_length ((char **) ids)));
+  slide->kicker = g_strdup (pick != NULL ? _("The facilitator’s pick")
+                                         : ngettext ("Recommended entry point", "Recommended entry points",
+                                                     g_strv_length ((char **) ids)));
   if (point == NULL)
     {
       slide->title = g_strdup (_("Where to start"));
       return slide;
     }
-  slide->title = g_strdup (point->name);
+  slide->title = g_strdup (pick != NULL ? point->name : point->offer);
   slide->lead = g_strdup (point->description);
-  for (guint i = 1; ids[i] != NULL; i++)
+  previous = point;
+  for (guint i = 0; ids[i] != NULL; i++)
     {
       const ApmmEntryPoint *other = apmm_model_lookup_entry_point (model, ids[i]);
 
-      add_item (slide, _("Also fits"), other->name, NULL);
+      if (other == NULL || apmm_entry_point_same_offer (other, point) ||
+          (previous != point && apmm_entry_point_same_offer (other, previous)))
+        continue;
+      add_item (slide, _("Also fits"), other->offer, NULL);
+      previous = other;
     }
   if (apmm_assessment_get_inconclusive (assessment))
     slide->notes = g_strdup (_("The assessment is inconclusive: some criteria of the next level are unknown."));

@@ -237,7 +237,7 @@ write_verdict (GString    *out,
       const ApmmReportEntryPoint *ep = apmm_report_get_entry_point (report, i);
 
       g_string_append (out, "<div class=\"entry\"><b>");
-      append_escaped (out, ep->entry_point->name, FALSE);
+      append_escaped (out, ep->heading, FALSE);
       g_string_append (out, "</b><br>");
       append_escaped (out, ep->entry_point->description, FALSE);
       g_string_append (out, "<br><span class=\"why\">");

@@ -215,7 +215,7 @@ write_verdict (GString    *out,
       const ApmmReportEntryPoint *ep = apmm_report_get_entry_point (report, i);
 
       g_string_append (out, "- **");
-      append_inline (out, ep->entry_point->name);
+      append_inline (out, ep->heading);
       g_string_append (out, "** — ");
       append_inline (out, ep->entry_point->description);
       g_string_append (out, " *");

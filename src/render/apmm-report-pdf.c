@@ -503,7 +503,7 @@ build_verdict (ApmmReportPages *self)
       Rich rich;
 
       rich_init (&rich);
-      rich_add (&rich, ep->entry_point->name, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, &accent);
+      rich_add (&rich, ep->heading, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, &accent);
       rich_add (&rich, " — ", PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, NULL);
       rich_add (&rich, ep->entry_point->description, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, NULL);
       rich_add (&rich, "\n", PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, NULL);

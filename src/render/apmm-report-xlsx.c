@@ -215,7 +215,7 @@ write_summary (Book       *book,
   s.row++;
   LABEL (_("Inconclusive")); put_bool (&s, 1, apmm_assessment_get_inconclusive (assessment)); s.row++;
   for (guint i = 0; i < apmm_report_get_n_entry_points (report); i++)
-    g_string_append_printf (entry, "%s%s", i ? "; " : "", apmm_report_get_entry_point (report, i)->entry_point->name);
+    g_string_append_printf (entry, "%s%s", i ? "; " : "", apmm_report_get_entry_point (report, i)->heading);
   LABEL (_("Recommended entry points")); put_text (&s, 1, entry->str); s.row++;
   LABEL (_("Gaps")); put_number (&s, 1, apmm_report_get_n_gaps (report), NULL); s.row++;
   LABEL (_("Gaps without an action")); put_number (&s, 1, apmm_report_get_n_uncovered (report), NULL); s.row++;
