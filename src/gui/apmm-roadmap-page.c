@@ -12,6 +12,7 @@
 #include "apmm-assessment.h"
 #include "apmm-comparison-banner.h"
 #include "apmm-gui-utils.h"
+#include "apmm-session-file.h"
 #include "apmm-session-caption.h"
 #include "apmm-roadmap.h"
 #include "apmm-roadmap-page.h"
@@ -88,12 +89,25 @@ strv_same (GStrv               a,
   return g_strv_equal ((const char * const *) a, b);
 }
 
+static gboolean
+has_room_for (ApmmRoadmapPage *self,
+              guint            n_new)
+{
+  g_autofree char *full = g_strdup_printf (_("A session holds at most %u actions"),
+                                           APMM_SESSION_MAX_ACTIONS);
+
+  return apmm_gui_check_room (GTK_WIDGET (self), apmm_session_get_n_actions (self->session) + n_new - 1,
+                              APMM_SESSION_MAX_ACTIONS, full);
+}
+
 static void
 append_action (ApmmRoadmapPage *self,
                ApmmAction      *action)
 {
   GtkWidget *row;
 
+  if (!has_room_for (self, 1))
+    return;
   apmm_session_insert_action (self->session, -1, action);
   /* The new row exists now: put the user straight into its title. */
   row = g_hash_table_lookup (self->rows, action->id);
@@ -519,6 +533,9 @@ draft_clicked_cb (ApmmRoadmapPage *self)
   ApmmHistory *history;
 
   if (self->document == NULL)
+    return;
+
+  if (!has_room_for (self, MAX (apmm_assessment_get_n_gaps (self->assessment), 1)))
     return;
 
   /* One click, one undo step, however many actions it drafts. */

@@ -10,6 +10,7 @@
 
 #include <pango/pango.h>
 
+#include "apmm-gui-utils.h"
 #include "apmm-text-field.h"
 
 struct _ApmmTextField
@@ -320,6 +321,7 @@ apmm_text_field_init (ApmmTextField *self)
   gtk_text_view_set_accepts_tab (self->view, FALSE);
   gtk_widget_set_hexpand (GTK_WIDGET (self->view), TRUE);
   gtk_widget_set_parent (GTK_WIDGET (self->view), GTK_WIDGET (self));
+  apmm_gui_limit_text_buffer (get_buffer (self), GTK_WIDGET (self));
 
   self->placeholder = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->placeholder, 0);
