@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include <string.h>
 
 #include "apmm-assessment.h"
@@ -820,4 +822,44 @@ apmm_assessment_dup_gap_order_moving (ApmmAssessment *self,
   g_ptr_array_add (order, NULL);
 
   return (GStrv) g_ptr_array_free (g_steal_pointer (&order), FALSE);
+}
+
+/**
+ * apmm_assessment_describe_overestimation:
+ * @levels: perceived minus evidence level
+ *
+ * Returns: the sentence the result strip, the report and the slides say for
+ *   an overestimation of @levels (negative: underestimation)
+ */
+char *
+apmm_assessment_describe_overestimation (int levels)
+{
+  /* Whole sentences per distance read better in every language than a
+   * number word spliced into one sentence. */
+  switch (levels)
+    {
+    case 0:
+      return g_strdup (_("The room's view matches the evidence"));
+    case 1:
+      return g_strdup (_("The room rates itself one level above the evidence"));
+    case 2:
+      return g_strdup (_("The room rates itself two levels above the evidence"));
+    case 3:
+      return g_strdup (_("The room rates itself three levels above the evidence"));
+    case 4:
+      return g_strdup (_("The room rates itself four levels above the evidence"));
+    case -1:
+      return g_strdup (_("The room rates itself one level below the evidence"));
+    case -2:
+      return g_strdup (_("The room rates itself two levels below the evidence"));
+    case -3:
+      return g_strdup (_("The room rates itself three levels below the evidence"));
+    case -4:
+      return g_strdup (_("The room rates itself four levels below the evidence"));
+    default:
+      return g_strdup_printf (ngettext ("The room rates itself %d level away from the evidence",
+                                        "The room rates itself %d levels away from the evidence",
+                                        ABS (levels)),
+                              ABS (levels));
+    }
 }

@@ -83,4 +83,6 @@ JsonNode           *apmm_assessment_to_summary             (ApmmAssessment  *sel
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ApmmAssessment, apmm_assessment_unref)
 
+char               *apmm_assessment_describe_overestimation (int levels);
+
 G_END_DECLS

@@ -190,37 +190,6 @@ take (ApmmReport *self,
   return g_string_chunk_insert_const (self->strings, text);
 }
 
-static char *
-describe_estimation (int levels)
-{
-  /* The sentences of the window's result strip, so both say the same. */
-  switch (levels)
-    {
-    case 0:
-      return g_strdup (_("The room's view matches the evidence"));
-    case 1:
-      return g_strdup (_("The room rates itself one level above the evidence"));
-    case 2:
-      return g_strdup (_("The room rates itself two levels above the evidence"));
-    case 3:
-      return g_strdup (_("The room rates itself three levels above the evidence"));
-    case 4:
-      return g_strdup (_("The room rates itself four levels above the evidence"));
-    case -1:
-      return g_strdup (_("The room rates itself one level below the evidence"));
-    case -2:
-      return g_strdup (_("The room rates itself two levels below the evidence"));
-    case -3:
-      return g_strdup (_("The room rates itself three levels below the evidence"));
-    case -4:
-      return g_strdup (_("The room rates itself four levels below the evidence"));
-    default:
-      return g_strdup_printf (ngettext ("The room rates itself %d level away from the evidence",
-                                        "The room rates itself %d levels away from the evidence",
-                                        ABS (levels)),
-                              ABS (levels));
-    }
-}
 
 static void
 build_verdict (ApmmReport *self)
@@ -242,7 +211,7 @@ build_verdict (ApmmReport *self)
   else
     self->perceived_text = g_strdup (_("The room gave no perceived level."));
   if (apmm_assessment_get_overestimation (self->assessment, &over))
-    self->estimation_text = describe_estimation (over);
+    self->estimation_text = apmm_assessment_describe_overestimation (over);
   else
     self->estimation_text = g_strdup ("");
 

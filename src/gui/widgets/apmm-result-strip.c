@@ -92,7 +92,7 @@ update_perceived (ApmmResultStrip *self,
                         _("Not assessed yet: rate the entry criteria below to see the evidence level"));
   else if (apmm_assessment_get_overestimation (assessment, &over))
     {
-      g_autofree char *text = apmm_result_strip_describe_overestimation (over);
+      g_autofree char *text = apmm_assessment_describe_overestimation (over);
 
       /* The source's headline fact, where the room is caught overestimating. */
       if (over > 0)
@@ -373,39 +373,6 @@ apmm_result_strip_set_document (ApmmResultStrip *self,
   apmm_result_strip_update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
-}
-
-char *
-apmm_result_strip_describe_overestimation (int levels)
-{
-  /* Whole sentences per distance read better in every language than a number
-   * word spliced into one sentence. */
-  switch (levels)
-    {
-    case 0:
-      return g_strdup (_("The room's view matches the evidence"));
-    case 1:
-      return g_strdup (_("The room rates itself one level above the evidence"));
-    case 2:
-      return g_strdup (_("The room rates itself two levels above the evidence"));
-    case 3:
-      return g_strdup (_("The room rates itself three levels above the evidence"));
-    case 4:
-      return g_strdup (_("The room rates itself four levels above the evidence"));
-    case -1:
-      return g_strdup (_("The room rates itself one level below the evidence"));
-    case -2:
-      return g_strdup (_("The room rates itself two levels below the evidence"));
-    case -3:
-      return g_strdup (_("The room rates itself three levels below the evidence"));
-    case -4:
-      return g_strdup (_("The room rates itself four levels below the evidence"));
-    default:
-      return g_strdup_printf (ngettext ("The room rates itself %d level away from the evidence",
-                                        "The room rates itself %d levels away from the evidence",
-                                        ABS (levels)),
-                              ABS (levels));
-    }
 }
 
 /**
