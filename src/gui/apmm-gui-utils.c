@@ -264,3 +264,26 @@ apmm_gui_check_room (GtkWidget  *widget,
   apmm_gui_toast (widget, message);
   return FALSE;
 }
+
+void
+apmm_gui_add_participant_from (GtkEditable *name_row,
+                               ApmmSession *session)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *full = NULL;
+
+  g_return_if_fail (GTK_IS_EDITABLE (name_row));
+
+  name = g_strstrip (g_strdup (gtk_editable_get_text (name_row)));
+  if (session == NULL || *name == '\0')
+    return;
+
+  full = g_strdup_printf (_("A session holds at most %u participants"), APMM_SESSION_MAX_PARTICIPANTS);
+  if (!apmm_gui_check_room (GTK_WIDGET (name_row), apmm_session_get_n_participants (session),
+                            APMM_SESSION_MAX_PARTICIPANTS, full))
+    return;
+
+  apmm_session_add_participant (session, name, -1);
+  gtk_editable_set_text (name_row, "");
+  gtk_widget_grab_focus (GTK_WIDGET (name_row));
+}

@@ -40,6 +40,11 @@ gboolean apmm_gui_check_room               (GtkWidget                *widget,
                                             guint                     count,
                                             guint                     max,
                                             const char               *message);
+/* Adds the participant named in @name_row (an entry the facilitator types
+ * names into, one after another): trims the name, refuses the 501st with a
+ * toast, clears the row and keeps the keyboard there. */
+void     apmm_gui_add_participant_from     (GtkEditable              *name_row,
+                                            ApmmSession              *session);
 /* Shows @message in the toast overlay of @widget's window, escaped. */
 void     apmm_gui_toast                    (GtkWidget                *widget,
                                             const char               *message);

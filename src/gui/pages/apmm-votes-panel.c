@@ -426,21 +426,7 @@ apmm_votes_panel_set_property (GObject      *object,
 static void
 add_participant_cb (ApmmVotesPanel *self)
 {
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->add_row))));
-
-  g_autofree char *full = NULL;
-
-  if (self->session == NULL || *name == '\0')
-    return;
-
-  full = g_strdup_printf (_("A session holds at most %u participants"), APMM_SESSION_MAX_PARTICIPANTS);
-  if (!apmm_gui_check_room (GTK_WIDGET (self->add_row), apmm_session_get_n_participants (self->session),
-                            APMM_SESSION_MAX_PARTICIPANTS, full))
-    return;
-
-  apmm_session_add_participant (self->session, name, -1);
-  gtk_editable_set_text (GTK_EDITABLE (self->add_row), "");
-  gtk_widget_grab_focus (GTK_WIDGET (self->add_row));
+  apmm_gui_add_participant_from (GTK_EDITABLE (self->add_row), self->session);
 }
 
 static void
