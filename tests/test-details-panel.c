@@ -112,6 +112,45 @@ test_date_validation (void)
   g_assert_finalize_object (panel);
 }
 
+/* The date is picked on a calendar that opens on the session's date; a
+ * picked day becomes the session's date. */
+static void
+test_date_calendar (void)
+{
+  g_autoptr(ApmmSession) session = apmm_session_new ();
+  GtkWidget *panel = g_object_ref_sink (apmm_details_panel_new ());
+  GtkWidget *window, *button, *calendar;
+  g_autoptr(GDateTime) shown = NULL;
+  g_autoptr(GDateTime) picked = NULL;
+
+  apmm_session_set_date (session, "2024-05-14");
+  apmm_details_panel_set_session (APMM_DETAILS_PANEL (panel), session);
+  window = apmm_test_show_in_window (panel, 420);
+
+  button = apmm_test_find_widget (panel, apmm_test_is_of_type, APMM_TEST_TYPE (GTK_TYPE_MENU_BUTTON));
+  g_assert_nonnull (button);
+  apmm_test_assert_accessible_label (button, "Pick the date on a calendar");
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  apmm_test_iterate ();
+  calendar = apmm_test_find_widget (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))),
+                                    apmm_test_is_of_type, APMM_TEST_TYPE (GTK_TYPE_CALENDAR));
+  g_assert_nonnull (calendar);
+  shown = gtk_calendar_get_date (GTK_CALENDAR (calendar));
+  g_assert_cmpint (g_date_time_get_year (shown), ==, 2024);
+  g_assert_cmpint (g_date_time_get_month (shown), ==, 5);
+  g_assert_cmpint (g_date_time_get_day_of_month (shown), ==, 14);
+  g_assert_cmpstr (apmm_session_get_date (session), ==, "2024-05-14");
+
+  picked = g_date_time_new_local (2024, 6, 3, 0, 0, 0);
+  gtk_calendar_select_day (GTK_CALENDAR (calendar), picked);
+  apmm_test_iterate ();
+  g_assert_cmpstr (apmm_session_get_date (session), ==, "2024-06-03");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)))));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (panel);
+}
+
 static void
 test_participants (void)
 {
@@ -208,6 +247,7 @@ main (int   argc,
   g_test_add_func ("/details-panel/template", test_template);
   g_test_add_func ("/details-panel/fields-edit-session", test_fields_edit_session);
   g_test_add_func ("/details-panel/date-validation", test_date_validation);
+  g_test_add_func ("/details-panel/date-calendar", test_date_calendar);
   g_test_add_func ("/details-panel/participants", test_participants);
   g_test_add_func ("/details-panel/switch-session", test_switch_session);
   g_test_add_func ("/details-panel/fits-narrow-window", test_fits_narrow_window);

@@ -18,12 +18,15 @@ struct _ApmmDetailsPanel
 
   ApmmSession   *session;
   gboolean       syncing;
+  gboolean       picking;   /* the calendar is being set to the session's date */
 
   GtkStack      *stack;
   AdwEntryRow   *organisation_row;
   AdwEntryRow   *title_row;
   AdwEntryRow   *facilitator_row;
   AdwEntryRow   *date_row;
+  GtkMenuButton *date_button;
+  GtkCalendar   *date_calendar;
   GtkWidget     *date_error_label;
   GtkTextView   *notes_view;
   GtkListBox    *participants_list;
@@ -234,6 +237,43 @@ today_clicked_cb (ApmmDetailsPanel *self)
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
 
   gtk_editable_set_text (GTK_EDITABLE (self->date_row), today);
+  gtk_menu_button_popdown (self->date_button);
+}
+
+/* The calendar opens on the session's date, or today without one. */
+static void
+date_popover_show_cb (ApmmDetailsPanel *self)
+{
+  const char *date = self->session != NULL ? apmm_session_get_date (self->session) : "";
+  g_autoptr(GDateTime) shown = NULL;
+
+  if (date != NULL && apmm_date_is_valid (date))
+    {
+      g_autofree char *iso = g_strconcat (date, "T00:00:00", NULL);
+      g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+
+      shown = g_date_time_new_from_iso8601 (iso, local);
+    }
+  if (shown == NULL)
+    shown = g_date_time_new_now_local ();
+  self->picking = TRUE;
+  gtk_calendar_select_day (self->date_calendar, shown);
+  self->picking = FALSE;
+}
+
+/* Picking a day writes it as the session keeps dates; the row shows it. */
+static void
+date_day_selected_cb (ApmmDetailsPanel *self)
+{
+  g_autoptr(GDateTime) day = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->picking)
+    return;
+  day = gtk_calendar_get_date (self->date_calendar);
+  text = g_date_time_format (day, "%Y-%m-%d");
+  gtk_editable_set_text (GTK_EDITABLE (self->date_row), text);
+  gtk_menu_button_popdown (self->date_button);
 }
 
 static void
@@ -337,6 +377,8 @@ apmm_details_panel_class_init (ApmmDetailsPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ApmmDetailsPanel, title_row);
   gtk_widget_class_bind_template_child (widget_class, ApmmDetailsPanel, facilitator_row);
   gtk_widget_class_bind_template_child (widget_class, ApmmDetailsPanel, date_row);
+  gtk_widget_class_bind_template_child (widget_class, ApmmDetailsPanel, date_button);
+  gtk_widget_class_bind_template_child (widget_class, ApmmDetailsPanel, date_calendar);
   gtk_widget_class_bind_template_child (widget_class, ApmmDetailsPanel, date_error_label);
   gtk_widget_class_bind_template_child (widget_class, ApmmDetailsPanel, notes_view);
   gtk_widget_class_bind_template_child (widget_class, ApmmDetailsPanel, participants_list);
@@ -344,6 +386,8 @@ apmm_details_panel_class_init (ApmmDetailsPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ApmmDetailsPanel, add_button);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, date_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, date_popover_show_cb);
+  gtk_widget_class_bind_template_callback (widget_class, date_day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, today_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_text_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_participant_cb);
