@@ -103,8 +103,10 @@ report (const char *what,
            g_array_index (values, double, values->len - 1), extra != NULL ? extra : "");
 }
 
-/* Wall-clock ms from @edit to the end of the next painted frame. */
-static double
+/* Wall-clock ms from @edit to the end of the next painted frame. Not
+ * inlined, so that `valgrind --tool=callgrind --toggle-collect=time_to_frame`
+ * counts the edits alone. */
+static G_GNUC_NO_INLINE double
 time_to_frame (GtkWidget *window,
                void     (*edit) (gpointer),
                gpointer   data)
