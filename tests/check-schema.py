@@ -42,7 +42,15 @@ def main():
         instance[key] = value
         return instance
 
+    with_presentation = altered('presentation', {'order': ['vote', 'title'], 'hidden': ['chasm'],
+                                                 'reveal': {'gaps': ['owners']}})
+    with_presentation['agenda'] = [{'title': 'Welcome', 'minutes': 15, 'slide': 'title'},
+                                   {'title': 'Break', 'minutes': 15}]
+    cases.append(('presentation and agenda', json.dumps(with_presentation)))
+
     wrong_cases = [
+        ('agenda segment without minutes', altered('agenda', [{'title': 'A'}])),
+        ('reveal of an unknown detail', altered('presentation', {'reveal': {'vote': ['emails']}})),
         ('unknown status', altered('ratings', {'l3.rollback': {'status': 'maybe'}})),
         ('unknown criterion', altered('ratings', {'l5.telepathy': {'status': 'met'}})),
         ('target level 7', altered('target_level', 7)),

@@ -13,6 +13,10 @@
 #include "apmm-result-strip.h"
 #include "apmm-votes-panel.h"
 
+#include "apmm-text-field.h"
+
+#include "apmm-session-caption.h"
+
 #include "apmm-test-utils.h"
 
 static gboolean
@@ -83,7 +87,13 @@ test_rating_changes_strip (void)
 
   apmm_assessment_page_set_session (APMM_ASSESSMENT_PAGE (page), session);
   window = apmm_test_show_in_window (page, 1024);
-  g_assert_cmpstr (evidence_text (page), ==, "Level 0 · AI Curious");
+  /* No verdict before any rating: not "Level 0", and no progress bar. */
+  g_assert_cmpstr (evidence_text (page), ==, "Not assessed yet");
+  g_assert_nonnull (apmm_test_find_widget (page, apmm_test_is_label_with_text,
+                                           "Not assessed yet: rate the entry criteria below to see "
+                                           "the evidence level"));
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (
+    apmm_test_find_widget (page, apmm_test_is_of_type, APMM_TEST_TYPE (GTK_TYPE_LEVEL_BAR)))));
 
   apmm_test_click (criterion_button (page, "l1.tools-purchased", "status-met"));
   g_assert_cmpint (apmm_session_get_status (session, "l1.tools-purchased"), ==, APMM_STATUS_MET);
@@ -93,13 +103,13 @@ test_rating_changes_strip (void)
   g_assert_cmpint (apmm_session_get_status (session, "l1.budget-allocated"), ==, APMM_STATUS_MET);
   g_assert_cmpstr (evidence_text (page), ==, "Level 1 · AI Licensed");
   g_assert_nonnull (apmm_test_find_widget (page, apmm_test_is_label_with_text,
-                                           "0 % of level 2 criteria met"));
+                                           "0 of 3 level 2 criteria met"));
 
   apmm_test_click (criterion_button (page, "l2.live-real-data", "status-partly"));
   g_assert_cmpint (apmm_session_get_status (session, "l2.live-real-data"), ==, APMM_STATUS_PARTLY);
-  /* One half of three criteria: 17 %. */
+  /* Counted as they are, not as a percentage that hides the half weight. */
   g_assert_nonnull (apmm_test_find_widget (page, apmm_test_is_label_with_text,
-                                           "17 % of level 2 criteria met"));
+                                           "0 of 3 level 2 criteria met, 1 partly"));
   g_assert_nonnull (apmm_test_find_widget (page, apmm_test_is_label_with_text,
                                  "Inconclusive: 2 criteria of level 2 are unknown — "
                                  "recommend the APMM Diagnostic Sprint"));
@@ -114,31 +124,177 @@ test_rating_changes_strip (void)
   g_assert_finalize_object (page);
 }
 
+static gboolean
+is_drawn_label (GtkWidget     *widget,
+                gconstpointer  text)
+{
+  return apmm_test_is_label_with_text (widget, text) && gtk_widget_is_drawable (widget);
+}
+
+/* The strip keeps its height when the inconclusive warning comes and goes,
+ * so nothing below it moves under the pointer. */
+static void
+test_strip_keeps_height (void)
+{
+  g_autoptr(ApmmSession) session = apmm_session_new ();
+  GtkWidget *strip = g_object_ref_sink (apmm_result_strip_new ());
+  GtkWidget *window;
+  int inconclusive_h, settled_h;
+
+  apmm_test_set_level_status (session, 1, APMM_STATUS_MET);
+  apmm_session_set_status (session, "l2.live-real-data", APMM_STATUS_MET);
+  apmm_result_strip_set_session (APMM_RESULT_STRIP (strip), session);
+  window = apmm_test_show_in_window (strip, 1024);
+  g_assert_nonnull (apmm_test_find_widget (strip, apmm_test_is_label_with_text,
+                                           "Inconclusive: 2 criteria of level 2 are unknown — "
+                                           "recommend the APMM Diagnostic Sprint"));
+  gtk_widget_measure (strip, GTK_ORIENTATION_VERTICAL, 1000, &inconclusive_h, NULL, NULL, NULL);
+
+  apmm_session_set_status (session, "l2.owned-use-case", APMM_STATUS_NOT_MET);
+  apmm_session_set_status (session, "l2.adoption-measured", APMM_STATUS_NOT_MET);
+  g_assert_null (apmm_test_find_widget (strip, is_drawn_label,
+                                        "Inconclusive: 2 criteria of level 2 are unknown — "
+                                        "recommend the APMM Diagnostic Sprint"));
+  g_assert_null (apmm_test_find_widget (strip, is_drawn_label,
+                                        "Inconclusive: 3 criteria of level 2 are unknown — "
+                                        "recommend the APMM Diagnostic Sprint"));
+  gtk_widget_measure (strip, GTK_ORIENTATION_VERTICAL, 1000, &settled_h, NULL, NULL, NULL);
+  g_assert_cmpint (settled_h, ==, inconclusive_h);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (strip);
+}
+
+/* Where the room overestimates, the source's headline fact stands beside it. */
+static void
+test_overestimation_fact (void)
+{
+  g_autoptr(ApmmSession) session = apmm_session_new ();
+  GtkWidget *strip = g_object_ref_sink (apmm_result_strip_new ());
+  g_autoptr(ApmmAssessment) assessment = NULL;
+  g_autofree char *progress = NULL;
+
+  apmm_test_set_level_status (session, 1, APMM_STATUS_MET);
+  apmm_test_set_level_status (session, 2, APMM_STATUS_NOT_MET);
+  apmm_session_set_perceived_level (session, 3);
+  apmm_result_strip_set_session (APMM_RESULT_STRIP (strip), session);
+  g_assert_nonnull (apmm_test_find_widget (strip, apmm_test_is_label_with_text,
+                                           "The room rates itself two levels above the evidence. "
+                                           "Most organisations overestimate their maturity by at "
+                                           "least one level."));
+
+  apmm_session_set_perceived_level (session, 1);
+  g_assert_nonnull (apmm_test_find_widget (strip, apmm_test_is_label_with_text,
+                                           "The room's view matches the evidence"));
+
+  /* The level 3 counts the issue quotes: 1 of 7 met, 2 partly. */
+  apmm_test_set_level_status (session, 2, APMM_STATUS_MET);
+  apmm_session_set_status (session, "l3.rollback", APMM_STATUS_MET);
+  apmm_session_set_status (session, "l3.two-people", APMM_STATUS_PARTLY);
+  apmm_session_set_status (session, "l3.cost-capped", APMM_STATUS_PARTLY);
+  assessment = apmm_assessment_new (session, apmm_model_get_default ());
+  progress = apmm_result_strip_describe_progress (assessment);
+  g_assert_cmpstr (progress, ==, "1 of 7 level 3 criteria met, 2 partly");
+  g_assert_nonnull (apmm_test_find_widget (strip, apmm_test_is_label_with_text, progress));
+
+  g_assert_finalize_object (strip);
+}
+
 static void
 test_note_and_confirmation (void)
 {
   g_autoptr(ApmmSession) session = apmm_session_new ();
   GtkWidget *row = g_object_ref_sink (apmm_criterion_row_new (session, "l3.rollback"));
   GtkWidget *note, *entry;
+  g_autofree char *shown = NULL;
+  int before_h, after_h;
 
-  note = entry = apmm_test_find_widget (row, apmm_test_is_of_type, APMM_TEST_TYPE (GTK_TYPE_ENTRY));
-  g_assert_nonnull (entry);
-  gtk_editable_set_text (GTK_EDITABLE (entry), "Runbook RB-12, tested in March");
+  note = apmm_test_find_widget (row, apmm_test_is_of_type, APMM_TEST_TYPE (APMM_TYPE_TEXT_FIELD));
+  g_assert_nonnull (note);
+  apmm_text_field_set_text (APMM_TEXT_FIELD (note), "Runbook RB-12, tested in March");
   g_assert_cmpstr (apmm_session_get_evidence_note (session, "l3.rollback"), ==,
                    "Runbook RB-12, tested in March");
 
-  entry = gtk_widget_get_next_sibling (entry);
+  entry = gtk_widget_get_next_sibling (note);
   g_assert_true (GTK_IS_ENTRY (entry));
+  gtk_widget_measure (row, GTK_ORIENTATION_VERTICAL, 800, &before_h, NULL, NULL, NULL);
   gtk_editable_set_text (GTK_EDITABLE (entry), "Dana (CTO)");
   g_signal_emit_by_name (entry, "activate");
   g_assert_cmpstr (apmm_session_get_confirmed_by (session, "l3.rollback"), ==, "Dana (CTO)");
   g_assert_cmpstr (apmm_session_get_confirmed_at (session, "l3.rollback"), !=, "");
+  /* The "Confirmed …" line had its room already: the rows below stay put. */
+  gtk_widget_measure (row, GTK_ORIENTATION_VERTICAL, 800, &after_h, NULL, NULL, NULL);
+  g_assert_cmpint (after_h, ==, before_h);
+  /* In the user's way of writing dates ("1 December 2026, 10:32"), not ISO. */
+  apmm_session_set_confirmed_at (session, "l3.rollback", "2026-05-14T10:32:00Z");
+  {
+    g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 ("2026-05-14T10:32:00Z", NULL);
+    g_autoptr(GDateTime) local = g_date_time_to_local (utc);
+    g_autofree char *expected = g_date_time_format (local, "Confirmed %-e May 2026, %H:%M");
+
+    g_assert_nonnull (apmm_test_find_widget (row, apmm_test_is_label_with_text, g_strstrip (expected)));
+  }
 
   /* An edit from elsewhere (undo) shows in the row. */
   apmm_session_set_evidence_note (session, "l3.rollback", "");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (note)), ==, "");
+  shown = apmm_text_field_dup_text (APMM_TEXT_FIELD (note));
+  g_assert_cmpstr (shown, ==, "");
 
   g_assert_finalize_object (row);
+}
+
+/* A long evidence note wraps and the field grows: nothing typed is hidden. */
+static void
+test_long_note_wraps (void)
+{
+  g_autoptr(ApmmSession) session = apmm_session_new ();
+  GtkWidget *list = g_object_ref_sink (gtk_list_box_new ());
+  GtkWidget *row = apmm_criterion_row_new (session, "l3.rollback");
+  GtkWidget *window;
+  GtkWidget *note = apmm_test_find_widget (row, apmm_test_is_of_type,
+                                           APMM_TEST_TYPE (APMM_TYPE_TEXT_FIELD));
+  const char *text = "Write the fallback runbook for the claims triage model, test it with the "
+                     "on-call team in a game day, and keep the result in the ops wiki next to the "
+                     "alert definitions so the second person can find it at three in the morning.";
+  int width, short_h, long_h;
+  g_autofree char *shown = NULL;
+
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  window = apmm_test_show_in_window (list, 1024);
+  width = gtk_widget_get_width (note);
+  g_assert_cmpint (width, >, 100);
+  apmm_text_field_set_text (APMM_TEXT_FIELD (note), "Runbook");
+  gtk_widget_measure (note, GTK_ORIENTATION_VERTICAL, width, &short_h, NULL, NULL, NULL);
+  apmm_text_field_set_text (APMM_TEXT_FIELD (note), text);
+  gtk_widget_measure (note, GTK_ORIENTATION_VERTICAL, width, &long_h, NULL, NULL, NULL);
+  g_assert_cmpint (long_h, >=, 2 * short_h - 20);
+  /* Its natural width never asks for the whole text on one line. */
+  {
+    int min_w, nat_w;
+
+    gtk_widget_measure (note, GTK_ORIENTATION_HORIZONTAL, -1, &min_w, &nat_w, NULL, NULL);
+    g_assert_cmpint (min_w, <, 300);
+  }
+  shown = apmm_text_field_dup_text (APMM_TEXT_FIELD (note));
+  g_assert_cmpstr (shown, ==, text);
+  g_assert_cmpstr (apmm_session_get_evidence_note (session, "l3.rollback"), ==, text);
+
+  /* Measured before it has a width (as a list row first is), a field is not
+   * as tall as a column of single characters: it wraps at its natural width. */
+  {
+    GtkWidget *fresh = g_object_ref_sink (apmm_text_field_new ());
+    int fresh_h, name_w;
+
+    apmm_text_field_set_text (APMM_TEXT_FIELD (fresh), "Claire Dubois");
+    gtk_widget_measure (fresh, GTK_ORIENTATION_VERTICAL, -1, NULL, &fresh_h, NULL, NULL);
+    gtk_widget_measure (fresh, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &name_w, NULL, NULL);
+    g_assert_cmpint (fresh_h, <=, short_h);
+    g_assert_cmpint (name_w, >=, 60);
+    g_assert_finalize_object (fresh);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (list);
 }
 
 static gboolean
@@ -175,6 +331,7 @@ test_votes_change_perceived (void)
   GtkWidget *page = g_object_ref_sink (apmm_assessment_page_new ());
   GtkWidget *strip, *window, *plus;
 
+  apmm_session_set_status (session, "l1.tools-purchased", APMM_STATUS_NOT_MET);
   apmm_assessment_page_set_session (APMM_ASSESSMENT_PAGE (page), session);
   window = apmm_test_show_in_window (page, 1024);
   strip = apmm_test_find_widget (page, apmm_test_is_of_type,
@@ -190,7 +347,8 @@ test_votes_change_perceived (void)
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (perceived_label (strip))), ==,
                    "Level 3 · AI Reliable");
   g_assert_nonnull (apmm_test_find_widget (page, apmm_test_is_label_with_text,
-                                 "The room rates itself three levels above the evidence"));
+                                 "The room rates itself three levels above the evidence. "
+                                 "Most organisations overestimate their maturity by at least one level."));
 
   apmm_test_click (apmm_test_find_widget (page, is_add_vote_button, GUINT_TO_POINTER (1)));
   apmm_test_click (apmm_test_find_widget (page, is_add_vote_button, GUINT_TO_POINTER (1)));
@@ -200,6 +358,38 @@ test_votes_change_perceived (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (page);
+}
+
+/* Participants can be added where the votes are taken. */
+static void
+test_add_participant_in_votes (void)
+{
+  g_autoptr(ApmmSession) session = apmm_session_new ();
+  GtkWidget *panel = g_object_ref_sink (apmm_votes_panel_new ());
+  GtkWidget *window, *add;
+
+  apmm_votes_panel_set_session (APMM_VOTES_PANEL (panel), session);
+  window = apmm_test_show_in_window (panel, 1024);
+  add = apmm_test_find_widget (panel, apmm_test_is_of_type, APMM_TEST_TYPE (ADW_TYPE_ENTRY_ROW));
+  g_assert_nonnull (add);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (add)), ==, "Add participant");
+
+  gtk_editable_set_text (GTK_EDITABLE (add), "  Ana  ");
+  g_signal_emit_by_name (add, "entry-activated");
+  gtk_editable_set_text (GTK_EDITABLE (add), "Ben");
+  g_signal_emit_by_name (add, "apply");
+  /* Nothing typed adds no one. */
+  g_signal_emit_by_name (add, "apply");
+
+  g_assert_cmpuint (apmm_session_get_n_participants (session), ==, 2);
+  g_assert_cmpstr (apmm_session_get_participant_name (session, 0), ==, "Ana");
+  g_assert_cmpstr (apmm_session_get_participant_name (session, 1), ==, "Ben");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (add)), ==, "");
+  /* Each gets a row to vote in. */
+  g_assert_nonnull (apmm_test_find_widget (panel, apmm_test_is_label_with_text, "Ben"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (panel);
 }
 
 static void
@@ -353,6 +543,28 @@ test_fits_narrow_window (void)
   apmm_test_assert_fits_width (page, 360);
 }
 
+/* The organisation and the date (in the user's format) stand under the
+ * page's title, since the wide header bar shows only the view switcher. */
+static void
+test_session_caption (void)
+{
+  g_autoptr(ApmmSession) session = apmm_session_new ();
+  GtkWidget *page;
+  GtkWidget *caption;
+
+  apmm_session_set_organisation (session, "Acme Mutual");
+  apmm_session_set_date (session, "2026-05-14");
+  page = g_object_ref_sink (apmm_assessment_page_new ());
+  apmm_assessment_page_set_session (APMM_ASSESSMENT_PAGE (page), session);
+  caption = apmm_test_find_widget (page, apmm_test_is_of_type, APMM_TEST_TYPE (APMM_TYPE_SESSION_CAPTION));
+  g_assert_nonnull (caption);
+  g_assert_cmpstr (apmm_session_caption_get_text (APMM_SESSION_CAPTION (caption)), ==, "Acme Mutual · 14 May 2026");
+  apmm_session_set_organisation (session, "Acme Re");
+  g_assert_cmpstr (apmm_session_caption_get_text (APMM_SESSION_CAPTION (caption)), ==, "Acme Re · 14 May 2026");
+
+  g_assert_finalize_object (page);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -361,8 +573,12 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/assessment-page/templates", test_templates);
+  g_test_add_func ("/assessment-page/add-participant-in-votes", test_add_participant_in_votes);
   g_test_add_func ("/assessment-page/rating-changes-strip", test_rating_changes_strip);
   g_test_add_func ("/assessment-page/note-and-confirmation", test_note_and_confirmation);
+  g_test_add_func ("/assessment-page/long-note-wraps", test_long_note_wraps);
+  g_test_add_func ("/assessment-page/strip-keeps-height", test_strip_keeps_height);
+  g_test_add_func ("/assessment-page/overestimation-fact", test_overestimation_fact);
   g_test_add_func ("/assessment-page/votes-change-perceived", test_votes_change_perceived);
   g_test_add_func ("/assessment-page/per-person-votes", test_per_person_votes);
   g_test_add_func ("/assessment-page/hidden-votes-stay-hidden", test_hidden_votes_stay_hidden);
@@ -370,5 +586,6 @@ main (int   argc,
   g_test_add_func ("/assessment-page/empty-state", test_empty_state);
   g_test_add_func ("/assessment-page/fits-narrow-window", test_fits_narrow_window);
 
+  g_test_add_func ("/assessment-page/session-caption", test_session_caption);
   return g_test_run ();
 }

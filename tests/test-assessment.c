@@ -70,7 +70,7 @@ static const RuleCase rule_cases[] = {
   { "unknown-above-next-level", "L1=met L2=met L3=not-met", "", "", -1, -1, "", NULL,
     2, 0.0, FALSE, -1, 0, 3, "pilot-rescue feature-sprint", L3_ALL },
   { "level-3", "L1=met L2=met L3=met L4=not-met l4.literacy=partly", "", "", -1, -1, "", NULL,
-    3, 0.125, FALSE, -1, 0, 4, "ops-retainer",
+    3, 0.125, FALSE, -1, 0, 4, "pilot-rescue feature-sprint ops-retainer",
     "l4.core-operations l4.feedback-loops l4.literacy l4.repeatable-process" },
   { "level-3-inconclusive", "L1=met L2=met L3=met L4=met l4.literacy=unknown", "", "", -1, -1, "", NULL,
     3, 0.75, TRUE, -1, 0, 4, "diagnostic-sprint", "l4.literacy" },
@@ -93,7 +93,7 @@ static const RuleCase rule_cases[] = {
     1, 0.0, FALSE, -1, 0, 2, "readiness-workshop",
     "l2.live-real-data l2.owned-use-case l2.adoption-measured" },
   { "underestimation", "L1=met L2=met L3=met L4=not-met", "1 2", "", 4, -1, "", NULL,
-    3, 0.0, FALSE, 1, -2, 4, "ops-retainer",
+    3, 0.0, FALSE, 1, -2, 4, "pilot-rescue feature-sprint ops-retainer",
     "l4.core-operations l4.feedback-loops l4.literacy l4.repeatable-process" },
   { "target-equal-evidence-ignored", "L1=met L2=met L3=not-met", "", "", -1, 2, "", NULL,
     2, 0.0, FALSE, -1, 0, 3, "pilot-rescue feature-sprint", L3_ALL },
@@ -423,7 +423,9 @@ test_summary_text (void)
                    "\"gaps\":["
                    "{\"criterion\":\"l2.adoption-measured\",\"level\":2,\"status\":\"not-met\"},"
                    "{\"criterion\":\"l2.owned-use-case\",\"level\":2,\"status\":\"partly\"}"
-                   "]}");
+                   "],"
+                   "\"entry_point\":null,"
+                   "\"assessed\":true}");
 }
 
 static void
@@ -447,7 +449,9 @@ test_summary_nulls (void)
                    "\"next_level_progress\":null,"
                    "\"inconclusive\":false,"
                    "\"entry_points\":[\"ops-retainer\"],"
-                   "\"gaps\":[]}");
+                   "\"gaps\":[],"
+                   "\"entry_point\":null,"
+                   "\"assessed\":true}");
 }
 
 /* The summary's names are fixed English strings; they must stay the model's
@@ -480,6 +484,115 @@ test_summary_level_names (void)
       g_assert_cmpstr (json_object_get_string_member (object, "evidence_level_name"), ==,
                        apmm_model_get_level (model, level)->name);
     }
+}
+
+/* At level 3 the source's ranges overlap: all three entry points are
+ * offered, and the facilitator's pick counts only while it is offered. */
+static void
+apply_ratings (ApmmSession *session,
+               const char  *tokens)
+{
+  g_auto(GStrv) parts = g_strsplit (tokens, " ", -1);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    apply_rating (session, parts[i]);
+}
+
+static void
+test_entry_point_pick (void)
+{
+  static const struct {
+    const char *ratings;
+    const char *pick;
+    const char *expected;   /* the pick the assessment reports, or NULL */
+    gboolean    stale;
+  } cases[] = {
+    { "L1=met L2=met L3=met L4=not-met", "", NULL, FALSE },
+    { "L1=met L2=met L3=met L4=not-met", "ops-retainer", "ops-retainer", FALSE },
+    { "L1=met L2=met L3=met L4=not-met", "feature-sprint", "feature-sprint", FALSE },
+    { "L1=met L2=met L3=met L4=not-met", "readiness-workshop", NULL, TRUE },
+    { "L1=met L2=met L3=not-met", "ops-retainer", NULL, TRUE },
+    { "L1=met L2=met L3=not-met", "pilot-rescue", "pilot-rescue", FALSE },
+    /* Inconclusive: only the diagnostic sprint is offered. */
+    { "L1=met", "pilot-rescue", NULL, TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(ApmmSession) session = apmm_session_new ();
+      g_autoptr(ApmmAssessment) assessment = NULL;
+      g_autoptr(JsonNode) summary = NULL;
+      JsonObject *object;
+
+      apply_ratings (session, cases[i].ratings);
+      apmm_session_set_entry_point (session, cases[i].pick);
+      assessment = apmm_assessment_new (session, get_model ());
+      g_assert_cmpstr (apmm_assessment_get_entry_point (assessment), ==, cases[i].expected);
+      g_assert_cmpint (apmm_assessment_get_entry_point_stale (assessment), ==, cases[i].stale);
+
+      summary = apmm_assessment_to_summary (assessment);
+      object = json_node_get_object (summary);
+      if (cases[i].expected != NULL)
+        g_assert_cmpstr (json_object_get_string_member (object, "entry_point"), ==,
+                         cases[i].expected);
+      else
+        g_assert_true (json_object_get_null_member (object, "entry_point"));
+    }
+}
+
+/* The ranges are the model's: a model with other ranges offers other entry
+ * points, with no table in the code to disagree with it. */
+static void
+test_entry_points_from_model (void)
+{
+  g_autoptr(GBytes) bytes = g_resources_lookup_data ("/org/apmm/Workshop/core/apmm-model.xml",
+                                                      G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_autofree char *xml = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *changed = NULL;
+  g_autoptr(GBytes) changed_bytes = NULL;
+  g_autoptr(ApmmModel) model = NULL;
+  g_autoptr(ApmmSession) session = apmm_session_new ();
+  g_autoptr(ApmmAssessment) assessment = NULL;
+  g_autofree char *joined = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (strstr (xml, "id=\"ops-retainer\" min-level=\"3\""));
+  parts = g_strsplit (xml, "id=\"ops-retainer\" min-level=\"3\"", -1);
+  changed = g_strjoinv ("id=\"ops-retainer\" min-level=\"2\"", parts);
+  changed_bytes = g_bytes_new (changed, strlen (changed));
+  model = apmm_model_new_from_bytes (changed_bytes, &error);
+  g_assert_no_error (error);
+
+  apply_ratings (session, "L1=met L2=met L3=not-met");
+  assessment = apmm_assessment_new (session, model);
+  joined = g_strjoinv (" ", (GStrv) apmm_assessment_get_entry_points (assessment));
+  g_assert_cmpstr (joined, ==, "pilot-rescue feature-sprint ops-retainer");
+}
+
+/* No verdict before data: "assessed" turns true with the first rating that
+ * is not unknown, and the counts say what the progress is made of. */
+static void
+test_assessed_and_counts (void)
+{
+  g_autoptr(ApmmSession) session = apmm_session_new ();
+  g_autoptr(ApmmAssessment) empty = apmm_assessment_new (session, get_model ());
+  g_autoptr(ApmmAssessment) unknown = NULL;
+  g_autoptr(ApmmAssessment) rated = NULL;
+  guint met = 99, partly = 99, total = 99;
+
+  g_assert_false (apmm_assessment_get_assessed (empty));
+  apply_rating (session, "l1.tools-purchased=unknown");
+  unknown = apmm_assessment_new (session, get_model ());
+  g_assert_false (apmm_assessment_get_assessed (unknown));
+
+  apply_ratings (session, "L1=met L2=met l3.rollback=met l3.two-people=partly l3.cost-capped=partly");
+  rated = apmm_assessment_new (session, get_model ());
+  g_assert_true (apmm_assessment_get_assessed (rated));
+  g_assert_true (apmm_assessment_get_next_level_counts (rated, &met, &partly, &total));
+  g_assert_cmpuint (met, ==, 1);
+  g_assert_cmpuint (partly, ==, 2);
+  g_assert_cmpuint (total, ==, 7);
 }
 
 /* While the votes are hidden, the public view shows nothing of them but how
@@ -609,6 +722,9 @@ main (int   argc,
   g_test_add_func ("/assessment/summary/text", test_summary_text);
   g_test_add_func ("/assessment/summary/nulls", test_summary_nulls);
   g_test_add_func ("/assessment/summary/level-names", test_summary_level_names);
+  g_test_add_func ("/assessment/entry-point/pick", test_entry_point_pick);
+  g_test_add_func ("/assessment/entry-point/from-model", test_entry_points_from_model);
+  g_test_add_func ("/assessment/assessed-and-counts", test_assessed_and_counts);
 
   return g_test_run ();
 }

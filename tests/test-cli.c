@@ -26,7 +26,8 @@ typedef struct {
   int                overestimation;
   int                target_level;
   double             next_level_progress;
-  const char        *entry_points[3];
+  const char        *entry_points[4];
+  const char        *entry_point;
   ExpectedGap        gaps[7];
 } ExpectedSummary;
 
@@ -34,14 +35,14 @@ static const ExpectedSummary expected_summaries[] = {
   /* Licences and budget, nothing live; the room (7 named votes and 3
    * anonymous ones) says 2. Ranked by impact, then effort. */
   { "northwind-logistics.apmm", 1, "AI Licensed", 2, 1, 2, 0.5 / 3,
-    { "readiness-workshop" },
+    { "readiness-workshop" }, NULL,
     { { "l2.owned-use-case", "partly" },
       { "l2.live-real-data", "not-met" },
       { "l2.adoption-measured", "not-met" } } },
   /* All of level 2 met; the nine votes' lower median is 3. One of seven
    * level-3 criteria met and two partly: 2/7. */
   { "meridian-insurance.apmm", 2, "AI Active", 3, 1, 3, 2.0 / 7,
-    { "pilot-rescue", "feature-sprint" },
+    { "pilot-rescue", "feature-sprint" }, NULL,
     { { "l3.rollback", "partly" },
       { "l3.output-monitoring", "not-met" },
       { "l3.failure-process", "not-met" },
@@ -51,7 +52,7 @@ static const ExpectedSummary expected_summaries[] = {
   /* Level 3 throughout, target 4; one level-4 criterion met and three
    * partly: 2.5/4. The facilitator's manual gap order applies. */
   { "halcyon-health.apmm", 3, "AI Reliable", 3, 0, 4, 0.625,
-    { "ops-retainer" },
+    { "pilot-rescue", "feature-sprint", "ops-retainer" }, "ops-retainer",
     { { "l4.literacy", "partly" },
       { "l4.feedback-loops", "partly" },
       { "l4.core-operations", "partly" } } },
@@ -180,7 +181,14 @@ test_summary_examples (void)
       g_assert_false (json_object_get_boolean_member (summary, "inconclusive"));
       assert_entry_points (summary, expected->entry_points);
       assert_gaps (summary, expected->gaps, expected->evidence_level + 1);
-      g_assert_cmpuint (json_object_get_size (summary), ==, 9);
+      if (expected->entry_point != NULL)
+        g_assert_cmpstr (json_object_get_string_member (summary, "entry_point"), ==,
+                         expected->entry_point);
+      else
+        g_assert_true (json_object_get_null_member (summary, "entry_point"));
+      g_assert_true (json_object_get_boolean_member (summary, "assessed"));
+      /* The contract's nine keys, then entry_point and assessed. */
+      g_assert_cmpuint (json_object_get_size (summary), ==, 11);
     }
 }
 

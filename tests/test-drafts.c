@@ -4,13 +4,14 @@
  */
 #include "config.h"
 
-#include <glib/gstdio.h>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 #include <utime.h>
 
 #include <glib/gstdio.h>
-
-#include <sys/stat.h>
 
 #include "apmm-drafts.h"
 #include "apmm-file-writer.h"
@@ -234,6 +235,31 @@ test_over_limit_keeps_last_good_draft (void)
   remove_dir (path);
 }
 
+/* A temporary file a writer still holds (locked) is not a stale one: listing
+ * drafts while another draft is being written must not remove it. */
+static void
+test_temp_file_in_use_kept (void)
+{
+  char *path = make_dir ();
+  g_autofree char *busy = g_build_filename (path, APMM_FILE_WRITER_TEMP_PREFIX "BUSY01", NULL);
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  struct utimbuf an_hour_ago = { time (NULL) - 3600, time (NULL) - 3600 };
+  int fd = open (busy, O_WRONLY | O_CREAT | O_EXCL, 0600);
+
+  /* Old enough to look stale: only the writer's lock keeps it. */
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (utime (busy, &an_hour_ago), ==, 0);
+  g_assert_cmpint (flock (fd, LOCK_EX), ==, 0);
+  drafts = apmm_drafts_list ();
+  g_assert_true (g_file_test (busy, G_FILE_TEST_EXISTS));
+
+  close (fd);
+  after = apmm_drafts_list ();
+  g_assert_false (g_file_test (busy, G_FILE_TEST_EXISTS));
+  remove_dir (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -245,6 +271,7 @@ main (int   argc,
   g_test_add_func ("/drafts/stale-temp-files-cleaned", test_stale_temp_files_cleaned);
   g_test_add_func ("/drafts/newest-first", test_newest_first);
   g_test_add_func ("/drafts/private-modes", test_private_modes);
+  g_test_add_func ("/drafts/temp-file-in-use-kept", test_temp_file_in_use_kept);
   g_test_add_func ("/drafts/over-limit-keeps-last-good-draft", test_over_limit_keeps_last_good_draft);
 
   return g_test_run ();

@@ -4,12 +4,16 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
 
 #include "apmm-session-file.h"
 
 #include "apmm-explorer-page.h"
 #include "apmm-ladder-widget.h"
+
+#include "apmm-session-caption.h"
 
 #include "apmm-test-utils.h"
 
@@ -80,8 +84,15 @@ test_shows_selected_level (void)
   g_assert_true (shows (page, "AI Active"));
   g_assert_true (shows (page, "The Failure Chasm"));
   g_assert_false (shows (page, "AI Licensed"));
-  g_assert_true (shows (page, "Pilot-to-Production Rescue"));
-  g_assert_true (shows (page, "AI Feature Sprint"));
+  /* The source's one offer, with its one description, not two cards. */
+  g_assert_true (shows (page, "Pilot-to-Production Rescue or AI Feature Sprint"));
+  g_assert_false (shows (page, "AI Feature Sprint"));
+
+  /* Level 3 lies in both overlapping ranges of the source. */
+  apmm_explorer_page_set_selected_level (APMM_EXPLORER_PAGE (page), 3);
+  g_assert_true (shows (page, "Pilot-to-Production Rescue or AI Feature Sprint"));
+  g_assert_true (shows (page, "Monthly AI Ops Retainer"));
+  apmm_explorer_page_set_selected_level (APMM_EXPLORER_PAGE (page), 2);
 
   /* Down goes one level down the ladder; Up climbs back. */
   g_assert_true (press_key (page, GDK_KEY_Down));
@@ -91,8 +102,17 @@ test_shows_selected_level (void)
   g_assert_false (press_key (page, GDK_KEY_Down));
   g_assert_true (shows (page, "AI Curious"));
   g_assert_true (shows (page, "Level 0 has no entry criteria: every organisation starts here."));
+  /* Level 0 says what Level 1 is; it does not advise buying tools. */
+  g_assert_false (shows (page, "To reach Level 1, buy the AI tools or licences and allocate an AI budget."));
+  g_assert_nonnull (strstr (apmm_model_get_level (apmm_model_get_default (), 0)->climb,
+                            "Level 1 is where AI tools or licences have been bought"));
   g_assert_true (press_key (page, GDK_KEY_Up));
   g_assert_true (shows (page, "AI Licensed"));
+  /* The climb from 1 to 2 carries the source's 70–80 % of lost spend. */
+  g_assert_true (shows (page, "The distance between Level 1 (AI Licensed) and Level 2 (AI Active) is "
+                              "where 70–80% of enterprise AI spend disappears — not into bad "
+                              "technology, but into the absence of any standard for what production "
+                              "actually requires."));
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (page);
@@ -107,6 +127,15 @@ test_ladder_drives_selection (void)
 
   apmm_explorer_page_set_session (APMM_EXPLORER_PAGE (page), session);
   window = apmm_test_show_in_window (page, 1024);
+  /* An empty session: the page is the model, not a verdict, and says so. */
+  g_assert_true (shows (page, "Not assessed yet. This page shows the model, not a verdict: rate the "
+                              "entry criteria on the Self-Assessment page (Alt+2) to find the "
+                              "evidence level."));
+  apmm_session_set_status (session, "l1.tools-purchased", APMM_STATUS_NOT_MET);
+  g_assert_false (shows (page, "Not assessed yet. This page shows the model, not a verdict: rate the "
+                               "entry criteria on the Self-Assessment page (Alt+2) to find the "
+                               "evidence level."));
+  apmm_session_set_status (session, "l1.tools-purchased", APMM_STATUS_UNKNOWN);
   ladder = apmm_test_find_widget (page, apmm_test_is_of_type,
                                   APMM_TEST_TYPE (APMM_TYPE_LADDER_WIDGET));
   g_assert_nonnull (ladder);
@@ -184,6 +213,28 @@ test_fits_narrow_window (void)
   apmm_test_assert_fits_width (page, 360);
 }
 
+/* The organisation and the date (in the user's format) stand under the
+ * page's title, since the wide header bar shows only the view switcher. */
+static void
+test_session_caption (void)
+{
+  g_autoptr(ApmmSession) session = apmm_session_new ();
+  GtkWidget *page;
+  GtkWidget *caption;
+
+  apmm_session_set_organisation (session, "Acme Mutual");
+  apmm_session_set_date (session, "2026-05-14");
+  page = g_object_ref_sink (apmm_explorer_page_new ());
+  apmm_explorer_page_set_session (APMM_EXPLORER_PAGE (page), session);
+  caption = apmm_test_find_widget (page, apmm_test_is_of_type, APMM_TEST_TYPE (APMM_TYPE_SESSION_CAPTION));
+  g_assert_nonnull (caption);
+  g_assert_cmpstr (apmm_session_caption_get_text (APMM_SESSION_CAPTION (caption)), ==, "Acme Mutual · 14 May 2026");
+  apmm_session_set_organisation (session, "Acme Re");
+  g_assert_cmpstr (apmm_session_caption_get_text (APMM_SESSION_CAPTION (caption)), ==, "Acme Re · 14 May 2026");
+
+  g_assert_finalize_object (page);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -198,5 +249,6 @@ main (int   argc,
   g_test_add_func ("/explorer-page/narrow-and-empty", test_narrow_and_empty);
   g_test_add_func ("/explorer-page/fits-narrow-window", test_fits_narrow_window);
 
+  g_test_add_func ("/explorer-page/session-caption", test_session_caption);
   return g_test_run ();
 }

@@ -13,6 +13,10 @@
 #include "apmm-gap-page.h"
 #include "apmm-gap-row.h"
 
+#include "apmm-text-field.h"
+
+#include "apmm-session-caption.h"
+
 #include "apmm-test-utils.h"
 
 /* Evidence level 1, aiming for level 3: the level 2 and level 3 criteria are gaps. */
@@ -258,6 +262,60 @@ test_impact_reranks (void)
   g_assert_finalize_object (page);
 }
 
+/* Setting Impact on the row being worked in keeps it under the pointer; it
+ * takes its new rank once the focus leaves the row. */
+static void
+test_edited_row_stays (void)
+{
+  g_autoptr(ApmmSession) session = new_session ();
+  guint n_level2 = apmm_model_get_level (apmm_model_get_default (), 2)->n_criteria;
+  g_auto(GStrv) recommended = default_order (session);
+  const char *last_of_level2 = recommended[n_level2 - 1];
+  GtkWidget *page = new_page (session);
+  GtkWidget *window = apmm_test_show_in_window (page, 1024);
+  GtkWidget *row = GTK_WIDGET (row_at (page, n_level2 - 1));
+  GtkWidget *high = apmm_test_find_widget (row, apmm_test_is_button_labelled, "High");
+
+  g_assert_true (gtk_widget_grab_focus (high));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (high), TRUE);
+  g_assert_cmpuint (apmm_session_get_gap_impact (session, last_of_level2), ==, 3);
+  /* Still where the pointer is. */
+  g_assert_true (GTK_WIDGET (row_at (page, n_level2 - 1)) == row);
+
+  /* Leaving the row moves it to its rank. */
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (row_at (page, 0))));
+  apmm_test_iterate ();
+  g_assert_true (GTK_WIDGET (row_at (page, 0)) == row);
+  g_assert_cmpstr (row_id (page, 0), ==, last_of_level2);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (page);
+}
+
+/* In a shown Gap Map the owner and note fields are one line high, not as
+ * tall as their text laid out one letter per line. */
+static void
+test_fields_one_line_high (void)
+{
+  g_autoptr(ApmmSession) session = new_session ();
+  GtkWidget *page, *window, *owner;
+  const char *id;
+
+  page = new_page (session);
+  id = row_id (page, 0);
+  apmm_session_set_gap_owner (session, id, "Claire Dubois");
+  window = apmm_test_show_in_window (page, 1024);
+  for (guint i = 0; i < 10; i++)
+    apmm_test_iterate ();
+  owner = apmm_test_find_widget (GTK_WIDGET (row_at (page, 0)), apmm_test_is_of_type,
+                                 APMM_TEST_TYPE (APMM_TYPE_TEXT_FIELD));
+  g_assert_cmpint (gtk_widget_get_height (owner), >, 10);
+  g_assert_cmpint (gtk_widget_get_height (owner), <, 60);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (page);
+}
+
 static void
 test_owner_and_note (void)
 {
@@ -265,14 +323,20 @@ test_owner_and_note (void)
   GtkWidget *page = new_page (session);
   const char *id = g_strdup (row_id (page, 0));
   GtkWidget *owner = apmm_test_find_widget (GTK_WIDGET (row_at (page, 0)), apmm_test_is_of_type,
-                                            APMM_TEST_TYPE (GTK_TYPE_ENTRY));
+                                            APMM_TEST_TYPE (APMM_TYPE_TEXT_FIELD));
+  g_autofree char *shown = NULL;
 
-  gtk_editable_set_text (GTK_EDITABLE (owner), "Priya");
+  apmm_text_field_set_text (APMM_TEXT_FIELD (owner), "Priya");
   g_assert_cmpstr (apmm_session_get_gap_owner (session, id), ==, "Priya");
+
+  /* An owner is one line: a pasted line break becomes a space. */
+  apmm_text_field_set_text (APMM_TEXT_FIELD (owner), "Priya\nand Sam");
+  g_assert_cmpstr (apmm_session_get_gap_owner (session, id), ==, "Priya and Sam");
 
   /* And the other way: an edit elsewhere (say, an undo) shows up in the row. */
   apmm_session_set_gap_owner (session, id, "Sam");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (owner)), ==, "Sam");
+  shown = apmm_text_field_dup_text (APMM_TEXT_FIELD (owner));
+  g_assert_cmpstr (shown, ==, "Sam");
 
   g_free ((char *) id);
   g_assert_finalize_object (page);
@@ -326,6 +390,93 @@ test_matrix (void)
   g_assert_finalize_object (page);
 }
 
+static gboolean
+has_tooltip (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_TOGGLE_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), data) == 0;
+}
+
+static gboolean
+is_chip (GtkWidget *widget, gconstpointer data)
+{
+  return gtk_widget_has_css_class (widget, "matrix-chip");
+}
+
+static gboolean
+is_css (GtkWidget *widget, gconstpointer data)
+{
+  return gtk_widget_has_css_class (widget, data);
+}
+
+/* A 3×3 grid: every chip lies inside exactly one cell, the corner titles of
+ * a row line up, and the Failure Chasm mark covers no rank badge. */
+static void
+test_matrix_grid (void)
+{
+  g_autoptr(ApmmSession) session = new_session ();
+  GtkWidget *page = new_page (session);
+  GtkWidget *window;
+  GtkWidget *matrix;
+  GtkWidget *chip, *rank, *mark;
+  graphene_rect_t quick, major, chip_box, rank_box, mark_box;
+  GtkWidget *cells[9];
+  guint n_cells = 0;
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (apmm_test_find_widget (page, has_tooltip,
+                                                                          "Show the gaps by impact and effort")),
+                                TRUE);
+  window = apmm_test_show_in_window (page, 1024);
+  matrix = apmm_test_find_widget (page, apmm_test_is_of_type, APMM_TEST_TYPE (APMM_TYPE_GAP_MATRIX));
+  for (GtkWidget *child = gtk_widget_get_first_child (matrix); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_has_css_class (child, "matrix-cell"))
+      cells[n_cells++] = child;
+  g_assert_cmpuint (n_cells, ==, 9);
+
+  /* Each chip (all medium/medium here) lies wholly inside one cell. */
+  chip = apmm_test_find_widget (matrix, is_chip, NULL);
+  g_assert_true (gtk_widget_compute_bounds (chip, matrix, &chip_box));
+  {
+    guint inside = 0;
+
+    for (guint i = 0; i < n_cells; i++)
+      {
+        graphene_rect_t cell;
+
+        g_assert_true (gtk_widget_compute_bounds (cells[i], matrix, &cell));
+        if (graphene_rect_contains_rect (&cell, &chip_box))
+          inside++;
+        for (guint j = i + 1; j < n_cells; j++)
+          {
+            graphene_rect_t other;
+
+            g_assert_true (gtk_widget_compute_bounds (cells[j], matrix, &other));
+            g_assert_false (graphene_rect_intersection (&cell, &other, NULL));
+          }
+      }
+    g_assert_cmpuint (inside, ==, 1);
+  }
+
+  /* The titles of the top row sit at one height. */
+  g_assert_true (gtk_widget_compute_bounds (apmm_test_find_widget (matrix, apmm_test_is_label_with_text,
+                                                                   "Quick Wins"), matrix, &quick));
+  g_assert_true (gtk_widget_compute_bounds (apmm_test_find_widget (matrix, apmm_test_is_label_with_text,
+                                                                   "Major Projects"), matrix, &major));
+  g_assert_cmpfloat (quick.origin.y, ==, major.origin.y);
+
+  /* Level 3 gaps cross the chasm from evidence 1: the mark beside the rank. */
+  mark = apmm_test_find_widget (matrix, is_css, "chasm-badge");
+  g_assert_nonnull (mark);
+  chip = gtk_widget_get_parent (mark);
+  rank = apmm_test_find_widget (chip, is_css, "gap-rank");
+  g_assert_true (gtk_widget_compute_bounds (rank, matrix, &rank_box));
+  g_assert_true (gtk_widget_compute_bounds (mark, matrix, &mark_box));
+  g_assert_false (graphene_rect_intersection (&rank_box, &mark_box, NULL));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (page);
+}
+
 static void
 test_empty_states (void)
 {
@@ -348,6 +499,25 @@ test_empty_states (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
   g_assert_cmpuint (count_rows (page), ==, 1);
   g_assert_cmpstr (row_id (page, 0), ==, "l4.literacy");
+
+  g_assert_finalize_object (page);
+}
+
+/* A new session shows no verdict: the summary says nothing is assessed. */
+static void
+test_not_assessed (void)
+{
+  g_autoptr(ApmmSession) session = apmm_session_new ();
+  GtkWidget *page = new_page (session);
+  const char *text = "Not assessed yet: every criterion is still unknown. Rate them on the "
+                     "Self-Assessment page (Alt+2) to find the evidence level and the real gaps.";
+
+  g_assert_true (shows_text (page, text));
+  /* The source's line, loaded with the model, is shown where gaps are named. */
+  g_assert_true (shows_text (page, "You can’t fix what you haven’t named"));
+  apmm_session_set_status (session, "l1.budget-allocated", APMM_STATUS_MET);
+  g_assert_false (shows_text (page, text));
+  g_assert_true (shows_text (page, "Evidence level 0 (AI Curious). 1 gap to close to reach level 1 (AI Licensed)."));
 
   g_assert_finalize_object (page);
 }
@@ -410,6 +580,27 @@ test_accessible_names (void)
   g_assert_finalize_object (page);
 }
 
+/* The organisation and the date (in the user's format) stand under the
+ * page's title, since the wide header bar shows only the view switcher. */
+static void
+test_session_caption (void)
+{
+  g_autoptr(ApmmSession) session = apmm_session_new ();
+  GtkWidget *page;
+  GtkWidget *caption;
+
+  apmm_session_set_organisation (session, "Acme Mutual");
+  apmm_session_set_date (session, "2026-05-14");
+  page = new_page (session);
+  caption = apmm_test_find_widget (page, apmm_test_is_of_type, APMM_TEST_TYPE (APMM_TYPE_SESSION_CAPTION));
+  g_assert_nonnull (caption);
+  g_assert_cmpstr (apmm_session_caption_get_text (APMM_SESSION_CAPTION (caption)), ==, "Acme Mutual · 14 May 2026");
+  apmm_session_set_organisation (session, "Acme Re");
+  g_assert_cmpstr (apmm_session_caption_get_text (APMM_SESSION_CAPTION (caption)), ==, "Acme Re · 14 May 2026");
+
+  g_assert_finalize_object (page);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -422,13 +613,18 @@ main (int   argc,
   g_test_add_func ("/gap-page/reset-order", test_reset_order);
   g_test_add_func ("/gap-page/drop-after", test_drop_after);
   g_test_add_func ("/gap-page/impact-reranks", test_impact_reranks);
+  g_test_add_func ("/gap-page/edited-row-stays", test_edited_row_stays);
+  g_test_add_func ("/gap-page/fields-one-line-high", test_fields_one_line_high);
   g_test_add_func ("/gap-page/owner-and-note", test_owner_and_note);
   g_test_add_func ("/gap-page/target-level", test_target_level);
   g_test_add_func ("/gap-page/matrix", test_matrix);
+  g_test_add_func ("/gap-page/matrix-grid", test_matrix_grid);
   g_test_add_func ("/gap-page/empty-states", test_empty_states);
+  g_test_add_func ("/gap-page/not-assessed", test_not_assessed);
   g_test_add_func ("/gap-page/switch-session", test_switch_session);
   g_test_add_func ("/gap-page/fits-narrow-window", test_fits_narrow_window);
   g_test_add_func ("/gap-page/accessible-names", test_accessible_names);
 
+  g_test_add_func ("/gap-page/session-caption", test_session_caption);
   return g_test_run ();
 }

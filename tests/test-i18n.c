@@ -12,7 +12,10 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <string.h>
 
+#include "apmm-ladder-renderer.h"
+#include "apmm-session-file.h"
 #include "apmm-window.h"
 
 /* Strings of the window and its menus, as the user sees them in English. */
@@ -138,6 +141,74 @@ test_desktop_entry (void)
   g_assert_cmpstr (name_de, ==, "APMM Workshop");
 }
 
+/* At the sizes a 1024×768 or larger window gives the ladder (the Level
+ * Explorer's column is 470×690 at 1024×768), every marker keeps its word and
+ * every vote count says "votes", not a bare number. */
+static void
+assert_ladder_labels (const char *ratings_file)
+{
+  static const int window_sizes[][2] = { { 470, 690 }, { 600, 690 }, { 1024, 768 }, { 760, 1010 }, { 883, 1010 }, { 1920, 1080 } };
+  g_autofree char *path = g_build_filename (SRC_ROOT, "data", "examples", ratings_file, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ApmmSession) session = apmm_session_load_file (file, NULL, &error);
+  ApmmLadderState state;
+
+  g_assert_no_error (error);
+  apmm_ladder_state_init (&state, session, apmm_model_get_default (), NULL);
+  g_assert_true (state.has_perceived);
+  for (guint s = 0; s < G_N_ELEMENTS (window_sizes); s++)
+    {
+      int w = window_sizes[s][0], h = window_sizes[s][1];
+      ApmmLadderLayout *layout = apmm_ladder_layout_new (&state, w, h);
+      static const ApmmLadderMarker markers[] = {
+        APMM_LADDER_MARKER_EVIDENCE, APMM_LADDER_MARKER_PERCEIVED, APMM_LADDER_MARKER_TARGET,
+      };
+      cairo_rectangle_t rect;
+
+      g_test_message ("%d×%d", w, h);
+      for (guint m = 0; m < G_N_ELEMENTS (markers); m++)
+        {
+          g_assert_true (apmm_ladder_layout_get_marker_label_rect (layout, markers[m], &rect));
+          g_assert_cmpfloat (apmm_ladder_layout_get_marker_label_px (layout, markers[m]), >=, 14);
+        }
+      for (guint level = 0; level < APMM_N_LEVELS; level++)
+        if (state.votes[level] > 0)
+          {
+            g_assert_true (apmm_ladder_layout_get_votes_rect (layout, level, &rect));
+            /* "6 votes" is at least twice as wide as it is high; "6" is not. */
+            g_assert_cmpfloat (rect.width, >, 2 * rect.height);
+          }
+      apmm_ladder_layout_free (layout);
+    }
+}
+
+/* One German word for the people in the room, everywhere. */
+static void
+test_one_word_for_participants (void)
+{
+  static const char * const msgids[] = {
+    "Participants", "Add participant", "Rename participant", "Remove participant",
+    "Participant %u", "more than %d participants",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (msgids); i++)
+    {
+      const char *german = g_dgettext (GETTEXT_PACKAGE, msgids[i]);
+
+      g_test_message ("%s → %s", msgids[i], german);
+      g_assert_nonnull (strstr (german, "Teilnehmende"));
+    }
+}
+
+/* The German words ("Gefühlt", "Ziel", "6 Stimmen") keep their place too. */
+static void
+test_ladder_labels (void)
+{
+  assert_ladder_labels ("meridian-insurance.apmm");
+  assert_ladder_labels ("northwind-logistics.apmm");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -158,6 +229,8 @@ main (int   argc,
   g_test_add_func ("/i18n/catalogue", test_catalogue);
   g_test_add_func ("/i18n/window", test_window);
   g_test_add_func ("/i18n/desktop-entry", test_desktop_entry);
+  g_test_add_func ("/i18n/ladder-labels", test_ladder_labels);
+  g_test_add_func ("/i18n/one-word-for-participants", test_one_word_for_participants);
 
   return g_test_run ();
 }

@@ -96,7 +96,8 @@ test_formats (void)
   g_assert_true (apmm_export_format_is_known ("pdf"));
   g_assert_false (apmm_export_format_is_known ("gif"));
   g_assert_false (apmm_export_format_is_known (NULL));
-  g_assert_cmpstr (apmm_export_list_formats (), ==, "png, svg, pdf");
+  g_assert_true (apmm_export_format_is_known ("slides"));
+  g_assert_cmpstr (apmm_export_list_formats (), ==, "png, svg, pdf, slides");
 }
 
 static void

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "apmm-ladder-renderer.h"
+#include "apmm-session-file.h"
 
 /* The light palette's evidence colour, as the image stores it. */
 #define EVIDENCE_RGB 0x1a5fb4
@@ -367,6 +368,71 @@ busiest_session (void)
   return session;
 }
 
+/* At the sizes a 1024×768 or larger window gives the ladder (the Level
+ * Explorer's column is 470×690 at 1024×768), every marker keeps its word and
+ * every vote count says "votes", not a bare number. */
+static void
+assert_ladder_labels (const char *ratings_file)
+{
+  static const int window_sizes[][2] = { { 470, 690 }, { 600, 690 }, { 1024, 768 }, { 760, 1010 }, { 883, 1010 }, { 1920, 1080 } };
+  g_autofree char *path = g_build_filename (SRC_ROOT, "data", "examples", ratings_file, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ApmmSession) session = apmm_session_load_file (file, NULL, &error);
+  ApmmLadderState state;
+
+  g_assert_no_error (error);
+  apmm_ladder_state_init (&state, session, apmm_model_get_default (), NULL);
+  g_assert_true (state.has_perceived);
+  for (guint s = 0; s < G_N_ELEMENTS (window_sizes); s++)
+    {
+      int w = window_sizes[s][0], h = window_sizes[s][1];
+      ApmmLadderLayout *layout = apmm_ladder_layout_new (&state, w, h);
+      static const ApmmLadderMarker markers[] = {
+        APMM_LADDER_MARKER_EVIDENCE, APMM_LADDER_MARKER_PERCEIVED, APMM_LADDER_MARKER_TARGET,
+      };
+      cairo_rectangle_t rect;
+
+      g_test_message ("%d×%d", w, h);
+      for (guint m = 0; m < G_N_ELEMENTS (markers); m++)
+        {
+          g_assert_true (apmm_ladder_layout_get_marker_label_rect (layout, markers[m], &rect));
+          g_assert_cmpfloat (apmm_ladder_layout_get_marker_label_px (layout, markers[m]), >=, 14);
+        }
+      for (guint level = 0; level < APMM_N_LEVELS; level++)
+        if (state.votes[level] > 0)
+          {
+            g_assert_true (apmm_ladder_layout_get_votes_rect (layout, level, &rect));
+            /* "6 votes" is at least twice as wide as it is high; "6" is not. */
+            g_assert_cmpfloat (rect.width, >, 2 * rect.height);
+          }
+      apmm_ladder_layout_free (layout);
+    }
+}
+
+/* The progress marker says what it counts, as the result strip does. */
+static void
+test_progress_counts (void)
+{
+  g_autofree char *path = g_build_filename (SRC_ROOT, "data", "examples", "meridian-insurance.apmm", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ApmmSession) session = apmm_session_load_file (file, NULL, NULL);
+  g_autoptr(ApmmLadderLayout) layout = NULL;
+  ApmmLadderState state;
+
+  apmm_ladder_state_init (&state, session, apmm_model_get_default (), NULL);
+  layout = apmm_ladder_layout_new (&state, 1920, 1080);
+  g_assert_cmpstr (apmm_ladder_layout_get_marker_text (layout, APMM_LADDER_MARKER_PROGRESS), ==,
+                   "1/7 met, 2 partly");
+}
+
+static void
+test_labels_in_window (void)
+{
+  assert_ladder_labels ("meridian-insurance.apmm");
+  assert_ladder_labels ("northwind-logistics.apmm");
+}
+
 /* The sizes the room sees: an export, the Level Explorer's ladder in a
  * 1024×768 window, and the projector sizes. */
 static const int room_sizes[][2] = { { 1024, 768 }, { 360, 690 }, { 1920, 1080 }, { 3840, 2160 } };
@@ -547,6 +613,38 @@ test_inconclusive_floor (void)
   g_assert_nonnull (strstr (description, "inconclusive"));
 }
 
+/* Before any rating the ladder shows no verdict: no evidence pill (not even
+ * "≥ 0"), no target flag, no progress; the room's votes still show. */
+static void
+test_unassessed (void)
+{
+  g_autoptr(ApmmSession) session = apmm_session_new ();
+  g_autofree char *description = NULL;
+  ApmmLadderState state;
+
+  apmm_session_add_participant (session, "Ana", 2);
+  state_for (&state, session);
+  g_assert_true (state.unassessed);
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autoptr(ApmmLadderLayout) layout = apmm_ladder_layout_new (&state, sizes[s][0], sizes[s][1]);
+      cairo_rectangle_t rect;
+
+      g_assert_false (apmm_ladder_layout_get_marker_rect (layout, APMM_LADDER_MARKER_EVIDENCE, &rect));
+      g_assert_false (apmm_ladder_layout_get_marker_rect (layout, APMM_LADDER_MARKER_TARGET, &rect));
+      g_assert_false (apmm_ladder_layout_get_marker_rect (layout, APMM_LADDER_MARKER_PROGRESS, &rect));
+      g_assert_false (apmm_ladder_layout_get_marker_rect (layout, APMM_LADDER_MARKER_ESTIMATION, &rect));
+      g_assert_true (apmm_ladder_layout_get_marker_rect (layout, APMM_LADDER_MARKER_PERCEIVED, &rect));
+    }
+  description = apmm_ladder_state_describe (&state);
+  g_assert_true (g_str_has_prefix (description, "Not assessed yet: no criterion is rated."));
+
+  /* The first rating brings the verdict. */
+  apmm_session_set_status (session, "l1.tools-purchased", APMM_STATUS_NOT_MET);
+  state_for (&state, session);
+  g_assert_false (state.unassessed);
+}
+
 static void
 test_hit_testing (void)
 {
@@ -648,6 +746,9 @@ main (int   argc,
   g_test_add_func ("/ladder-renderer/labels-clear", test_labels_clear);
   g_test_add_func ("/ladder-renderer/hidden-votes-badge", test_hidden_votes_badge);
   g_test_add_func ("/ladder-renderer/inconclusive-floor", test_inconclusive_floor);
+  g_test_add_func ("/ladder-renderer/unassessed", test_unassessed);
+  g_test_add_func ("/ladder-renderer/labels-in-window", test_labels_in_window);
+  g_test_add_func ("/ladder-renderer/progress-counts", test_progress_counts);
   g_test_add_func ("/ladder-renderer/hit-testing", test_hit_testing);
   g_test_add_func ("/ladder-renderer/description", test_description);
   g_test_add_func ("/ladder-renderer/interpolation", test_interpolation);

@@ -120,13 +120,13 @@ test_model_texts (void)
   ApmmModel *model = apmm_model_get_default ();
 
   g_assert_cmpstr (apmm_model_get_title (model), ==, "AI Production Maturity Model");
-  g_assert_cmpstr (apmm_model_get_tagline (model), ==, "You can't fix what you haven't named");
+  g_assert_cmpstr (apmm_model_get_tagline (model), ==, "You can’t fix what you haven’t named");
   g_assert_cmpstr (apmm_model_get_chasm_title (model), ==, "The Failure Chasm");
   g_assert_true (g_str_has_prefix (apmm_model_get_chasm_text (model),
                                    "The crossing from Level 2 to Level 3 is where most "
                                    "enterprise AI spend is permanently trapped."));
   g_assert_true (g_str_has_suffix (apmm_model_get_chasm_text (model),
-                                   "It's the absence of any production standard applied "
+                                   "It’s the absence of any production standard applied "
                                    "before deployment."));
 }
 
@@ -173,8 +173,8 @@ test_model_entry_points (void)
     int         max_level;
   } expected[] = {
     { "readiness-workshop", "AI Readiness Workshop", 0, 1 },
-    { "pilot-rescue", "Pilot-to-Production Rescue", 2, 2 },
-    { "feature-sprint", "AI Feature Sprint", 2, 2 },
+    { "pilot-rescue", "Pilot-to-Production Rescue", 2, 3 },
+    { "feature-sprint", "AI Feature Sprint", 2, 3 },
     { "ops-retainer", "Monthly AI Ops Retainer", 3, 4 },
     { "diagnostic-sprint", "APMM Diagnostic Sprint", -1, -1 },
   };
@@ -194,6 +194,16 @@ test_model_entry_points (void)
     }
 
   g_assert_null (apmm_model_lookup_entry_point (model, "consulting"));
+
+  /* The source offers the rescue and the sprint as one, with one description. */
+  g_assert_cmpstr (apmm_model_lookup_entry_point (model, "pilot-rescue")->offer, ==,
+                   "Pilot-to-Production Rescue or AI Feature Sprint");
+  g_assert_true (apmm_entry_point_same_offer (apmm_model_lookup_entry_point (model, "pilot-rescue"),
+                                              apmm_model_lookup_entry_point (model, "feature-sprint")));
+  g_assert_false (apmm_entry_point_same_offer (apmm_model_lookup_entry_point (model, "feature-sprint"),
+                                               apmm_model_lookup_entry_point (model, "ops-retainer")));
+  g_assert_cmpstr (apmm_model_lookup_entry_point (model, "ops-retainer")->offer, ==,
+                   "Monthly AI Ops Retainer");
 }
 
 static void
@@ -345,6 +355,30 @@ test_model_german (void)
   g_test_trap_assert_passed ();
 }
 
+/* English model text uses the typographic dashes and quotes of the UI: no
+ * spaced hyphen as a dash, no straight quotes or apostrophes. */
+static void
+test_model_typography (void)
+{
+  g_autoptr(GBytes) bytes = g_resources_lookup_data ("/org/apmm/Workshop/core/apmm-model.xml",
+                                                      G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_autofree char *xml = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_autoptr(GRegex) element = g_regex_new (">([^<]+)</", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+
+  g_regex_match (element, xml, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      g_autofree char *text = g_match_info_fetch (match, 1);
+
+      g_test_message ("%s", text);
+      g_assert_null (strstr (text, " - "));
+      g_assert_null (strchr (text, '"'));
+      g_assert_null (strchr (text, '\''));
+      g_match_info_next (match, NULL);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -356,6 +390,7 @@ main (int   argc,
   g_test_add_func ("/model/texts", test_model_texts);
   g_test_add_func ("/model/prompts", test_model_prompts);
   g_test_add_func ("/model/entry-points", test_model_entry_points);
+  g_test_add_func ("/model/typography", test_model_typography);
   g_test_add_func ("/model/status-strings", test_model_status_strings);
   g_test_add_func ("/model/broken", test_model_broken);
   g_test_add_func ("/model/reload", test_model_reload);

@@ -13,6 +13,10 @@
 #include "apmm-history.h"
 #include "apmm-roadmap-page.h"
 
+#include "apmm-text-field.h"
+
+#include "apmm-session-caption.h"
+
 #include "apmm-test-utils.h"
 
 static gboolean
@@ -22,9 +26,9 @@ has_tooltip (GtkWidget *widget, gconstpointer data)
 }
 
 static gboolean
-has_placeholder (GtkWidget *widget, gconstpointer data)
+has_tooltip_text (GtkWidget *widget, gconstpointer data)
 {
-  return GTK_IS_ENTRY (widget) && g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (widget)), data) == 0;
+  return g_strcmp0 (gtk_widget_get_tooltip_text (widget), data) == 0;
 }
 
 static gboolean
@@ -80,31 +84,94 @@ test_entry_points (void)
   g_autoptr(ApmmSession) session = apmm_session_new ();
   ApmmModel *model = apmm_model_get_default ();
   GtkWidget *page = new_page (session);
+  const ApmmEntryPoint *rescue = apmm_model_lookup_entry_point (model, "pilot-rescue");
   g_autofree char *expected = NULL;
 
-  /* A new session knows nothing: the level cannot be pinned down. */
+  /* A new session shows no verdict: nothing is rated yet. */
+  g_assert_cmpuint (count_rows (entry_points (page)), ==, 0);
+  g_assert_nonnull (apmm_test_find_nth (page, apmm_test_is_label_with_text, "Not assessed yet", 0));
+
+  /* One rating, the rest unknown: the level cannot be pinned down. */
+  apmm_session_set_status (session, "l1.tools-purchased", APMM_STATUS_MET);
+  g_assert_null (apmm_test_find_nth (page, apmm_test_is_label_with_text, "Not assessed yet", 0));
   g_assert_cmpuint (count_rows (entry_points (page)), ==, 1);
   g_assert_nonnull (apmm_test_find_nth (GTK_WIDGET (entry_points (page)),
                                         apmm_test_is_label_with_text,
                                         apmm_model_lookup_entry_point (model, "diagnostic-sprint")->name, 0));
 
+  /* Level 2: the source's one offer, "… or …", with its one description. */
   apmm_test_set_level_status (session, 1, APMM_STATUS_MET);
   apmm_test_set_level_status (session, 2, APMM_STATUS_MET);
   apmm_test_set_level_status (session, 3, APMM_STATUS_NOT_MET);
-  expected = g_strdup_printf ("Evidence level 2 (%s) → %s or %s",
-                              apmm_model_get_level (model, 2)->name,
-                              apmm_model_lookup_entry_point (model, "pilot-rescue")->name,
-                              apmm_model_lookup_entry_point (model, "feature-sprint")->name);
+  expected = g_strdup_printf ("Evidence level 2 (%s) → %s", apmm_model_get_level (model, 2)->name,
+                              rescue->offer);
   g_assert_nonnull (apmm_test_find_nth (page, apmm_test_is_label_with_text, expected, 0));
-  g_assert_cmpuint (count_rows (entry_points (page)), ==, 2);
+  g_assert_cmpuint (count_rows (entry_points (page)), ==, 1);
   g_assert_nonnull (apmm_test_find_nth (GTK_WIDGET (entry_points (page)),
-                                        apmm_test_is_label_with_text,
-                                        apmm_model_lookup_entry_point (model, "pilot-rescue")->description, 0));
+                                        apmm_test_is_label_with_text, rescue->offer, 0));
+  g_assert_nonnull (apmm_test_find_nth (GTK_WIDGET (entry_points (page)),
+                                        apmm_test_is_label_with_text, rescue->description, 0));
+  g_assert_null (apmm_test_find_nth (GTK_WIDGET (entry_points (page)),
+                                     apmm_test_is_label_with_text, rescue->description, 1));
 
   /* One unknown criterion of level 3 makes it inconclusive again. */
   apmm_session_set_status (session, "l3.rollback", APMM_STATUS_UNKNOWN);
   g_assert_null (apmm_test_find_nth (page, apmm_test_is_label_with_text, expected, 0));
   g_assert_cmpuint (count_rows (entry_points (page)), ==, 1);
+
+  g_assert_finalize_object (page);
+}
+
+/* Level 3 offers the rescue-or-sprint and the retainer: the facilitator picks
+ * one, the session keeps it, and a pick the evidence outgrew is called stale. */
+static void
+test_entry_point_pick (void)
+{
+  g_autoptr(ApmmSession) session = apmm_session_new ();
+  ApmmModel *model = apmm_model_get_default ();
+  GtkWidget *page = new_page (session);
+  const ApmmEntryPoint *retainer = apmm_model_lookup_entry_point (model, "ops-retainer");
+  GtkWidget *retainer_pick;
+  GtkWidget *sprint_pick;
+  g_autofree char *expected = NULL;
+  g_autofree char *stale = NULL;
+
+  apmm_test_set_level_status (session, 1, APMM_STATUS_MET);
+  apmm_test_set_level_status (session, 2, APMM_STATUS_MET);
+  apmm_test_set_level_status (session, 3, APMM_STATUS_MET);
+  apmm_test_set_level_status (session, 4, APMM_STATUS_NOT_MET);
+  g_assert_cmpuint (count_rows (entry_points (page)), ==, 2);
+  g_assert_nonnull (apmm_test_find_nth (page, apmm_test_is_label_with_text,
+                                        "Several entry points fit this level: pick the one you will start with.", 0));
+
+  sprint_pick = apmm_test_find_nth (page, is_check_for,
+                                    apmm_model_lookup_entry_point (model, "feature-sprint")->name, 0);
+  retainer_pick = apmm_test_find_nth (page, is_check_for, "Start here", 0);
+  g_assert_nonnull (sprint_pick);
+  g_assert_nonnull (retainer_pick);
+  apmm_test_assert_accessible_label (retainer_pick, "Start with Monthly AI Ops Retainer");
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (retainer_pick), TRUE);
+  g_assert_cmpstr (apmm_session_get_entry_point (session), ==, "ops-retainer");
+  expected = g_strdup_printf ("Evidence level 3 (%s) → %s", apmm_model_get_level (model, 3)->name,
+                              retainer->name);
+  g_assert_nonnull (apmm_test_find_nth (page, apmm_test_is_label_with_text, expected, 0));
+  /* The same buttons, not rebuilt ones: the focus stays put. */
+  g_assert_true (apmm_test_find_nth (page, is_check_for, "Start here", 0) == retainer_pick);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (sprint_pick)));
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (sprint_pick), TRUE);
+  g_assert_cmpstr (apmm_session_get_entry_point (session), ==, "feature-sprint");
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (retainer_pick)));
+
+  /* The evidence drops to level 2: the pick stays in the session, but the
+   * retainer no longer fits. */
+  apmm_session_set_entry_point (session, "ops-retainer");
+  apmm_session_set_status (session, "l3.rollback", APMM_STATUS_NOT_MET);
+  stale = g_strdup_printf ("Earlier pick “%s” no longer fits the evidence, so it is ignored. "
+                           "Pick again below.", retainer->name);
+  g_assert_nonnull (apmm_test_find_nth (page, apmm_test_is_label_with_text, stale, 0));
+  g_assert_cmpstr (apmm_session_get_entry_point (session), ==, "ops-retainer");
 
   g_assert_finalize_object (page);
 }
@@ -122,6 +189,7 @@ test_inconclusive_text (void)
   GtkWidget *page = new_page (session);
   g_autofree char *prefix = NULL;
 
+  apmm_session_set_status (session, "l1.tools-purchased", APMM_STATUS_MET);
   prefix = g_strdup_printf ("Inconclusive — start with the %s",
                             apmm_model_lookup_entry_point (apmm_model_get_default (),
                                                            "diagnostic-sprint")->name);
@@ -264,28 +332,38 @@ test_edit_inline (void)
   g_autoptr(ApmmSession) session = apmm_session_new ();
   GtkWidget *page = new_page (session);
   GtkWidget *row;
-  GtkEditable *title;
-  GtkEditable *due;
+  ApmmTextField *title;
+  GtkWidget *due;
+  GtkCalendar *calendar;
   g_autofree char *first = NULL;
+  g_autofree char *shown = NULL;
 
   insert_action (session, "a1", "One");
   insert_action (session, "a2", "Two");
   row = action_row (page, 0);
-  title = GTK_EDITABLE (apmm_test_find_nth (row, apmm_test_is_of_type,
-                                            APMM_TEST_TYPE (GTK_TYPE_ENTRY), 0));
-  due = GTK_EDITABLE (apmm_test_find_nth (row, has_placeholder, "YYYY-MM-DD", 0));
-  g_assert_cmpstr (gtk_editable_get_text (title), ==, "One");
+  title = APMM_TEXT_FIELD (apmm_test_find_nth (row, apmm_test_is_of_type,
+                                               APMM_TEST_TYPE (APMM_TYPE_TEXT_FIELD), 0));
+  due = apmm_test_find_widget (row, has_tooltip_text, "Pick the due date");
+  calendar = GTK_CALENDAR (apmm_test_find_widget (row, apmm_test_is_of_type,
+                                                  APMM_TEST_TYPE (GTK_TYPE_CALENDAR)));
+  shown = apmm_text_field_dup_text (title);
+  g_assert_cmpstr (shown, ==, "One");
 
-  gtk_editable_set_text (title, "Name the owner");
+  apmm_text_field_set_text (title, "Name the owner");
   g_assert_cmpstr (apmm_session_get_action (session, 0)->title, ==, "Name the owner");
 
-  /* Not a date: shown as an error and not written. */
-  gtk_editable_set_text (due, "2025-02-30");
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (due), "error"));
-  g_assert_null (apmm_session_get_action (session, 0)->due);
-  gtk_editable_set_text (due, "2025-02-28");
-  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (due), "error"));
+  /* Due is picked on a calendar in a popover and shown in the user's way. */
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (due)), ==, "No date");
+  {
+    g_autoptr(GDateTime) day = g_date_time_new_local (2025, 2, 28, 0, 0, 0);
+
+    gtk_calendar_select_day (calendar, day);
+  }
   g_assert_cmpstr (apmm_session_get_action (session, 0)->due, ==, "2025-02-28");
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (due)), ==, "28 February 2025");
+  apmm_test_click (apmm_test_find_widget (row, apmm_test_is_button_labelled, "_No Due Date"));
+  g_assert_null (apmm_session_get_action (session, 0)->due);
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (due)), ==, "No date");
 
   /* Move down: the same row, now second, in the session and on screen. */
   first = g_strdup (apmm_session_get_action (session, 0)->id);
@@ -294,6 +372,64 @@ test_edit_inline (void)
   g_assert_true (action_row (page, 1) == row);
   g_assert_false (gtk_widget_get_sensitive (apmm_test_find_nth (row, apmm_test_is_button_with_icon,
                                                                 "go-down-symbolic", 0)));
+
+  g_assert_finalize_object (page);
+}
+
+static void
+collect_menu_actions (GMenuModel *model,
+                      GPtrArray  *actions)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+      char *action = NULL;
+
+      if (section != NULL)
+        collect_menu_actions (section, actions);
+      else if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &action))
+        g_ptr_array_add (actions, action);
+    }
+}
+
+/* ⋮ opens a menu (a GMenu in a popover), not an inline expander; its items
+ * show the details, move and remove the action. */
+static void
+test_row_menu (void)
+{
+  g_autoptr(ApmmSession) session = apmm_session_new ();
+  GtkWidget *page = new_page (session);
+  g_autoptr(GPtrArray) actions = g_ptr_array_new_with_free_func (g_free);
+  GtkWidget *row, *menu_button, *description;
+  GMenuModel *model;
+
+  insert_action (session, "a1", "One");
+  insert_action (session, "a2", "Two");
+  row = action_row (page, 0);
+  menu_button = apmm_test_find_widget (row, apmm_test_is_of_type, APMM_TEST_TYPE (GTK_TYPE_MENU_BUTTON));
+  g_assert_nonnull (menu_button);
+  g_assert_cmpstr (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (menu_button)), ==, "view-more-symbolic");
+  model = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button));
+  g_assert_nonnull (model);
+  collect_menu_actions (model, actions);
+  g_assert_cmpuint (actions->len, ==, 4);
+  g_assert_cmpstr (g_ptr_array_index (actions, 0), ==, "row.show-details");
+  g_assert_cmpstr (g_ptr_array_index (actions, 1), ==, "row.move-up");
+  g_assert_cmpstr (g_ptr_array_index (actions, 2), ==, "row.move-down");
+  g_assert_cmpstr (g_ptr_array_index (actions, 3), ==, "row.remove");
+
+  /* The details open below the row. */
+  description = apmm_test_find_widget (row, apmm_test_is_mnemonic_label, "_Description");
+  g_assert_false (gtk_widget_is_visible (description));
+  g_assert_true (gtk_widget_activate_action (row, "row.show-details", NULL));
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_ancestor (description, GTK_TYPE_REVEALER)));
+
+  /* The first action cannot move up; down and remove act on the session. */
+  g_assert_true (gtk_widget_activate_action (row, "row.move-down", NULL));
+  g_assert_cmpstr (apmm_session_get_action (session, 1)->id, ==, "a1");
+  g_assert_true (gtk_widget_activate_action (row, "row.remove", NULL));
+  g_assert_cmpuint (apmm_session_get_n_actions (session), ==, 1);
+  g_assert_cmpstr (apmm_session_get_action (session, 0)->id, ==, "a2");
 
   g_assert_finalize_object (page);
 }
@@ -315,9 +451,11 @@ test_accessible_names (void)
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
       GtkWidget *label = apmm_test_find_widget (row, apmm_test_is_mnemonic_label, fields[i].mnemonic);
+      GtkWidget *field = gtk_label_get_mnemonic_widget (GTK_LABEL (label));
 
       apmm_test_assert_accessible_label (label, fields[i].name);
-      apmm_test_assert_accessible_label (gtk_label_get_mnemonic_widget (GTK_LABEL (label)), fields[i].name);
+      /* The text view inside the field is what takes the focus. */
+      apmm_test_assert_accessible_label (apmm_text_field_get_view (APMM_TEXT_FIELD (field)), fields[i].name);
     }
 
   g_assert_finalize_object (page);
@@ -361,6 +499,27 @@ test_fits_narrow_window (void)
   apmm_test_assert_fits_width (page, 360);
 }
 
+/* The organisation and the date (in the user's format) stand under the
+ * page's title, since the wide header bar shows only the view switcher. */
+static void
+test_session_caption (void)
+{
+  g_autoptr(ApmmSession) session = apmm_session_new ();
+  GtkWidget *page;
+  GtkWidget *caption;
+
+  apmm_session_set_organisation (session, "Acme Mutual");
+  apmm_session_set_date (session, "2026-05-14");
+  page = new_page (session);
+  caption = apmm_test_find_widget (page, apmm_test_is_of_type, APMM_TEST_TYPE (APMM_TYPE_SESSION_CAPTION));
+  g_assert_nonnull (caption);
+  g_assert_cmpstr (apmm_session_caption_get_text (APMM_SESSION_CAPTION (caption)), ==, "Acme Mutual · 14 May 2026");
+  apmm_session_set_organisation (session, "Acme Re");
+  g_assert_cmpstr (apmm_session_caption_get_text (APMM_SESSION_CAPTION (caption)), ==, "Acme Re · 14 May 2026");
+
+  g_assert_finalize_object (page);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -369,6 +528,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/roadmap-page/entry-points", test_entry_points);
+  g_test_add_func ("/roadmap-page/entry-point-pick", test_entry_point_pick);
   g_test_add_func ("/roadmap-page/inconclusive-text", test_inconclusive_text);
   g_test_add_func ("/roadmap-page/draft-from-gaps", test_draft_from_gaps);
   g_test_add_func ("/roadmap-page/uncovered-flags", test_uncovered_flags);
@@ -377,6 +537,8 @@ main (int   argc,
   g_test_add_func ("/roadmap-page/link-criteria", test_link_criteria);
   g_test_add_func ("/roadmap-page/fits-narrow-window", test_fits_narrow_window);
   g_test_add_func ("/roadmap-page/accessible-names", test_accessible_names);
+  g_test_add_func ("/roadmap-page/row-menu", test_row_menu);
 
+  g_test_add_func ("/roadmap-page/session-caption", test_session_caption);
   return g_test_run ();
 }

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "apmm-assessment.h"
 #include "apmm-roadmap.h"
 #include "apmm-session.h"
@@ -36,11 +38,28 @@ append_action (ApmmSession      *session,
 static void
 test_horizon_for (void)
 {
-  g_assert_cmpint (apmm_roadmap_horizon_for (0, 1), ==, APMM_HORIZON_30_DAYS);
-  g_assert_cmpint (apmm_roadmap_horizon_for (1, 2), ==, APMM_HORIZON_30_DAYS);
-  g_assert_cmpint (apmm_roadmap_horizon_for (1, 3), ==, APMM_HORIZON_QUARTER);
-  g_assert_cmpint (apmm_roadmap_horizon_for (1, 4), ==, APMM_HORIZON_LATER);
-  g_assert_cmpint (apmm_roadmap_horizon_for (2, 4), ==, APMM_HORIZON_QUARTER);
+  static const struct {
+    guint       evidence, level, impact;
+    ApmmHorizon expected;
+  } cases[] = {
+    /* Medium impact: the next level now, the one after next quarter. */
+    { 0, 1, 2, APMM_HORIZON_30_DAYS },
+    { 1, 2, 2, APMM_HORIZON_30_DAYS },
+    { 1, 3, 2, APMM_HORIZON_QUARTER },
+    { 1, 4, 2, APMM_HORIZON_LATER },
+    { 2, 4, 2, APMM_HORIZON_QUARTER },
+    /* High impact comes one horizon sooner, low impact one later. */
+    { 1, 2, 3, APMM_HORIZON_30_DAYS },
+    { 1, 3, 3, APMM_HORIZON_30_DAYS },
+    { 1, 4, 3, APMM_HORIZON_QUARTER },
+    { 1, 2, 1, APMM_HORIZON_QUARTER },
+    { 1, 3, 1, APMM_HORIZON_LATER },
+    { 0, 4, 1, APMM_HORIZON_LATER },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_assert_cmpint (apmm_roadmap_horizon_for (cases[i].evidence, cases[i].level, cases[i].impact), ==,
+                     cases[i].expected);
 }
 
 static void
@@ -96,14 +115,43 @@ test_draft_action (void)
 
   action = apmm_roadmap_draft_action (session, assessment, gap, "a9");
   g_assert_cmpstr (action->id, ==, "a9");
-  g_assert_cmpstr (action->title, ==, gap->criterion->title);
+  /* A short imperative from the model, not the criterion's name again. */
+  g_assert_cmpstr (action->title, ==, "Write and test the rollback runbook");
+  g_assert_cmpstr (action->title, !=, gap->criterion->title);
   g_assert_cmpstr (action->description, ==, gap->criterion->description);
+  g_assert_cmpstr (action->measure, ==, "“Rollback procedure” rated Met, with evidence");
+  g_assert_null (strstr (action->measure, gap->criterion->description));
   g_assert_cmpstrv (action->criteria, ((const char * const[]) { "l3.rollback", NULL }));
   g_assert_cmpstr (action->owner, ==, "Priya");
   g_assert_cmpint (action->horizon, ==, APMM_HORIZON_QUARTER);
   g_assert_cmpint (action->status, ==, APMM_ACTION_PLANNED);
-  g_assert_nonnull (action->measure);
-  g_assert_cmpstr (action->measure, !=, "");
+
+  /* A high-impact gap two levels up is drafted for the next 30 days. */
+  apmm_session_set_gap_impact (session, "l3.rollback", 3);
+  g_clear_pointer (&assessment, apmm_assessment_unref);
+  g_clear_pointer (&action, apmm_action_free);
+  assessment = apmm_assessment_new (session, apmm_model_get_default ());
+  action = apmm_roadmap_draft_action (session, assessment, apmm_assessment_get_gap (assessment, 0), "a10");
+  g_assert_cmpint (action->horizon, ==, APMM_HORIZON_30_DAYS);
+}
+
+/* Every criterion has its own action text in the model, in every language. */
+static void
+test_every_criterion_has_action (void)
+{
+  ApmmModel *model = apmm_model_get_default ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < apmm_model_get_n_criteria (model); i++)
+    {
+      const ApmmCriterion *criterion = apmm_model_get_criterion (model, i);
+
+      g_assert_nonnull (criterion->action);
+      g_assert_cmpstr (criterion->action, !=, criterion->title);
+      g_assert_cmpuint (strlen (criterion->action), <=, 60);
+      g_assert_false (g_hash_table_contains (seen, criterion->action));
+      g_hash_table_add (seen, (gpointer) criterion->action);
+    }
 }
 
 static void
@@ -167,6 +215,7 @@ main (int   argc,
   g_test_add_func ("/roadmap/uncovered", test_uncovered);
   g_test_add_func ("/roadmap/dropped-does-not-cover", test_dropped_does_not_cover);
   g_test_add_func ("/roadmap/draft-action", test_draft_action);
+  g_test_add_func ("/roadmap/every-criterion-has-action", test_every_criterion_has_action);
   g_test_add_func ("/roadmap/draft-from-gaps", test_draft_from_gaps);
   g_test_add_func ("/roadmap/draft-nothing-at-top", test_draft_nothing_at_top);
 

@@ -195,6 +195,43 @@ test_unknown_ids (void)
                          "gap_order › 2: expected a criterion id");
   assert_string_refused (HEADER ", \"roadmap\": [{\"id\": \"a1\"}, {\"id\": \"a1\"}]}",
                          APMM_SESSION_ERROR_INVALID, "roadmap › 2 › id: another action already uses this id");
+  assert_string_refused (HEADER ", \"entry_point\": \"consulting\"}", APMM_SESSION_ERROR_INVALID,
+                         "entry_point: expected an entry point such as “pilot-rescue”, or null");
+  assert_string_refused (HEADER ", \"entry_point\": 3}", APMM_SESSION_ERROR_INVALID, "entry_point");
+}
+
+/* The facilitator's pick survives a save, whether or not it is still offered
+ * (a stale pick is the assessment's business); null and absent mean none. */
+static void
+test_entry_point_round_trip (void)
+{
+  static const char * const picks[] = { "ops-retainer", "readiness-workshop", "" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (picks); i++)
+    {
+      g_autoptr(ApmmSession) session = apmm_session_new ();
+      g_autoptr(ApmmSession) loaded = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = NULL;
+
+      apmm_session_set_entry_point (session, picks[i]);
+      bytes = apmm_session_to_bytes (session);
+      text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      g_assert_cmpint (strstr (text, "\"entry_point\"") != NULL, ==, picks[i][0] != '\0');
+      loaded = apmm_session_load_bytes (bytes, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (apmm_session_get_entry_point (loaded), ==, picks[i]);
+      g_assert_true (apmm_session_equal (session, loaded));
+    }
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(ApmmSession) loaded = load_string (HEADER ", \"entry_point\": null}", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (apmm_session_get_entry_point (loaded), ==, "");
+  }
 }
 
 static void
@@ -827,6 +864,7 @@ main (int   argc,
   g_test_add_func ("/session-file/bad/missing-file", test_missing_file);
   g_test_add_func ("/session-file/bad/long-key-in-message", test_long_key_in_message);
   g_test_add_func ("/session-file/round-trip/examples", test_examples_round_trip);
+  g_test_add_func ("/session-file/round-trip/entry-point", test_entry_point_round_trip);
   g_test_add_func ("/session-file/round-trip/examples-in-resource", test_examples_in_resource);
   g_test_add_func ("/session-file/round-trip/unknown-keys", test_unknown_keys_preserved);
   g_test_add_func ("/session-file/round-trip/unknown-keys-after-edits", test_unknown_keys_survive_edits);

@@ -144,6 +144,21 @@ find_dialog (void)
 }
 
 /* Answers like a click on the button: respond, then the dialog goes away. */
+/* The file chooser a Save As shows (in-process: GTK_USE_PORTAL=0). */
+static GtkWindow *
+find_file_chooser (void)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  GtkWindow *found = NULL;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (GTK_IS_FILE_CHOOSER (l->data) && gtk_widget_get_visible (l->data))
+      found = l->data;
+  g_list_free (toplevels);
+
+  return found;
+}
+
 static void
 respond (AdwMessageDialog *dialog,
          const char       *response)
@@ -351,6 +366,7 @@ test_read_only_file (Fixture       *f,
   apmm_session_set_notes (apmm_window_get_session (f->window), "More notes");
   apmm_window_save (f->window);
   iterate (100);
+  g_assert_nonnull (find_file_chooser ());
   close_all_dialogs ();
 
   after = checksum_of (path);
@@ -385,6 +401,14 @@ test_unwritable_folder_keeps_work (Fixture       *f,
   /* …and the work is also in a draft. */
   drafts = wait_for_drafts (1);
   g_assert_cmpuint (drafts->len, ==, 1);
+
+  /* The dialog offers to save it elsewhere, and that asks where. */
+  g_assert_null (find_file_chooser ());
+  respond (dialog, "save-as");
+  iterate (100);
+  g_assert_nonnull (find_file_chooser ());
+  close_all_dialogs ();
+  g_assert_cmpstr (apmm_session_get_notes (apmm_window_get_session (f->window)), ==, "Precious notes");
 }
 
 static void

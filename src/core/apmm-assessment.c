@@ -24,7 +24,13 @@ struct _ApmmAssessment
   gboolean            has_progress;
   double              progress;
   gboolean            inconclusive;
-  const char * const *entry_points;
+  gboolean            assessed;
+  guint               next_met;
+  guint               next_partly;
+  guint               next_total;
+  GPtrArray          *entry_points;      /* const char * owned by the model, NULL-terminated */
+  const char         *entry_point;       /* the facilitator's pick, when offered */
+  gboolean            entry_point_stale; /* a pick that is not offered */
 
   GArray             *gaps;              /* ApmmGap, in the session's order */
   GArray             *default_gaps;      /* ApmmGap, in the default ranking */
@@ -48,11 +54,6 @@ static const char * const summary_level_names[APMM_N_LEVELS] = {
   "AI Reliable",
   "AI Native",
 };
-
-static const char * const entry_points_diagnostic[] = { "diagnostic-sprint", NULL };
-static const char * const entry_points_readiness[] = { "readiness-workshop", NULL };
-static const char * const entry_points_active[] = { "pilot-rescue", "feature-sprint", NULL };
-static const char * const entry_points_reliable[] = { "ops-retainer", NULL };
 
 static gboolean
 level_is_met (ApmmSession     *session,
@@ -97,6 +98,7 @@ compute_next_level (ApmmAssessment *self,
 
   next = apmm_model_get_level (self->model, self->evidence_level + 1);
   g_assert (next->n_criteria > 0);
+  self->next_total = next->n_criteria;
 
   for (guint i = 0; next->criteria[i] != NULL; i++)
     {
@@ -104,9 +106,11 @@ compute_next_level (ApmmAssessment *self,
         {
         case APMM_STATUS_MET:
           score += 1.0;
+          self->next_met++;
           break;
         case APMM_STATUS_PARTLY:
           score += 0.5;
+          self->next_partly++;
           break;
         case APMM_STATUS_UNKNOWN:
           self->inconclusive = TRUE;
@@ -162,17 +166,73 @@ compute_target_level (ApmmSession *session,
   return MIN (evidence_level + 1, APMM_MAX_LEVEL);
 }
 
-static const char * const *
-compute_entry_points (guint    evidence_level,
-                      gboolean inconclusive)
+/* The ranges come from the model (min-level, max-level): an inconclusive
+ * assessment gets the entry points for "not sure" (range -1), any other every
+ * entry point whose range holds the evidence level, in the model's order. */
+static void
+compute_entry_points (ApmmAssessment *self)
 {
-  if (inconclusive)
-    return entry_points_diagnostic;
-  if (evidence_level <= 1)
-    return entry_points_readiness;
-  if (evidence_level == 2)
-    return entry_points_active;
-  return entry_points_reliable;
+  guint n = apmm_model_get_n_entry_points (self->model);
+
+  self->entry_points = g_ptr_array_new ();
+  for (guint i = 0; i < n; i++)
+    {
+      const ApmmEntryPoint *point = apmm_model_get_entry_point (self->model, i);
+      gboolean offered;
+
+      if (self->inconclusive)
+        offered = point->min_level < 0;
+      else
+        offered = point->min_level >= 0 &&
+                  (guint) point->min_level <= self->evidence_level &&
+                  self->evidence_level <= (guint) point->max_level;
+      if (offered)
+        g_ptr_array_add (self->entry_points, (gpointer) point->id);
+    }
+  g_ptr_array_add (self->entry_points, NULL);
+}
+
+/* A pick that is no longer offered (the evidence moved) is kept in the
+ * session, but the verdict ignores it and says it is stale. */
+static void
+compute_entry_point_pick (ApmmAssessment *self,
+                          ApmmSession    *session)
+{
+  const char *pick = apmm_session_get_entry_point (session);
+
+  if (pick[0] == '\0')
+    return;
+
+  for (guint i = 0; i + 1 < self->entry_points->len; i++)
+    {
+      const char *id = g_ptr_array_index (self->entry_points, i);
+
+      if (strcmp (id, pick) == 0)
+        {
+          self->entry_point = id;
+          return;
+        }
+    }
+
+  self->entry_point_stale = TRUE;
+}
+
+/* Whether the room has rated anything yet: before that, every level and
+ * entry point would be a guess, so no page shows a verdict. */
+static gboolean
+compute_assessed (ApmmSession *session,
+                  ApmmModel   *model)
+{
+  guint n = apmm_model_get_n_criteria (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (apmm_session_get_status (session, apmm_model_get_criterion (model, i)->id) !=
+          APMM_STATUS_UNKNOWN)
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 static int
@@ -272,6 +332,7 @@ static void
 apmm_assessment_free (ApmmAssessment *self)
 {
   g_clear_object (&self->model);
+  g_clear_pointer (&self->entry_points, g_ptr_array_unref);
   g_clear_pointer (&self->gaps, g_array_unref);
   g_clear_pointer (&self->default_gaps, g_array_unref);
   g_free (self);
@@ -306,7 +367,9 @@ apmm_assessment_new (ApmmSession *session,
   compute_next_level (self, session);
   self->perceived_level = compute_perceived_level (session);
   self->target_level = compute_target_level (session, self->evidence_level);
-  self->entry_points = compute_entry_points (self->evidence_level, self->inconclusive);
+  self->assessed = compute_assessed (session, model);
+  compute_entry_points (self);
+  compute_entry_point_pick (self, session);
   collect_default_gaps (self, session);
   apply_gap_order (self, apmm_session_get_gap_order (session));
   self->votes_hidden = apmm_session_get_votes_hidden (session);
@@ -409,7 +472,82 @@ apmm_assessment_get_entry_points (ApmmAssessment *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
 
-  return self->entry_points;
+  return (const char * const *) self->entry_points->pdata;
+}
+
+/**
+ * apmm_assessment_get_entry_point:
+ * @self: an assessment
+ *
+ * Returns: (nullable): the entry point the facilitator picked, when it is
+ *   one of the offered entry points; %NULL without a pick or with a stale one
+ */
+const char *
+apmm_assessment_get_entry_point (ApmmAssessment *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->entry_point;
+}
+
+/**
+ * apmm_assessment_get_entry_point_stale:
+ * @self: an assessment
+ *
+ * Returns: %TRUE when the session records a pick that is not offered at the
+ *   current evidence level: it is ignored, and the pages say so
+ */
+gboolean
+apmm_assessment_get_entry_point_stale (ApmmAssessment *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->entry_point_stale;
+}
+
+/**
+ * apmm_assessment_get_assessed:
+ * @self: an assessment
+ *
+ * Returns: %TRUE once any criterion has a rating other than unknown. Before
+ *   that there is no verdict to show: every page says "not assessed yet".
+ */
+gboolean
+apmm_assessment_get_assessed (ApmmAssessment *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->assessed;
+}
+
+/**
+ * apmm_assessment_get_next_level_counts:
+ * @self: an assessment
+ * @met: (out) (optional): the criteria of the next level that are met
+ * @partly: (out) (optional): those partly met
+ * @total: (out) (optional): all criteria of the next level
+ *
+ * The counts behind the next-level progress, so a page can say what it
+ * counts ("1 of 7 met, 2 partly") rather than a bare percentage.
+ *
+ * Returns: FALSE at level 4, where there is no next level
+ */
+gboolean
+apmm_assessment_get_next_level_counts (ApmmAssessment *self,
+                                       guint          *met,
+                                       guint          *partly,
+                                       guint          *total)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (met != NULL)
+    *met = self->next_met;
+  if (partly != NULL)
+    *partly = self->next_partly;
+  if (total != NULL)
+    *total = self->next_total;
+
+  return self->has_progress;
 }
 
 guint
@@ -527,11 +665,20 @@ apmm_assessment_to_summary (ApmmAssessment *self)
 
   json_builder_set_member_name (builder, "entry_points");
   json_builder_begin_array (builder);
-  for (guint i = 0; self->entry_points[i] != NULL; i++)
-    json_builder_add_string_value (builder, self->entry_points[i]);
+  for (guint i = 0; i + 1 < self->entry_points->len; i++)
+    json_builder_add_string_value (builder, g_ptr_array_index (self->entry_points, i));
   json_builder_end_array (builder);
 
   add_summary_gaps (self, builder);
+
+  /* Beyond the contract's keys, documented in docs/session-format.md. */
+  json_builder_set_member_name (builder, "entry_point");
+  if (self->entry_point != NULL)
+    json_builder_add_string_value (builder, self->entry_point);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "assessed");
+  json_builder_add_boolean_value (builder, self->assessed);
 
   json_builder_end_object (builder);
 
@@ -598,6 +745,7 @@ apmm_assessment_dup_public (ApmmAssessment *self)
   copy->model = g_object_ref (self->model);
   copy->gaps = g_array_ref (self->gaps);
   copy->default_gaps = g_array_ref (self->default_gaps);
+  copy->entry_points = g_ptr_array_ref (self->entry_points);
   copy->perceived_level = -1;
   memset (copy->votes, 0, sizeof copy->votes);
 

@@ -44,6 +44,16 @@ gboolean            apmm_assessment_get_next_level_progress (ApmmAssessment  *se
 gboolean            apmm_assessment_get_inconclusive        (ApmmAssessment  *self);
 /* NULL-terminated entry point ids. */
 const char * const *apmm_assessment_get_entry_points        (ApmmAssessment  *self);
+/* The facilitator's pick among the offered entry points, or NULL. */
+const char         *apmm_assessment_get_entry_point         (ApmmAssessment  *self);
+gboolean            apmm_assessment_get_entry_point_stale   (ApmmAssessment  *self);
+/* FALSE until any criterion is rated: no page shows a verdict before. */
+gboolean            apmm_assessment_get_assessed            (ApmmAssessment  *self);
+/* FALSE at level 4. */
+gboolean            apmm_assessment_get_next_level_counts   (ApmmAssessment  *self,
+                                                             guint           *met,
+                                                             guint           *partly,
+                                                             guint           *total);
 /* Ranked: the session's manual order where it has one, else the default ranking. */
 guint               apmm_assessment_get_n_gaps              (ApmmAssessment  *self);
 const ApmmGap      *apmm_assessment_get_gap                 (ApmmAssessment  *self,

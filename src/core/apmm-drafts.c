@@ -219,13 +219,18 @@ apmm_drafts_list (void)
 
       /* A save killed half-way leaves a temporary file behind (ours, or
        * GLib's from older versions); in the drafts folder nobody else
-       * writes, so it can go — once it is old enough that no draft is still
-       * being written through it: drafts are written in a worker thread,
-       * possibly while another window lists them. */
-      if ((g_str_has_prefix (name, APMM_FILE_WRITER_TEMP_PREFIX) ||
-           g_str_has_prefix (name, ".goutputstream-")) &&
-          is_stale (child))
+       * writes, so it can go — unless a draft is still being written
+       * through it (drafts are written in a worker thread, possibly while
+       * another window lists them): the writer holds a lock on its temporary
+       * file, and a file is only taken once it is a minute old as well. */
+      if (g_str_has_prefix (name, APMM_FILE_WRITER_TEMP_PREFIX) && is_stale (child))
         {
+          g_autoptr(GFile) stale = g_file_get_child (dir, name);
+          apmm_file_writer_remove_stale (stale);
+        }
+      else if (g_str_has_prefix (name, ".goutputstream-") && is_stale (child))
+        {
+          /* Left by versions that wrote drafts with GLib. */
           g_autoptr(GFile) stale = g_file_get_child (dir, name);
           g_file_delete (stale, NULL, NULL);
         }

@@ -17,6 +17,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -221,7 +222,13 @@ query_etag (const char *path)
 }
 
 /* A folder we cannot create a file in is never written in place: the caller
- * offers another place (Save As). */
+ * offers another place (Save As).
+ *
+ * The temporary file is locked (flock) while it is written, so that a clean-up
+ * of stale temporary files (apmm_file_writer_remove_stale()) never removes
+ * one that is in use, in this process or another; a killed writer's lock
+ * goes with it. If a clean-up removed the file between its creation and the
+ * lock, the path no longer names our file: start again with a new one. */
 static int
 open_temp (const char  *target,
            char       **temp_path,
@@ -230,27 +237,40 @@ open_temp (const char  *target,
            GError     **error)
 {
   g_autofree char *dir = g_path_get_dirname (target);
-  g_autofree char *tmpl = g_build_filename (dir, APMM_FILE_WRITER_TEMP_PREFIX "XXXXXX", NULL);
-  int fd = g_mkstemp_full (tmpl, O_WRONLY | O_CLOEXEC, (int) mode);
 
-  if (fd < 0)
+  for (guint attempt = 0; attempt < 8; attempt++)
     {
-      int saved_errno = errno;
-      g_autofree char *dir_name = g_filename_display_name (dir);
-      g_autofree char *safe_dir = apmm_safe_text (dir_name);
+      g_autofree char *tmpl = g_build_filename (dir, APMM_FILE_WRITER_TEMP_PREFIX "XXXXXX", NULL);
+      int fd = g_mkstemp_full (tmpl, O_WRONLY | O_CLOEXEC, (int) mode);
+      GStatBuf by_path, by_fd;
 
-      if (saved_errno == EACCES || saved_errno == EPERM || saved_errno == EROFS)
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
-                     _("Could not write “%s”: the folder “%s” cannot be written to. "
-                       "The file on disk was not changed; save it in another folder."),
-                     name, safe_dir);
-      else
-        fail_errno (error, saved_errno, name);
-      return -1;
+      if (fd < 0)
+        {
+          int saved_errno = errno;
+          g_autofree char *dir_name = g_filename_display_name (dir);
+          g_autofree char *safe_dir = apmm_safe_text (dir_name);
+
+          if (saved_errno == EACCES || saved_errno == EPERM || saved_errno == EROFS)
+            g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                         _("Could not write “%s”: the folder “%s” cannot be written to. "
+                           "The file on disk was not changed; save it in another folder."),
+                         name, safe_dir);
+          else
+            fail_errno (error, saved_errno, name);
+          return -1;
+        }
+
+      if (flock (fd, LOCK_EX) == 0 && g_stat (tmpl, &by_path) == 0 && fstat (fd, (struct stat *) &by_fd) == 0 &&
+          by_path.st_dev == by_fd.st_dev && by_path.st_ino == by_fd.st_ino)
+        {
+          *temp_path = g_steal_pointer (&tmpl);
+          return fd;
+        }
+      close (fd);
     }
 
-  *temp_path = g_steal_pointer (&tmpl);
-  return fd;
+  fail_errno (error, EAGAIN, name);
+  return -1;
 }
 
 /* Makes the directory entry of the rename durable; not every file system
@@ -474,4 +494,27 @@ apmm_file_make_private_dir (GFile   *dir,
     }
 
   return TRUE;
+}
+
+gboolean
+apmm_file_writer_remove_stale (GFile *temp)
+{
+  g_autofree char *path = NULL;
+  gboolean removed = FALSE;
+  int fd;
+
+  g_return_val_if_fail (G_IS_FILE (temp), FALSE);
+
+  if ((path = g_file_get_path (temp)) == NULL)
+    return FALSE;
+
+  /* O_NONBLOCK: whatever the file turned out to be, opening never waits. */
+  fd = open (path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0)
+    return FALSE;
+  if (flock (fd, LOCK_EX | LOCK_NB) == 0)
+    removed = g_unlink (path) == 0;
+  close (fd);
+
+  return removed;
 }

@@ -74,6 +74,11 @@ gboolean  apmm_file_write_bytes (GFile               *file,
                                  GCancellable        *cancellable,
                                  GError             **error);
 
+/* Removes @temp, a file named APMM_FILE_WRITER_TEMP_PREFIX… left by a writer
+ * that was killed, unless a writer (in any process) is still writing it.
+ * Returns whether it was removed. */
+gboolean  apmm_file_writer_remove_stale (GFile        *temp);
+
 /* Creates @dir and its parents as needed, each new folder 0700, and makes
  * @dir itself 0700: for folders that hold drafts. */
 gboolean  apmm_file_make_private_dir (GFile          *dir,

@@ -67,9 +67,11 @@ static const ElementRule element_rules[] = {
   { "level", "sign", TRUE },
   { "level", "risk", TRUE },
   { "level", "climb", TRUE },
+  { "level", "fact", TRUE },
   { "level", "criterion", FALSE },
   { "criterion", "title", TRUE },
   { "criterion", "description", TRUE },
+  { "criterion", "action", TRUE },
   { "chasm", "title", TRUE },
   { "chasm", "text", TRUE },
   { "prompt", "title", TRUE },
@@ -78,6 +80,7 @@ static const ElementRule element_rules[] = {
   { "prompt", "informs", FALSE },
   { "entry-point", "name", TRUE },
   { "entry-point", "description", TRUE },
+  { "entry-point", "offer", TRUE },
 };
 
 typedef struct {
@@ -433,12 +436,18 @@ text_slot (ParseState *state,
         return &state->level->description;
       if (strcmp (element, "risk") == 0)
         return &state->level->risk;
+      if (strcmp (element, "fact") == 0)
+        return &state->level->fact;
       return &state->level->climb;
     }
 
   if (strcmp (parent, "criterion") == 0)
-    return strcmp (element, "title") == 0 ? &state->criterion->title
-                                          : &state->criterion->description;
+    {
+      if (strcmp (element, "action") == 0)
+        return &state->criterion->action;
+      return strcmp (element, "title") == 0 ? &state->criterion->title
+                                            : &state->criterion->description;
+    }
 
   if (strcmp (parent, "prompt") == 0)
     {
@@ -450,6 +459,8 @@ text_slot (ParseState *state,
     }
 
   g_assert (strcmp (parent, "entry-point") == 0);
+  if (strcmp (element, "offer") == 0)
+    return &state->entry_point->offer;
   return strcmp (element, "name") == 0 ? &state->entry_point->name
                                        : &state->entry_point->description;
 }
@@ -572,6 +583,41 @@ check_levels (ApmmModel  *self,
   return TRUE;
 }
 
+/* An entry point without an offer heading is offered alone. Entry points that
+ * share a heading are one offer: adjacent, with one range and one description. */
+static gboolean
+check_entry_points (ApmmModel  *self,
+                    GError    **error)
+{
+  ApmmEntryPoint *previous = NULL;
+
+  for (guint i = 0; i < self->entry_points->len; i++)
+    {
+      ApmmEntryPoint *entry_point = g_ptr_array_index (self->entry_points, i);
+
+      if (entry_point->name == NULL || entry_point->description == NULL)
+        return set_error (error, "Entry point “%s” is incomplete", entry_point->id);
+      if (entry_point->offer == NULL)
+        entry_point->offer = entry_point->name;
+
+      for (guint j = 0; j + 1 < i; j++)
+        {
+          const ApmmEntryPoint *other = g_ptr_array_index (self->entry_points, j);
+
+          if (strcmp (other->offer, entry_point->offer) == 0)
+            return set_error (error, "Entry point “%s” is apart from its offer", entry_point->id);
+        }
+      if (previous != NULL && strcmp (previous->offer, entry_point->offer) == 0 &&
+          (previous->min_level != entry_point->min_level ||
+           previous->max_level != entry_point->max_level ||
+           strcmp (previous->description, entry_point->description) != 0))
+        return set_error (error, "Entry point “%s” differs from its offer", entry_point->id);
+      previous = entry_point;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 check_items (ApmmModel  *self,
              GError    **error)
@@ -580,7 +626,7 @@ check_items (ApmmModel  *self,
     {
       const ApmmCriterion *criterion = g_ptr_array_index (self->criteria, i);
 
-      if (criterion->title == NULL || criterion->description == NULL)
+      if (criterion->title == NULL || criterion->description == NULL || criterion->action == NULL)
         return set_error (error, "Criterion “%s” is incomplete", criterion->id);
     }
 
@@ -602,15 +648,7 @@ check_items (ApmmModel  *self,
         }
     }
 
-  for (guint i = 0; i < self->entry_points->len; i++)
-    {
-      const ApmmEntryPoint *entry_point = g_ptr_array_index (self->entry_points, i);
-
-      if (entry_point->name == NULL || entry_point->description == NULL)
-        return set_error (error, "Entry point “%s” is incomplete", entry_point->id);
-    }
-
-  return TRUE;
+  return check_entry_points (self, error);
 }
 
 static gboolean
@@ -952,4 +990,21 @@ apmm_status_get_label (ApmmStatus status)
     default:
       g_return_val_if_reached (NULL);
     }
+}
+
+/**
+ * apmm_entry_point_same_offer:
+ * @a: an entry point
+ * @b: another entry point
+ *
+ * Returns: %TRUE when the source offers @a and @b together, under one
+ *   heading with one description
+ */
+gboolean
+apmm_entry_point_same_offer (const ApmmEntryPoint *a,
+                             const ApmmEntryPoint *b)
+{
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+
+  return strcmp (a->offer, b->offer) == 0;
 }

@@ -33,6 +33,7 @@ typedef struct {
   guint        index;        /* position in the model's table (stable ranking tie-break) */
   const char  *title;        /* short label, e.g. "Rollback procedure" */
   const char  *description;  /* the full criterion */
+  const char  *action;       /* a short imperative that closes the gap, for drafted actions */
 } ApmmCriterion;
 
 typedef struct {
@@ -42,6 +43,7 @@ typedef struct {
   const char * const   *signs;        /* NULL-terminated */
   const char           *risk;
   const char           *climb;        /* what it takes to climb to the next level; NULL at 4 */
+  const char           *fact;         /* the source's headline fact about the climb, or NULL */
   const ApmmCriterion * const *criteria; /* NULL-terminated; empty at level 0 */
   guint                 n_criteria;
 } ApmmLevel;
@@ -58,6 +60,11 @@ typedef struct {
   const char  *id;           /* "pilot-rescue" */
   const char  *name;
   const char  *description;
+  /* The heading of the offer the entry point is part of: the source offers
+   * some together ("Pilot-to-Production Rescue or AI Feature Sprint", one
+   * description). Equal to @name for an entry point offered alone. Entry
+   * points of one offer are adjacent in the model and share its range. */
+  const char  *offer;
   int          min_level;    /* -1 for the diagnostic sprint (serves "not sure") */
   int          max_level;
 } ApmmEntryPoint;
@@ -89,6 +96,9 @@ const ApmmEntryPoint  *apmm_model_get_entry_point     (ApmmModel   *self,
                                                        guint        index);
 const ApmmEntryPoint  *apmm_model_lookup_entry_point  (ApmmModel   *self,
                                                        const char  *id);
+/* TRUE when @a and @b are shown as one offer. */
+gboolean               apmm_entry_point_same_offer    (const ApmmEntryPoint *a,
+                                                       const ApmmEntryPoint *b);
 
 /* Status identifiers as in the session file: "met", "partly", "not-met", "unknown". */
 const char            *apmm_status_to_string          (ApmmStatus   status);

@@ -57,15 +57,18 @@ apmm_roadmap_dup_uncovered (ApmmSession    *session,
   return g_strv_builder_end (builder);
 }
 
+/* The next level's gaps come first, the levels above later; a high-impact
+ * gap moves one horizon sooner and a low-impact one one later:
+ * horizon = (level − evidence − 1) + (2 − impact), within 30 days … later. */
 ApmmHorizon
 apmm_roadmap_horizon_for (guint evidence_level,
-                          guint level)
+                          guint level,
+                          guint impact)
 {
-  if (level <= evidence_level + 1)
-    return APMM_HORIZON_30_DAYS;
-  if (level == evidence_level + 2)
-    return APMM_HORIZON_QUARTER;
-  return APMM_HORIZON_LATER;
+  int steps = (int) level - (int) evidence_level - 1;
+  int index = MAX (steps, 0) + 2 - (int) CLAMP (impact, 1, 3);
+
+  return (ApmmHorizon) CLAMP (index, APMM_HORIZON_30_DAYS, APMM_HORIZON_LATER);
 }
 
 ApmmAction *
@@ -83,7 +86,7 @@ apmm_roadmap_draft_action (ApmmSession    *session,
   g_return_val_if_fail (id != NULL, NULL);
 
   criterion = gap->criterion;
-  action = apmm_action_new (id, criterion->title);
+  action = apmm_action_new (id, criterion->action);
   g_free (action->description);
   action->description = g_strdup (criterion->description);
   g_strfreev (action->criteria);
@@ -92,12 +95,13 @@ apmm_roadmap_draft_action (ApmmSession    *session,
   g_free (action->owner);
   action->owner = g_strdup (apmm_session_get_gap_owner (session, criterion->id));
   action->horizon = apmm_roadmap_horizon_for (apmm_assessment_get_evidence_level (assessment),
-                                              criterion->level);
+                                              criterion->level, gap->impact);
   action->status = APMM_ACTION_PLANNED;
   g_free (action->measure);
-  /* The criterion itself is the measure: the gap is closed when the room can
-   * rate it Met with evidence. */
-  action->measure = g_strdup_printf (_("Rated Met with evidence: %s"), criterion->description);
+  /* The criterion is the measure: the gap is closed when the room can rate
+   * it Met with evidence. The description above already says what it asks. */
+  /* Translators: %s is a criterion's short title, "Rollback procedure". */
+  action->measure = g_strdup_printf (_("“%s” rated Met, with evidence"), criterion->title);
 
   return action;
 }

@@ -17,11 +17,13 @@ gboolean     apmm_roadmap_gap_is_covered   (ApmmSession       *session,
  * order. Never NULL; empty when every gap has an action. */
 GStrv        apmm_roadmap_dup_uncovered    (ApmmSession       *session,
                                             ApmmAssessment    *assessment);
-/* The horizon an action for a gap at @level gets when the evidence level is
- * @evidence_level: the next level is for the next 30 days, the one after for
- * the quarter, anything further later. */
+/* The horizon an action for a gap at @level with @impact (1..3) gets when
+ * the evidence level is @evidence_level: the next level is for the next 30
+ * days, the one after for the quarter, anything further later; high impact
+ * comes one horizon sooner, low impact one later. */
 ApmmHorizon  apmm_roadmap_horizon_for      (guint              evidence_level,
-                                            guint              level);
+                                            guint              level,
+                                            guint              impact);
 /* A planned action with id @id that closes @gap: its title and description come
  * from the criterion, its owner is the gap's owner in @session. */
 ApmmAction  *apmm_roadmap_draft_action     (ApmmSession       *session,

@@ -269,6 +269,27 @@ load_header (Loader     *loader,
   return TRUE;
 }
 
+/* The facilitator's pick: an entry point the model knows, or null. Whether it
+ * is still offered is for the assessment to say, not the reader. */
+static gboolean
+load_entry_point (Loader     *loader,
+                  JsonObject *root)
+{
+  JsonNode *node = json_object_get_member (root, "entry_point");
+  const char *id;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!apmm_sf_node_is_type (node, G_TYPE_STRING) ||
+      apmm_model_lookup_entry_point (apmm_model_get_default (),
+                                     (id = json_node_get_string (node))) == NULL)
+    return apmm_sf_invalid (loader->error, "entry_point",
+                            _("expected an entry point such as “pilot-rescue”, or null"));
+
+  apmm_session_set_entry_point (loader->session, id);
+  return TRUE;
+}
+
 static gboolean
 load_metadata (Loader     *loader,
                JsonObject *root)
@@ -297,7 +318,7 @@ load_metadata (Loader     *loader,
   apmm_session_set_perceived_level (loader->session, perceived);
   apmm_session_set_target_level (loader->session, target);
 
-  return TRUE;
+  return load_entry_point (loader, root);
 }
 
 static gboolean
@@ -730,6 +751,19 @@ load_comparison (Loader     *loader,
   return TRUE;
 }
 
+/* The presentation's keys are read by apmm-presentation.c. */
+static gboolean
+load_presentation (Loader     *loader,
+                   JsonObject *root)
+{
+  g_autoptr(ApmmPresentation) presentation = apmm_presentation_from_json (root, loader->error);
+
+  if (presentation == NULL)
+    return FALSE;
+  apmm_session_set_presentation (loader->session, presentation, NULL);
+  return TRUE;
+}
+
 static gboolean
 load_root (Loader   *loader,
            JsonNode *root_node)
@@ -754,7 +788,8 @@ load_root (Loader   *loader,
          load_keyed (loader, root, "gaps", TRUE, load_gap) &&
          load_gap_order (loader, root) &&
          load_roadmap (loader, root) &&
-         load_comparison (loader, root);
+         load_comparison (loader, root) &&
+         load_presentation (loader, root);
 }
 
 gboolean

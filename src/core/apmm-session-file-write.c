@@ -23,7 +23,7 @@
 static const char * const top_keys[] = {
   "format", "version", "model", "title", "organisation", "facilitator", "date", "notes",
   "participants", "perceived_level", "target_level", "votes", "ratings", "prompts", "gaps",
-  "gap_order", "roadmap", "baseline", "disputes", NULL
+  "gap_order", "roadmap", "entry_point", "baseline", "disputes", "presentation", "agenda", NULL
 };
 static const char * const participant_keys[] = { "name", "perceived_level", NULL };
 static const char * const votes_keys[] = { "anonymous", "hidden", NULL };
@@ -351,10 +351,12 @@ apmm_sf_session_to_node (ApmmSession *session)
   if (gap_order != NULL)
     json_object_set_array_member (root, "gap_order", string_array (gap_order));
   save_roadmap (session, root, origin);
+  set_string_unless_empty (root, "entry_point", apmm_session_get_entry_point (session));
   if (apmm_session_get_baseline (session) != NULL)
     json_object_set_member (root, "baseline", apmm_baseline_to_json (apmm_session_get_baseline (session)));
   if (apmm_session_get_disputes (session) != NULL)
     json_object_set_member (root, "disputes", apmm_disputes_to_json (apmm_session_get_disputes (session)));
+  apmm_presentation_to_json (apmm_session_get_presentation (session), root, origin);
   add_unknowns (root, origin, top_keys);
 
   node = json_node_new (JSON_NODE_OBJECT);

@@ -39,6 +39,7 @@ struct _ApmmSession
   char        *date;
   char        *title;
   char        *notes;
+  char        *entry_point;   /* "" when the facilitator picked none */
   int          perceived_level;
   int          target_level;
 
@@ -57,6 +58,7 @@ struct _ApmmSession
 
   ApmmBaseline *baseline;     /* the earlier session compared with, or NULL */
   ApmmDisputes *disputes;     /* what merged breakout groups rated differently, or NULL */
+  ApmmPresentation *presentation;  /* slide order, hidden slides, agenda */
 
   JsonNode    *origin;
 
@@ -74,6 +76,7 @@ enum {
   PROP_DATE,
   PROP_TITLE,
   PROP_NOTES,
+  PROP_ENTRY_POINT,
   PROP_PERCEIVED_LEVEL,
   PROP_TARGET_LEVEL,
   PROP_VOTES_HIDDEN,
@@ -90,6 +93,7 @@ enum {
   PARTICIPANTS_CHANGED,
   VOTES_CHANGED,
   ROADMAP_CHANGED,
+  PRESENTATION_CHANGED,
   CHANGED,
   N_SIGNALS
 };
@@ -521,6 +525,7 @@ metadata_equal (ApmmSession *a,
          strcmp (a->date, b->date) == 0 &&
          strcmp (a->title, b->title) == 0 &&
          strcmp (a->notes, b->notes) == 0 &&
+         strcmp (a->entry_point, b->entry_point) == 0 &&
          a->perceived_level == b->perceived_level &&
          a->target_level == b->target_level &&
          apmm_baseline_equal (a->baseline, b->baseline) &&
@@ -595,6 +600,7 @@ assign_metadata (ApmmSession *self,
   assign_string (&self->date, from->date, PROP_DATE, pending);
   assign_string (&self->title, from->title, PROP_TITLE, pending);
   assign_string (&self->notes, from->notes, PROP_NOTES, pending);
+  assign_string (&self->entry_point, from->entry_point, PROP_ENTRY_POINT, pending);
   assign_int (&self->perceived_level, from->perceived_level, PROP_PERCEIVED_LEVEL, pending);
   assign_int (&self->target_level, from->target_level, PROP_TARGET_LEVEL, pending);
   if (!apmm_baseline_equal (self->baseline, from->baseline))
@@ -714,6 +720,13 @@ assign_content (ApmmSession *self,
       g_ptr_array_set_free_func (self->actions, (GDestroyNotify) apmm_action_free);
       g_array_append_val (pending, PENDING_SIGNAL (ROADMAP_CHANGED, NULL));
     }
+
+  if (!apmm_presentation_equal (self->presentation, from->presentation))
+    {
+      apmm_presentation_free (self->presentation);
+      self->presentation = apmm_presentation_copy (from->presentation);
+      g_array_append_val (pending, PENDING_SIGNAL (PRESENTATION_CHANGED, NULL));
+    }
 }
 
 static void
@@ -726,6 +739,7 @@ apmm_session_finalize (GObject *object)
   g_clear_pointer (&self->date, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->notes, g_free);
+  g_clear_pointer (&self->entry_point, g_free);
   g_clear_pointer (&self->participants, g_ptr_array_unref);
   g_clear_pointer (&self->ratings, g_hash_table_unref);
   g_clear_pointer (&self->prompts, g_hash_table_unref);
@@ -734,6 +748,7 @@ apmm_session_finalize (GObject *object)
   g_clear_pointer (&self->actions, g_ptr_array_unref);
   g_clear_pointer (&self->baseline, apmm_baseline_unref);
   g_clear_pointer (&self->disputes, apmm_disputes_unref);
+  g_clear_pointer (&self->presentation, apmm_presentation_free);
   g_clear_pointer (&self->origin, json_node_unref);
 
   G_OBJECT_CLASS (apmm_session_parent_class)->finalize (object);
@@ -763,6 +778,9 @@ apmm_session_get_property (GObject    *object,
       break;
     case PROP_NOTES:
       g_value_set_string (value, self->notes);
+      break;
+    case PROP_ENTRY_POINT:
+      g_value_set_string (value, self->entry_point);
       break;
     case PROP_PERCEIVED_LEVEL:
       g_value_set_int (value, self->perceived_level);
@@ -808,6 +826,9 @@ apmm_session_set_property (GObject      *object,
       break;
     case PROP_NOTES:
       apmm_session_set_notes (self, g_value_get_string (value));
+      break;
+    case PROP_ENTRY_POINT:
+      apmm_session_set_entry_point (self, g_value_get_string (value));
       break;
     case PROP_PERCEIVED_LEVEL:
       apmm_session_set_perceived_level (self, g_value_get_int (value));
@@ -867,6 +888,7 @@ apmm_session_class_init (ApmmSessionClass *klass)
   properties[PROP_DATE] = string_property ("date");
   properties[PROP_TITLE] = string_property ("title");
   properties[PROP_NOTES] = string_property ("notes");
+  properties[PROP_ENTRY_POINT] = string_property ("entry-point");
   properties[PROP_PERCEIVED_LEVEL] =
     g_param_spec_int ("perceived-level", NULL, NULL, -1, APMM_MAX_LEVEL, -1, flags);
   /* 0 is in range for GObject but refused by the setter: a target is 1..4. */
@@ -887,6 +909,7 @@ apmm_session_class_init (ApmmSessionClass *klass)
   signals[PARTICIPANTS_CHANGED] = plain_signal ("participants-changed");
   signals[VOTES_CHANGED] = plain_signal ("votes-changed");
   signals[ROADMAP_CHANGED] = plain_signal ("roadmap-changed");
+  signals[PRESENTATION_CHANGED] = plain_signal ("presentation-changed");
   signals[CHANGED] = id_signal ("changed");
 }
 
@@ -900,6 +923,7 @@ apmm_session_init (ApmmSession *self)
   self->date = g_date_time_format (now, "%Y-%m-%d");
   self->title = g_strdup ("");
   self->notes = g_strdup ("");
+  self->entry_point = g_strdup ("");
   self->perceived_level = -1;
   self->target_level = -1;
   self->participants = g_ptr_array_new_with_free_func (participant_free);
@@ -907,6 +931,7 @@ apmm_session_init (ApmmSession *self)
   self->prompts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->gaps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, gap_free);
   self->actions = g_ptr_array_new_with_free_func ((GDestroyNotify) apmm_action_free);
+  self->presentation = apmm_presentation_new ();
 }
 
 /**
@@ -987,7 +1012,8 @@ apmm_session_equal (ApmmSession *a,
          participants_equal (a->participants, b->participants, FALSE) &&
          criteria_content_equal (a, b) &&
          strv_equal0 (a->gap_order, b->gap_order) &&
-         actions_equal (a->actions, b->actions);
+         actions_equal (a->actions, b->actions) &&
+         apmm_presentation_equal (a->presentation, b->presentation);
 }
 
 JsonNode *
@@ -1097,6 +1123,36 @@ apmm_session_set_notes (ApmmSession *self,
   g_return_if_fail (APMM_IS_SESSION (self));
 
   set_metadata (self, &self->notes, notes, PROP_NOTES, _("Edit notes"));
+}
+
+const char *
+apmm_session_get_entry_point (ApmmSession *self)
+{
+  g_return_val_if_fail (APMM_IS_SESSION (self), NULL);
+
+  return self->entry_point;
+}
+
+/**
+ * apmm_session_set_entry_point:
+ * @self: a session
+ * @entry_point: (nullable): an entry point id of the model, or %NULL or ""
+ *   for none
+ *
+ * Records the facilitator's pick among the entry points the assessment
+ * offers. The session keeps a pick that is no longer offered; the
+ * assessment ignores it and calls it stale.
+ */
+void
+apmm_session_set_entry_point (ApmmSession *self,
+                              const char  *entry_point)
+{
+  g_return_if_fail (APMM_IS_SESSION (self));
+  g_return_if_fail (entry_point == NULL || entry_point[0] == '\0' ||
+                    apmm_model_lookup_entry_point (apmm_model_get_default (), entry_point) != NULL);
+
+  set_metadata (self, &self->entry_point, entry_point, PROP_ENTRY_POINT,
+                _("Choose entry point"));
 }
 
 int
@@ -1715,6 +1771,31 @@ apmm_session_move_action (ApmmSession *self,
   action = g_ptr_array_steal_index (self->actions, from);
   g_ptr_array_insert (self->actions, to, action);
   roadmap_changed (self, _("Move action"));
+}
+
+const ApmmPresentation *
+apmm_session_get_presentation (ApmmSession *self)
+{
+  g_return_val_if_fail (APMM_IS_SESSION (self), NULL);
+
+  return self->presentation;
+}
+
+void
+apmm_session_set_presentation (ApmmSession            *self,
+                               const ApmmPresentation *presentation,
+                               const char             *description)
+{
+  g_return_if_fail (APMM_IS_SESSION (self));
+  g_return_if_fail (presentation != NULL);
+
+  if (apmm_presentation_equal (self->presentation, presentation))
+    return;
+
+  apmm_presentation_free (self->presentation);
+  self->presentation = apmm_presentation_copy (presentation);
+  g_signal_emit (self, signals[PRESENTATION_CHANGED], 0);
+  emit_changed (self, description != NULL ? description : _("Change the presentation"));
 }
 
 gboolean

@@ -10,6 +10,7 @@
 #include "apmm-baseline.h"
 #include "apmm-disputes.h"
 #include "apmm-model.h"
+#include "apmm-presentation.h"
 
 G_BEGIN_DECLS
 
@@ -23,7 +24,7 @@ G_BEGIN_DECLS
  * - "rating-changed" (criterion id), "prompt-changed" (prompt id),
  *   "gap-changed" (criterion id), "gap-order-changed", "participants-changed",
  *   "votes-changed" (any vote: a participant's or an anonymous tally, or
- *   votes-hidden), "roadmap-changed";
+ *   votes-hidden), "roadmap-changed", "presentation-changed";
  * - "changed" (a translated, human-readable description of the edit, used
  *   as the undo label) once after every effective change, whatever it was.
  *
@@ -58,6 +59,12 @@ void               apmm_session_set_title             (ApmmSession      *self,
 const char        *apmm_session_get_notes             (ApmmSession      *self);
 void               apmm_session_set_notes             (ApmmSession      *self,
                                                        const char       *notes);
+
+/* The facilitator's pick among the offered entry points: an entry point id
+ * of the model, or "" for none. */
+const char        *apmm_session_get_entry_point       (ApmmSession      *self);
+void               apmm_session_set_entry_point       (ApmmSession      *self,
+                                                       const char       *entry_point);
 
 /* Levels: -1 means "not set" (null in the file). */
 int                apmm_session_get_perceived_level   (ApmmSession      *self);
@@ -188,6 +195,13 @@ void               apmm_session_set_disputes          (ApmmSession      *self,
 void               apmm_session_settle_dispute        (ApmmSession      *self,
                                                        const char       *criterion_id,
                                                        ApmmStatus        status);
+
+/* How the session is presented (slides and agenda); never NULL. Setting it
+ * stores a copy; @description is the undo label (NULL for a generic one). */
+const ApmmPresentation *apmm_session_get_presentation (ApmmSession          *self);
+void               apmm_session_set_presentation      (ApmmSession            *self,
+                                                       const ApmmPresentation *presentation,
+                                                       const char             *description);
 
 /* TRUE if @text is "YYYY-MM-DD" naming a real calendar day: the form every
  * date in a session file takes. */

@@ -11,6 +11,7 @@
 #include "apmm-wrap-box.h"
 #include "apmm-action-row.h"
 #include "apmm-gui-utils.h"
+#include "apmm-text-field.h"
 
 struct _ApmmActionRow
 {
@@ -24,7 +25,7 @@ struct _ApmmActionRow
   GHashTable      *checks;
 
   GtkLabel        *rank_label;
-  GtkEntry        *title_entry;
+  ApmmTextField   *title_entry;
   GtkDropDown     *status_dropdown;
   GtkStringList   *status_labels;
   GtkWidget       *move_up_button;
@@ -33,13 +34,16 @@ struct _ApmmActionRow
   GtkWidget       *fields_box;
   GtkLabel        *no_links_label;
   GtkBox          *checks_box;
-  GtkEntry        *owner_entry;
+  ApmmTextField   *owner_entry;
   GtkDropDown     *horizon_dropdown;
   GtkStringList   *horizon_labels;
-  GtkEntry        *due_entry;
-  GtkToggleButton *details_button;
-  GtkEntry        *description_entry;
-  GtkEntry        *measure_entry;
+  GtkWidget       *due_button;
+  GtkCalendar     *due_calendar;
+  GtkWidget       *details_button;
+  GtkWidget       *details_revealer;
+  gboolean         details_shown;
+  ApmmTextField   *description_entry;
+  ApmmTextField   *measure_entry;
 };
 
 G_DEFINE_FINAL_TYPE (ApmmActionRow, apmm_action_row, GTK_TYPE_LIST_BOX_ROW)
@@ -48,6 +52,7 @@ enum {
   PROP_0,
   PROP_SESSION,
   PROP_ACTION_ID,
+  PROP_DETAILS_SHOWN,
   N_PROPS
 };
 
@@ -91,25 +96,29 @@ edit_action (ApmmActionRow *self,
 static void
 set_title (ApmmActionRow *self, ApmmAction *action, gpointer data)
 {
-  replace_string (&action->title, gtk_editable_get_text (GTK_EDITABLE (self->title_entry)));
+  g_free (action->title);
+  action->title = apmm_text_field_dup_text (self->title_entry);
 }
 
 static void
 set_description (ApmmActionRow *self, ApmmAction *action, gpointer data)
 {
-  replace_string (&action->description, gtk_editable_get_text (GTK_EDITABLE (self->description_entry)));
+  g_free (action->description);
+  action->description = apmm_text_field_dup_text (self->description_entry);
 }
 
 static void
 set_owner (ApmmActionRow *self, ApmmAction *action, gpointer data)
 {
-  replace_string (&action->owner, gtk_editable_get_text (GTK_EDITABLE (self->owner_entry)));
+  g_free (action->owner);
+  action->owner = apmm_text_field_dup_text (self->owner_entry);
 }
 
 static void
 set_measure (ApmmActionRow *self, ApmmAction *action, gpointer data)
 {
-  replace_string (&action->measure, gtk_editable_get_text (GTK_EDITABLE (self->measure_entry)));
+  g_free (action->measure);
+  action->measure = apmm_text_field_dup_text (self->measure_entry);
 }
 
 static void
@@ -151,33 +160,6 @@ set_criteria (ApmmActionRow *self, ApmmAction *action, gpointer data)
   action->criteria = g_strv_builder_end (builder);
 }
 
-static gboolean
-due_entry_is_invalid (ApmmActionRow *self)
-{
-  return gtk_widget_has_css_class (GTK_WIDGET (self->due_entry), "error");
-}
-
-static void
-show_due_error (ApmmActionRow *self,
-                gboolean       invalid)
-{
-  if (invalid)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self->due_entry), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->due_entry),
-                                   _("Not a date: use the form YYYY-MM-DD, for example 2025-03-31"));
-    }
-  else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->due_entry), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->due_entry), _("Due date, YYYY-MM-DD"));
-    }
-  gtk_accessible_update_state (GTK_ACCESSIBLE (self->due_entry),
-                               GTK_ACCESSIBLE_STATE_INVALID,
-                               invalid ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
-                               -1);
-}
-
 static void
 title_changed_cb (ApmmActionRow *self)
 {
@@ -214,30 +196,45 @@ horizon_selected_cb (ApmmActionRow *self)
   edit_action (self, set_horizon, NULL);
 }
 
-/* An incomplete date is left in the entry, marked, and not written: the
- * session only ever holds a real date or none. */
+/* The due date is picked on a calendar, so it is always a real date; the
+ * session keeps it as YYYY-MM-DD and the button shows it in the user's way. */
 static void
-due_changed_cb (ApmmActionRow *self)
+due_day_selected_cb (ApmmActionRow *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->due_entry));
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (self->due_calendar);
+  g_autofree char *text = g_date_time_format (date, "%Y-%m-%d");
 
-  if (self->syncing)
-    return;
+  if (!self->syncing)
+    edit_action (self, set_due, text);
+}
 
-  if (*text == '\0')
+static void
+due_clear_cb (ApmmActionRow *self)
+{
+  edit_action (self, set_due, NULL);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (self->due_button));
+}
+
+static void
+sync_due (ApmmActionRow *self,
+          const char    *due)
+{
+  g_autoptr(GDateTime) date = NULL;
+  g_autofree char *label = NULL;
+
+  if (due != NULL && apmm_date_is_valid (due))
     {
-      show_due_error (self, FALSE);
-      edit_action (self, set_due, NULL);
+      g_autofree char *iso = g_strconcat (due, "T00:00:00", NULL);
+      g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+
+      date = g_date_time_new_from_iso8601 (iso, local);
     }
-  else if (apmm_date_is_valid (text))
+  if (date != NULL)
     {
-      show_due_error (self, FALSE);
-      edit_action (self, set_due, (gpointer) text);
+      label = apmm_gui_format_date (date);
+      gtk_calendar_select_day (self->due_calendar, date);
     }
-  else
-    {
-      show_due_error (self, TRUE);
-    }
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (self->due_button), label != NULL ? label : _("No date"));
 }
 
 static void
@@ -381,7 +378,6 @@ apmm_action_row_constructed (GObject *object)
   for (guint i = 0; i < APMM_N_HORIZONS; i++)
     gtk_string_list_append (self->horizon_labels, apmm_horizon_get_label (i));
   build_checks (self);
-  show_due_error (self, FALSE);
   self->syncing = FALSE;
 }
 
@@ -409,6 +405,35 @@ apmm_action_row_finalize (GObject *object)
   G_OBJECT_CLASS (apmm_action_row_parent_class)->finalize (object);
 }
 
+/* The description and measure show below the row, opened from the ⋮ menu. */
+static void
+set_details_shown (ApmmActionRow *self,
+                   gboolean       shown)
+{
+  if (self->details_shown == shown)
+    return;
+
+  self->details_shown = shown;
+  gtk_widget_set_visible (self->details_revealer, shown);
+  gtk_revealer_set_reveal_child (GTK_REVEALER (self->details_revealer), shown);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DETAILS_SHOWN]);
+}
+
+static void
+row_action_cb (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ApmmActionRow *self = APMM_ACTION_ROW (widget);
+
+  if (g_str_equal (action_name, "row.move-up"))
+    move_by (self, -1);
+  else if (g_str_equal (action_name, "row.move-down"))
+    move_by (self, 1);
+  else if (g_str_equal (action_name, "row.remove"))
+    remove_clicked_cb (self);
+}
+
 static void
 apmm_action_row_get_property (GObject    *object,
                               guint       prop_id,
@@ -424,6 +449,9 @@ apmm_action_row_get_property (GObject    *object,
       break;
     case PROP_ACTION_ID:
       g_value_set_string (value, self->action_id);
+      break;
+    case PROP_DETAILS_SHOWN:
+      g_value_set_boolean (value, self->details_shown);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -445,6 +473,9 @@ apmm_action_row_set_property (GObject      *object,
       break;
     case PROP_ACTION_ID:
       self->action_id = g_value_dup_string (value);
+      break;
+    case PROP_DETAILS_SHOWN:
+      set_details_shown (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -471,7 +502,16 @@ apmm_action_row_class_init (ApmmActionRowClass *klass)
     g_param_spec_string ("action-id", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_DETAILS_SHOWN] =
+    g_param_spec_boolean ("details-shown", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* The ⋮ menu's items. */
+  gtk_widget_class_install_property_action (widget_class, "row.show-details", "details-shown");
+  gtk_widget_class_install_action (widget_class, "row.move-up", NULL, row_action_cb);
+  gtk_widget_class_install_action (widget_class, "row.move-down", NULL, row_action_cb);
+  gtk_widget_class_install_action (widget_class, "row.remove", NULL, row_action_cb);
 
   /* Alt+Up and Alt+Down move the action that holds the focus. */
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Up, GDK_ALT_MASK, move_binding_cb, "i", -1);
@@ -480,6 +520,7 @@ apmm_action_row_class_init (ApmmActionRowClass *klass)
   gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Down, GDK_ALT_MASK, move_binding_cb, "i", 1);
 
   g_type_ensure (APMM_TYPE_WRAP_BOX);
+  g_type_ensure (APMM_TYPE_TEXT_FIELD);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/apmm/Workshop/apmm-action-row.ui");
   gtk_widget_class_bind_template_child (widget_class, ApmmActionRow, rank_label);
   gtk_widget_class_bind_template_child (widget_class, ApmmActionRow, title_entry);
@@ -494,15 +535,18 @@ apmm_action_row_class_init (ApmmActionRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ApmmActionRow, owner_entry);
   gtk_widget_class_bind_template_child (widget_class, ApmmActionRow, horizon_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ApmmActionRow, horizon_labels);
-  gtk_widget_class_bind_template_child (widget_class, ApmmActionRow, due_entry);
+  gtk_widget_class_bind_template_child (widget_class, ApmmActionRow, due_button);
+  gtk_widget_class_bind_template_child (widget_class, ApmmActionRow, due_calendar);
   gtk_widget_class_bind_template_child (widget_class, ApmmActionRow, details_button);
+  gtk_widget_class_bind_template_child (widget_class, ApmmActionRow, details_revealer);
   gtk_widget_class_bind_template_child (widget_class, ApmmActionRow, description_entry);
   gtk_widget_class_bind_template_child (widget_class, ApmmActionRow, measure_entry);
   gtk_widget_class_bind_template_callback (widget_class, title_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, description_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, owner_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, measure_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, due_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, due_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, due_clear_cb);
   gtk_widget_class_bind_template_callback (widget_class, status_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, horizon_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, move_up_clicked_cb);
@@ -567,17 +611,18 @@ apmm_action_row_update (ApmmActionRow    *self,
 
   rank = g_strdup_printf ("%u", position + 1);
   gtk_label_set_text (self->rank_label, rank);
-  apmm_gui_sync_editable (GTK_EDITABLE (self->title_entry), action->title);
-  apmm_gui_sync_editable (GTK_EDITABLE (self->owner_entry), action->owner);
-  apmm_gui_sync_editable (GTK_EDITABLE (self->description_entry), action->description);
-  apmm_gui_sync_editable (GTK_EDITABLE (self->measure_entry), action->measure);
+  apmm_text_field_sync (self->title_entry, action->title);
+  apmm_text_field_sync (self->owner_entry, action->owner);
+  apmm_text_field_sync (self->description_entry, action->description);
+  apmm_text_field_sync (self->measure_entry, action->measure);
   /* A date being typed stays until it is complete. */
-  if (!due_entry_is_invalid (self))
-    apmm_gui_sync_editable (GTK_EDITABLE (self->due_entry), action->due);
+  sync_due (self, action->due);
   gtk_drop_down_set_selected (self->status_dropdown, action->status);
   gtk_drop_down_set_selected (self->horizon_dropdown, action->horizon);
   gtk_widget_set_sensitive (self->move_up_button, position > 0);
   gtk_widget_set_sensitive (self->move_down_button, position + 1 < n_actions);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.move-up", position > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.move-down", position + 1 < n_actions);
   sync_criteria (self, action);
 
   /* Translators: how a screen reader names a roadmap row, "Action 2: Define rollback". */
@@ -595,5 +640,5 @@ apmm_action_row_focus_title (ApmmActionRow *self)
   g_return_if_fail (APMM_IS_ACTION_ROW (self));
 
   gtk_widget_grab_focus (GTK_WIDGET (self->title_entry));
-  gtk_editable_select_region (GTK_EDITABLE (self->title_entry), 0, -1);
+  apmm_text_field_select_all (self->title_entry);
 }

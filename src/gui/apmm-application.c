@@ -14,6 +14,7 @@
 #include "apmm-drafts.h"
 #include "apmm-export.h"
 #include "apmm-preferences-window.h"
+#include "apmm-report-export.h"
 #include "apmm-session-file.h"
 #include "apmm-window.h"
 
@@ -38,11 +39,17 @@ static const GOptionEntry option_entries[] = {
   { "merge", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Merge breakout groups’ session files into --output; print the disputed criteria and exit"), NULL },
   { "export", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Export the maturity ladder of a session file (png, svg or pdf) and exit"), N_("FORMAT") },
+    N_("Export a session file and exit: the ladder (png, svg or pdf), the report, xlsx or csv"), N_("FORMAT") },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Where --export or --merge writes"), N_("PATH") },
   { "size", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Image size for --export=png, default 1920x1080"), N_("WxH") },
+  { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Paper for a PDF report (a4 or letter), default from the locale"), N_("SIZE") },
+  { "table", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Which table --export=csv writes: actions (default), criteria or gaps"), N_("TABLE") },
+  { "anonymise", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Leave every participant name out of a report, workbook or CSV"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, NULL },
@@ -86,6 +93,9 @@ apmm_application_handle_local_options (GApplication *app,
   const char *format = NULL;
   const char *output = NULL;
   const char *size = NULL;
+  const char *paper = NULL;
+  const char *table = NULL;
+  gboolean anonymise = FALSE;
   gboolean summary = FALSE;
   gboolean validate = FALSE;
   gboolean compare = FALSE;
@@ -109,10 +119,15 @@ apmm_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "export", "&s", &format);
   g_variant_dict_lookup (options, "output", "^&ay", &output);
   g_variant_dict_lookup (options, "size", "&s", &size);
+  g_variant_dict_lookup (options, "paper", "&s", &paper);
+  g_variant_dict_lookup (options, "table", "&s", &table);
+  anonymise = g_variant_dict_contains (options, "anonymise");
 
   if ((summary ? 1 : 0) + (validate ? 1 : 0) + (format != NULL ? 1 : 0) +
       (compare ? 1 : 0) + (merge ? 1 : 0) > 1)
     return usage_error (_("--summary, --validate, --compare, --merge and --export cannot be combined"));
+  if ((paper != NULL || table != NULL || anonymise) && !apmm_report_export_kind_is_known (format))
+    return usage_error (_("--paper, --table and --anonymise go with --export=report, xlsx or csv"));
 
   if (merge)
     {
@@ -127,6 +142,18 @@ apmm_application_handle_local_options (GApplication *app,
 
   if ((output != NULL || size != NULL) && format == NULL)
     return usage_error (_("--output and --size go with --export"));
+
+  if (apmm_report_export_kind_is_known (format))
+    {
+      if (output == NULL)
+        return usage_error (_("--export needs --output=PATH"));
+      if (n_files != 1)
+        return usage_error (_("--export takes exactly one FILE"));
+      if (size != NULL)
+        return usage_error (_("--size goes with --export=png"));
+      return finish_cli (out, err, apmm_report_export_cli (format, output, paper, table, anonymise,
+                                                           files[0], err));
+    }
 
   if (compare)
     {
@@ -155,8 +182,9 @@ apmm_application_handle_local_options (GApplication *app,
 
       if (!apmm_export_format_is_known (format))
         {
-          message = g_strdup_printf (_("unknown export format “%s” (known: %s)"),
-                                     format, apmm_export_list_formats ());
+          g_autofree char *known = g_strdup_printf ("%s, report, xlsx, csv", apmm_export_list_formats ());
+
+          message = g_strdup_printf (_("unknown export format “%s” (known: %s)"), format, known);
           return usage_error (message);
         }
       if (output == NULL)
@@ -550,6 +578,9 @@ apmm_application_init (ApmmApplication *self)
       "  apmm-workshop --compare OLD NEW\n"
       "  apmm-workshop --merge FILE… --output=PATH\n"
       "  apmm-workshop --export=png|svg|pdf --output=PATH [--size=WxH] FILE\n"
+      "  apmm-workshop --export=report --output=REPORT.pdf|.html|.md [--paper=a4|letter] [--anonymise] FILE\n"
+      "  apmm-workshop --export=xlsx --output=BOOK.xlsx [--anonymise] FILE\n"
+      "  apmm-workshop --export=csv --output=ACTIONS.csv [--table=actions|criteria|gaps] [--anonymise] FILE\n"
       "\n"
       "Exit status: 0 success; 1 a file is not a valid session or an output\n"
       "could not be written; 2 wrong options."));

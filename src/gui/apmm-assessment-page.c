@@ -12,12 +12,14 @@
 #include "apmm-criterion-marks.h"
 #include "apmm-criterion-row.h"
 #include "apmm-gui-utils.h"
+#include "apmm-session-caption.h"
 #include "apmm-result-strip.h"
 #include "apmm-votes-panel.h"
 
 struct _ApmmAssessmentPage
 {
   AdwBin               parent_instance;
+  ApmmSessionCaption *session_caption;
 
   ApmmSession         *session;
 
@@ -470,7 +472,9 @@ apmm_assessment_page_class_init (ApmmAssessmentPageClass *klass)
   g_type_ensure (APMM_TYPE_RESULT_STRIP);
   g_type_ensure (APMM_TYPE_VOTES_PANEL);
 
+  g_type_ensure (APMM_TYPE_SESSION_CAPTION);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/apmm/Workshop/apmm-assessment-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ApmmAssessmentPage, session_caption);
   gtk_widget_class_bind_template_child (widget_class, ApmmAssessmentPage, stack);
   gtk_widget_class_bind_template_child (widget_class, ApmmAssessmentPage, result_strip);
   gtk_widget_class_bind_template_child (widget_class, ApmmAssessmentPage, scrolled_window);
@@ -522,6 +526,7 @@ bind_session (ApmmAssessmentPage *self,
   if (!apmm_gui_bind_session (self, &self->session, session, handlers, G_N_ELEMENTS (handlers)))
     return;
 
+  apmm_session_caption_set_session (self->session_caption, session);
   apmm_votes_panel_set_session (self->votes_panel, session);
   if (self->rows != NULL)
     {

@@ -10,6 +10,7 @@
 
 #include "apmm-criterion-row.h"
 #include "apmm-gui-utils.h"
+#include "apmm-text-field.h"
 
 #define HIGHLIGHT_SECONDS 2
 
@@ -29,7 +30,7 @@ struct _ApmmCriterionRow
   GtkToggleButton *partly_button;
   GtkToggleButton *not_met_button;
   GtkToggleButton *unknown_button;
-  GtkEntry        *note_entry;
+  ApmmTextField   *note_entry;
   GtkEntry        *confirmed_entry;
   GtkLabel        *confirmed_at_label;
 };
@@ -86,17 +87,20 @@ sync_confirmed_at (ApmmCriterionRow *self,
 
   if (when != NULL && *when != '\0')
     dt = g_date_time_new_from_iso8601 (when, NULL);
+
+  /* The line keeps its place while empty, so confirming a criterion does not
+   * push the rows below it down. */
+  gtk_widget_set_child_visible (GTK_WIDGET (self->confirmed_at_label), dt != NULL);
   if (dt == NULL)
     {
-      gtk_widget_set_visible (GTK_WIDGET (self->confirmed_at_label), FALSE);
+      gtk_label_set_text (self->confirmed_at_label, "");
       return;
     }
 
-  shown = g_date_time_format (dt, "%Y-%m-%d %H:%M");
-  /* Translators: %s is a date and time such as 2024-05-14 10:32. */
+  shown = apmm_gui_format_date_time (dt);
+  /* Translators: %s is a date and time such as "14 May 2024, 10:32". */
   text = g_strdup_printf (_("Confirmed %s"), shown);
   gtk_label_set_text (self->confirmed_at_label, text);
-  gtk_widget_set_visible (GTK_WIDGET (self->confirmed_at_label), TRUE);
 }
 
 static void
@@ -117,7 +121,7 @@ apmm_criterion_row_sync (ApmmCriterionRow *self)
 
   self->syncing = TRUE;
   gtk_toggle_button_set_active (button_for_status (self, status), TRUE);
-  apmm_gui_sync_editable (GTK_EDITABLE (self->note_entry), note);
+  apmm_text_field_sync (self->note_entry, note);
   apmm_gui_sync_editable (GTK_EDITABLE (self->confirmed_entry), who);
   self->syncing = FALSE;
 
@@ -162,7 +166,7 @@ apmm_criterion_row_set_criterion_id (ApmmCriterionRow *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, criterion->title,
                                   -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->note_entry),
+  gtk_accessible_update_property (GTK_ACCESSIBLE (apmm_text_field_get_view (self->note_entry)),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Evidence note"),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, criterion->title,
                                   -1);
@@ -193,13 +197,15 @@ status_toggled_cb (GtkToggleButton  *button,
 
 static void
 note_changed_cb (ApmmCriterionRow *self,
-                 GtkEditable      *editable)
+                 ApmmTextField    *field)
 {
+  g_autofree char *text = NULL;
+
   if (self->syncing || self->session == NULL)
     return;
 
-  apmm_session_set_evidence_note (self->session, self->criterion_id,
-                                  gtk_editable_get_text (editable));
+  text = apmm_text_field_dup_text (field);
+  apmm_session_set_evidence_note (self->session, self->criterion_id, text);
 }
 
 static void
@@ -336,6 +342,7 @@ apmm_criterion_row_class_init (ApmmCriterionRowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (APMM_TYPE_TEXT_FIELD);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/apmm/Workshop/apmm-criterion-row.ui");
   gtk_widget_class_bind_template_child (widget_class, ApmmCriterionRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, ApmmCriterionRow, description_label);

@@ -10,6 +10,7 @@
 
 #include "apmm-details-panel.h"
 #include "apmm-gui-utils.h"
+#include "apmm-session-file.h"
 
 struct _ApmmDetailsPanel
 {
@@ -264,7 +265,14 @@ add_participant_cb (ApmmDetailsPanel *self)
 {
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->add_row))));
 
+  g_autofree char *full = NULL;
+
   if (self->session == NULL || *name == '\0')
+    return;
+
+  full = g_strdup_printf (_("A session holds at most %u participants"), APMM_SESSION_MAX_PARTICIPANTS);
+  if (!apmm_gui_check_room (GTK_WIDGET (self->add_row), apmm_session_get_n_participants (self->session),
+                            APMM_SESSION_MAX_PARTICIPANTS, full))
     return;
 
   apmm_session_add_participant (self->session, name, -1);
@@ -365,6 +373,11 @@ apmm_details_panel_init (ApmmDetailsPanel *self)
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",
                            G_CALLBACK (notes_changed_cb), self, G_CONNECT_SWAPPED);
+  apmm_gui_limit_text_buffer (gtk_text_view_get_buffer (self->notes_view), GTK_WIDGET (self->notes_view));
+  apmm_gui_limit_editable (GTK_EDITABLE (self->organisation_row));
+  apmm_gui_limit_editable (GTK_EDITABLE (self->title_row));
+  apmm_gui_limit_editable (GTK_EDITABLE (self->facilitator_row));
+  apmm_gui_limit_editable (GTK_EDITABLE (self->add_row));
 }
 
 GtkWidget *

@@ -12,20 +12,22 @@
 #include "apmm-assessment.h"
 #include "apmm-explorer-page.h"
 #include "apmm-gui-utils.h"
+#include "apmm-session-caption.h"
 #include "apmm-ladder-widget.h"
 
 /* Below this width the ladder sits above the detail instead of beside it. */
 #define WIDE_THRESHOLD   800
 /* Side by side, the ladder takes this share of the width, within these bounds. */
-#define LADDER_SHARE     0.38
+#define LADDER_SHARE     0.46
 #define LADDER_MIN_WIDTH 280
-#define LADDER_MAX_WIDTH 600
+#define LADDER_MAX_WIDTH 760
 /* Stacked, the ladder takes at most this share of the height. */
 #define LADDER_MAX_SHARE 0.42
 
 struct _ApmmExplorerPage
 {
   GtkWidget    parent_instance;
+  ApmmSessionCaption *session_caption;
 
   ApmmSession *session;
 
@@ -53,6 +55,8 @@ struct _ApmmExplorerPage
   GtkLabel    *climb_title_label;
   GtkLabel    *climb_label;
   GtkBox      *entry_points_box;
+  GtkWidget   *not_assessed_label;
+  GtkLabel    *fact_label;
 };
 
 G_DEFINE_FINAL_TYPE (ApmmExplorerPage, apmm_explorer_page, GTK_TYPE_WIDGET)
@@ -207,6 +211,7 @@ update_entry_points (ApmmExplorerPage *self,
 {
   ApmmModel *model = apmm_model_get_default ();
   guint n = apmm_model_get_n_entry_points (model);
+  const ApmmEntryPoint *shown = NULL;
 
   clear_box (GTK_WIDGET (self->entry_points_box));
 
@@ -220,11 +225,15 @@ update_entry_points (ApmmExplorerPage *self,
       if (entry->min_level < 0 || (int) level->number < entry->min_level
           || (int) level->number > entry->max_level)
         continue;
+      /* The source offers some entry points together: one card per offer. */
+      if (shown != NULL && apmm_entry_point_same_offer (shown, entry))
+        continue;
+      shown = entry;
 
       card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
       gtk_widget_add_css_class (card, "card");
       gtk_widget_add_css_class (card, "entry-point-card");
-      gtk_box_append (GTK_BOX (card), wrapped_label (entry->name, "heading"));
+      gtk_box_append (GTK_BOX (card), wrapped_label (entry->offer, "heading"));
       gtk_box_append (GTK_BOX (card), wrapped_label (entry->description, NULL));
       gtk_box_append (self->entry_points_box, card);
     }
@@ -251,6 +260,9 @@ update_detail (ApmmExplorerPage *self)
       gtk_label_set_text (self->climb_title_label, climb_title);
       gtk_label_set_text (self->climb_label, level->climb);
     }
+  /* The source's headline fact about this climb, where it has one. */
+  gtk_widget_set_visible (GTK_WIDGET (self->fact_label), level->fact != NULL);
+  gtk_label_set_text (self->fact_label, level->fact != NULL ? level->fact : "");
 
   update_chasm (self, level);
   update_signs (self, level);
@@ -265,6 +277,17 @@ update_visibility (ApmmExplorerPage *self)
   gtk_widget_set_child_visible (GTK_WIDGET (self->ladder_slot), self->session != NULL);
   gtk_widget_set_child_visible (self->detail_scroll, self->session != NULL);
   gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+/* Before any rating the page is the model, not a verdict: it says so. */
+static void
+update_not_assessed (ApmmExplorerPage *self)
+{
+  ApmmAssessment *assessment = self->document != NULL ? apmm_document_get_assessment (self->document)
+                                                      : NULL;
+
+  gtk_widget_set_visible (self->not_assessed_label,
+                          assessment != NULL && !apmm_assessment_get_assessed (assessment));
 }
 
 static void
@@ -540,7 +563,9 @@ apmm_explorer_page_class_init (ApmmExplorerPageClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (APMM_TYPE_SESSION_CAPTION);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/apmm/Workshop/apmm-explorer-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ApmmExplorerPage, session_caption);
   gtk_widget_class_bind_template_child (widget_class, ApmmExplorerPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, ApmmExplorerPage, ladder_slot);
   gtk_widget_class_bind_template_child (widget_class, ApmmExplorerPage, detail_scroll);
@@ -559,6 +584,8 @@ apmm_explorer_page_class_init (ApmmExplorerPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ApmmExplorerPage, climb_title_label);
   gtk_widget_class_bind_template_child (widget_class, ApmmExplorerPage, climb_label);
   gtk_widget_class_bind_template_child (widget_class, ApmmExplorerPage, entry_points_box);
+  gtk_widget_class_bind_template_child (widget_class, ApmmExplorerPage, not_assessed_label);
+  gtk_widget_class_bind_template_child (widget_class, ApmmExplorerPage, fact_label);
 
   gtk_widget_class_set_css_name (widget_class, "apmm-explorer-page");
 }
@@ -570,6 +597,8 @@ apmm_explorer_page_init (ApmmExplorerPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->document_signals = g_signal_group_new (APMM_TYPE_DOCUMENT);
+  g_signal_group_connect_object (self->document_signals, "notify::assessment",
+                                 G_CALLBACK (update_not_assessed), self, G_CONNECT_SWAPPED);
 
   self->ladder = apmm_ladder_widget_new ();
   adw_bin_set_child (self->ladder_slot, self->ladder);
@@ -618,6 +647,7 @@ bind_session (ApmmExplorerPage *self,
 
   if (!apmm_gui_bind_session (self, &self->session, session, handlers, G_N_ELEMENTS (handlers)))
     return;
+  apmm_session_caption_set_session (self->session_caption, session);
 
   /* A freshly opened session starts on the level its evidence supports. */
   if (self->document != NULL)
@@ -627,6 +657,7 @@ bind_session (ApmmExplorerPage *self,
     }
 
   update_visibility (self);
+  update_not_assessed (self);
   update_detail (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }

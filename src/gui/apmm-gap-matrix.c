@@ -1,9 +1,8 @@
 /* apmm-gap-matrix.c
  *
- * The 2×2 has four quadrants, but scores run 1 to 3: a medium score sits on
- * the line between two quadrants. The widget is therefore a 3×3 grid of
- * cells whose middle row and column straddle the quadrant boundaries; the
- * quadrants are painted behind the grid, split through the middle cells.
+ * Scores run 1 to 3, so the matrix is a 3×3 grid: every gap lies inside one
+ * cell. The four corners carry the classic quadrant names (Quick Wins …) and
+ * colours; the middle row and column are neutral.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -28,10 +27,6 @@ struct _ApmmGapMatrix
   guint       counts[N_SCORES][N_SCORES];
   GtkWidget  *impact_labels[N_SCORES];
   GtkWidget  *effort_labels[N_SCORES];
-  /* The cells' area and the quadrant lines, as last allocated. */
-  graphene_rect_t area;
-  float       mid_x;
-  float       mid_y;
 };
 
 G_DEFINE_FINAL_TYPE (ApmmGapMatrix, apmm_gap_matrix, GTK_TYPE_WIDGET)
@@ -53,6 +48,17 @@ static const Quadrant quadrants[] = {
   { 1, 1, N_("Fill-ins"), N_("Low impact, low effort"), "#9a9996", 0.14 },
   { 1, 3, N_("Thankless Tasks"), N_("Low impact, high effort"), "#e66100", 0.14 },
 };
+
+static const Quadrant *
+find_quadrant (guint impact,
+               guint effort)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (quadrants); i++)
+    if (quadrants[i].impact == impact && quadrants[i].effort == effort)
+      return &quadrants[i];
+
+  return NULL;
+}
 
 static GtkWidget *
 make_label (const char *text,
@@ -80,17 +86,15 @@ make_cell (ApmmGapMatrix *self,
   GtkWidget *cell = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *box = gtk_flow_box_new ();
 
-  gtk_widget_add_css_class (cell, "matrix-cell");
-  /* Medium scores straddle a quadrant line: centre them on it. */
-  if (impact == 2)
-    gtk_widget_set_valign (cell, GTK_ALIGN_CENTER);
+  const Quadrant *quadrant = find_quadrant (impact, effort);
 
-  for (guint i = 0; i < G_N_ELEMENTS (quadrants); i++)
+  /* Every cell starts at its top left, so the titles of a row line up and
+   * the gaps sit inside their cell, never on a line between two. */
+  gtk_widget_add_css_class (cell, "matrix-cell");
+  if (quadrant != NULL)
     {
-      if (quadrants[i].impact != impact || quadrants[i].effort != effort)
-        continue;
-      gtk_box_append (GTK_BOX (cell), make_label (_(quadrants[i].title), "heading", 0));
-      gtk_box_append (GTK_BOX (cell), make_label (_(quadrants[i].subtitle), "caption", 0));
+      gtk_box_append (GTK_BOX (cell), make_label (_(quadrant->title), "heading", 0));
+      gtk_box_append (GTK_BOX (cell), make_label (_(quadrant->subtitle), "caption", 0));
     }
 
   /* The chips are information, not controls: the list view is where gaps are
@@ -101,8 +105,6 @@ make_cell (ApmmGapMatrix *self,
   gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (box), 6);
   gtk_widget_set_can_focus (box, FALSE);
   gtk_widget_set_valign (box, GTK_ALIGN_START);
-  if (effort == 2)
-    gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (cell), box);
 
   self->cells[impact - 1][effort - 1] = cell;
@@ -138,30 +140,26 @@ make_chip (const ApmmGap *gap,
   g_autofree char *number = g_strdup_printf ("%u", rank);
   g_autofree char *tooltip = NULL;
   GtkWidget *dot = gtk_label_new (number);
-  GtkWidget *badge = gtk_overlay_new ();
   GtkWidget *title = gtk_label_new (criterion->title);
 
   gtk_widget_add_css_class (chip, "matrix-chip");
   gtk_widget_add_css_class (dot, "gap-rank");
-  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (GTK_LABEL (title), 26);
   gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_overlay_set_child (GTK_OVERLAY (badge), dot);
-  gtk_box_append (GTK_BOX (chip), badge);
-  gtk_box_append (GTK_BOX (chip), title);
+  gtk_box_append (GTK_BOX (chip), dot);
 
   if (gap->crosses_chasm)
     {
-      /* The mark sits on the rank's corner rather than after the title, so a
+      /* The mark sits between the rank and the title, over neither, so a
        * chip in a narrow matrix still shows it when the title is cut short. */
       GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
 
-      gtk_image_set_pixel_size (GTK_IMAGE (icon), 12);
-      gtk_widget_set_halign (icon, GTK_ALIGN_END);
-      gtk_widget_set_valign (icon, GTK_ALIGN_START);
+      gtk_image_set_pixel_size (GTK_IMAGE (icon), 14);
+      gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (icon, "chasm-badge");
-      gtk_overlay_add_overlay (GTK_OVERLAY (badge), icon);
+      gtk_box_append (GTK_BOX (chip), icon);
       /* Translators: %u is a gap's rank, %s its criterion. */
       tooltip = g_strdup_printf (_("%u. %s — crosses the Failure Chasm"), rank, criterion->title);
     }
@@ -169,6 +167,7 @@ make_chip (const ApmmGap *gap,
     {
       tooltip = g_strdup_printf (_("%u. %s"), rank, criterion->title);
     }
+  gtk_box_append (GTK_BOX (chip), title);
   gtk_widget_set_tooltip_text (chip, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (chip),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
@@ -191,37 +190,30 @@ clear_cells (ApmmGapMatrix *self)
       }
 }
 
+/* Each of the nine cells is painted on its own, so every gap lies clearly
+ * inside one: the corners in their quadrant's colour, the rest neutral. */
 static void
-snapshot_quadrants (ApmmGapMatrix *self,
-                    GtkSnapshot   *snapshot)
+snapshot_cells (ApmmGapMatrix *self,
+                GtkSnapshot   *snapshot)
 {
-  float x0 = self->area.origin.x;
-  float y0 = self->area.origin.y;
-  float x1 = x0 + self->area.size.width;
-  float y1 = y0 + self->area.size.height;
-  float xm = self->mid_x;
-  float ym = self->mid_y;
-  const graphene_rect_t rects[] = {
-    GRAPHENE_RECT_INIT (x0, y0, xm - x0 - 2, ym - y0 - 2),
-    GRAPHENE_RECT_INIT (xm + 2, y0, x1 - xm - 2, ym - y0 - 2),
-    GRAPHENE_RECT_INIT (x0, ym + 2, xm - x0 - 2, y1 - ym - 2),
-    GRAPHENE_RECT_INIT (xm + 2, ym + 2, x1 - xm - 2, y1 - ym - 2),
-  };
+  for (guint impact = 1; impact <= N_SCORES; impact++)
+    for (guint effort = 1; effort <= N_SCORES; effort++)
+      {
+        const Quadrant *quadrant = find_quadrant (impact, effort);
+        graphene_rect_t bounds;
+        GskRoundedRect rounded;
+        GdkRGBA color;
 
-  for (guint i = 0; i < G_N_ELEMENTS (quadrants); i++)
-    {
-      GskRoundedRect rounded;
-      GdkRGBA color;
-
-      if (rects[i].size.width <= 0 || rects[i].size.height <= 0)
-        continue;
-      gdk_rgba_parse (&color, quadrants[i].color);
-      color.alpha = quadrants[i].alpha;
-      gsk_rounded_rect_init_from_rect (&rounded, &rects[i], 12);
-      gtk_snapshot_push_rounded_clip (snapshot, &rounded);
-      gtk_snapshot_append_color (snapshot, &color, &rects[i]);
-      gtk_snapshot_pop (snapshot);
-    }
+        if (!gtk_widget_compute_bounds (self->cells[impact - 1][effort - 1], GTK_WIDGET (self), &bounds) ||
+            bounds.size.width <= 0 || bounds.size.height <= 0)
+          continue;
+        gdk_rgba_parse (&color, quadrant != NULL ? quadrant->color : "#9a9996");
+        color.alpha = quadrant != NULL ? quadrant->alpha : 0.08;
+        gsk_rounded_rect_init_from_rect (&rounded, &bounds, 12);
+        gtk_snapshot_push_rounded_clip (snapshot, &rounded);
+        gtk_snapshot_append_color (snapshot, &color, &bounds);
+        gtk_snapshot_pop (snapshot);
+      }
 }
 
 static int
@@ -396,8 +388,6 @@ apmm_gap_matrix_size_allocate (GtkWidget *widget,
         gtk_widget_size_allocate (self->cells[impact - 1][col],
                                   &(GtkAllocation) { x0 + col * (cell_w + SPACING), y,
                                                      cell_w, heights[row] }, -1);
-      if (row == 1)
-        self->mid_y = y + heights[row] / 2.0;
       y += heights[row] + SPACING;
     }
 
@@ -405,8 +395,6 @@ apmm_gap_matrix_size_allocate (GtkWidget *widget,
     gtk_widget_size_allocate (self->effort_labels[col],
                               &(GtkAllocation) { x0 + col * (cell_w + SPACING), y, cell_w, footer }, -1);
 
-  graphene_rect_init (&self->area, x0, 0, N_SCORES * cell_w + (N_SCORES - 1) * SPACING, y - SPACING);
-  self->mid_x = x0 + cell_w + SPACING + cell_w / 2.0;
 }
 
 static void
@@ -415,7 +403,7 @@ apmm_gap_matrix_snapshot (GtkWidget   *widget,
 {
   ApmmGapMatrix *self = APMM_GAP_MATRIX (widget);
 
-  snapshot_quadrants (self, snapshot);
+  snapshot_cells (self, snapshot);
   GTK_WIDGET_CLASS (apmm_gap_matrix_parent_class)->snapshot (widget, snapshot);
 }
 

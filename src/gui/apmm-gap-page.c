@@ -15,10 +15,12 @@
 #include "apmm-gap-page.h"
 #include "apmm-gap-row.h"
 #include "apmm-gui-utils.h"
+#include "apmm-session-caption.h"
 
 struct _ApmmGapPage
 {
   AdwBin           parent_instance;
+  ApmmSessionCaption *session_caption;
 
   ApmmSession     *session;
 
@@ -30,8 +32,13 @@ struct _ApmmGapPage
   GHashTable      *rows;
   guint            first_target;
   gboolean         syncing;
+  /* The row the user is editing: its new rank waits until the focus leaves
+   * it, so it does not jump away from the pointer. */
+  GtkWidget       *held_row;
+  gboolean         resort_pending;
 
   GtkLabel        *summary_label;
+  GtkLabel        *tagline_label;
   GtkWidget       *comparison_banner;
   GtkWidget       *controls_box;
   GtkDropDown     *target_dropdown;
@@ -107,12 +114,38 @@ row_gap_dropped_cb (ApmmGapPage *self,
   move_gap (self, dragged, apmm_gap_row_get_criterion_id (row), after);
 }
 
+static gboolean
+row_has_focus (GtkWidget *row)
+{
+  GtkRoot *root = gtk_widget_get_root (row);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && (focus == row || gtk_widget_is_ancestor (focus, row));
+}
+
+static void
+row_focus_left_cb (ApmmGapPage        *self,
+                   GtkEventController *controller)
+{
+  if (gtk_event_controller_get_widget (controller) != self->held_row)
+    return;
+
+  self->held_row = NULL;
+  if (self->resort_pending)
+    {
+      self->resort_pending = FALSE;
+      gtk_list_box_invalidate_sort (self->gap_list);
+    }
+}
+
 static void
 remove_all_rows (ApmmGapPage *self)
 {
   GHashTableIter iter;
   gpointer row;
 
+  self->held_row = NULL;
+  self->resort_pending = FALSE;
   g_hash_table_iter_init (&iter, self->rows);
   while (g_hash_table_iter_next (&iter, NULL, &row))
     {
@@ -126,11 +159,15 @@ ensure_row (ApmmGapPage *self,
             const char  *id)
 {
   GtkWidget *row = g_hash_table_lookup (self->rows, id);
+  GtkEventController *focus;
 
   if (row != NULL)
     return row;
 
   row = apmm_gap_row_new (self->session, id);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_object (focus, "leave", G_CALLBACK (row_focus_left_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (row, focus);
   g_signal_connect_object (row, "move", G_CALLBACK (row_move_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (row, "gap-dropped", G_CALLBACK (row_gap_dropped_cb), self,
                            G_CONNECT_SWAPPED);
@@ -165,11 +202,19 @@ sync_rows (ApmmGapPage *self)
     {
       if (g_hash_table_contains (seen, id))
         continue;
+      if (row == self->held_row)
+        self->held_row = NULL;
       gtk_list_box_remove (self->gap_list, row);
       g_hash_table_iter_remove (&iter);
     }
 
-  gtk_list_box_invalidate_sort (self->gap_list);
+  if (self->held_row != NULL && row_has_focus (self->held_row))
+    self->resort_pending = TRUE;
+  else
+    {
+      self->held_row = NULL;
+      gtk_list_box_invalidate_sort (self->gap_list);
+    }
 }
 
 static void
@@ -224,6 +269,14 @@ sync_summary (ApmmGapPage *self)
   g_autofree char *where = NULL;
   g_autofree char *gaps = NULL;
   g_autofree char *text = NULL;
+
+  if (!apmm_assessment_get_assessed (self->assessment))
+    {
+      gtk_label_set_text (self->summary_label,
+                          _("Not assessed yet: every criterion is still unknown. Rate them on the "
+                            "Self-Assessment page (Alt+2) to find the evidence level and the real gaps."));
+      return;
+    }
 
   /* Translators: "Evidence level 1 (AI Licensed)." */
   where = g_strdup_printf (_("Evidence level %u (%s)."), evidence,
@@ -316,6 +369,27 @@ static void
 session_changed_cb (ApmmGapPage *self)
 {
   apmm_gap_page_refresh (self);
+}
+
+/* An edit of a gap's impact or effort re-ranks it; while the user works in
+ * its row, the row stays put and moves once they leave it. An explicit move
+ * (the arrows, a drop) re-sorts at once. The session's signals come before
+ * the document's new verdict, which refreshes the page. */
+static void
+gap_changed_cb (ApmmGapPage *self,
+                const char  *criterion_id)
+{
+  GtkWidget *row = criterion_id != NULL ? g_hash_table_lookup (self->rows, criterion_id) : NULL;
+
+  if (row != NULL && row_has_focus (row))
+    self->held_row = row;
+}
+
+static void
+order_changed_cb (ApmmGapPage *self)
+{
+  self->held_row = NULL;
+  self->resort_pending = FALSE;
 }
 
 static void
@@ -436,8 +510,11 @@ apmm_gap_page_class_init (ApmmGapPageClass *klass)
   g_type_ensure (APMM_TYPE_GAP_MATRIX);
 
   g_type_ensure (APMM_TYPE_WRAP_BOX);
+  g_type_ensure (APMM_TYPE_SESSION_CAPTION);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/apmm/Workshop/apmm-gap-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ApmmGapPage, session_caption);
   gtk_widget_class_bind_template_child (widget_class, ApmmGapPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, ApmmGapPage, tagline_label);
   gtk_widget_class_bind_template_child (widget_class, ApmmGapPage, controls_box);
   gtk_widget_class_bind_template_child (widget_class, ApmmGapPage, target_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ApmmGapPage, target_levels);
@@ -467,6 +544,8 @@ apmm_gap_page_init (ApmmGapPage *self)
   g_signal_group_connect_object (self->document_signals, "notify::assessment",
                                  G_CALLBACK (session_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_list_box_set_sort_func (self->gap_list, sort_rows, NULL, NULL);
+  /* The source's own line for what this page does: naming the gaps. */
+  gtk_label_set_text (self->tagline_label, apmm_model_get_tagline (apmm_model_get_default ()));
 
   /* Under the summary: the gaps closed and opened since a baseline. */
   self->comparison_banner = apmm_comparison_banner_new (APMM_COMPARISON_BANNER_GAPS);
@@ -495,6 +574,13 @@ static void
 bind_session (ApmmGapPage *self,
                            ApmmSession *session)
 {
+  /* The page redraws on the document's new verdict; these only note what
+   * kind of edit it was, which comes first. */
+  static const ApmmSessionHandler handlers[] = {
+    { "gap-changed", G_CALLBACK (gap_changed_cb) },
+    { "gap-order-changed", G_CALLBACK (order_changed_cb) },
+  };
+
   g_return_if_fail (APMM_IS_GAP_PAGE (self));
   g_return_if_fail (session == NULL || APMM_IS_SESSION (session));
 
@@ -503,7 +589,8 @@ bind_session (ApmmGapPage *self,
 
   /* Rows hold the session they edit: a new session gets new rows. */
   remove_all_rows (self);
-  g_set_object (&self->session, session);
+  apmm_gui_bind_session (self, &self->session, session, handlers, G_N_ELEMENTS (handlers));
+  apmm_session_caption_set_session (self->session_caption, session);
   apmm_comparison_banner_set_session (APMM_COMPARISON_BANNER (self->comparison_banner), session);
   apmm_gap_page_refresh (self);
 

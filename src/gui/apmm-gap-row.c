@@ -11,6 +11,7 @@
 #include "apmm-wrap-box.h"
 #include "apmm-gap-row.h"
 #include "apmm-gui-utils.h"
+#include "apmm-text-field.h"
 
 #define N_SCORES 3
 
@@ -33,8 +34,8 @@ struct _ApmmGapRow
   GtkWidget       *move_down_button;
   GtkToggleButton *impact_buttons[N_SCORES];
   GtkToggleButton *effort_buttons[N_SCORES];
-  GtkEntry        *owner_entry;
-  GtkEntry        *note_entry;
+  ApmmTextField   *owner_entry;
+  ApmmTextField   *note_entry;
 };
 
 G_DEFINE_FINAL_TYPE (ApmmGapRow, apmm_gap_row, GTK_TYPE_LIST_BOX_ROW)
@@ -127,25 +128,29 @@ effort_toggled_cb (ApmmGapRow      *self,
 }
 
 static void
-owner_changed_cb (ApmmGapRow *self,
-                  GtkEntry   *entry)
+owner_changed_cb (ApmmGapRow    *self,
+                  ApmmTextField *field)
 {
+  g_autofree char *text = NULL;
+
   if (self->syncing)
     return;
 
-  apmm_session_set_gap_owner (self->session, self->criterion_id,
-                              gtk_editable_get_text (GTK_EDITABLE (entry)));
+  text = apmm_text_field_dup_text (field);
+  apmm_session_set_gap_owner (self->session, self->criterion_id, text);
 }
 
 static void
-note_changed_cb (ApmmGapRow *self,
-                 GtkEntry   *entry)
+note_changed_cb (ApmmGapRow    *self,
+                 ApmmTextField *field)
 {
+  g_autofree char *text = NULL;
+
   if (self->syncing)
     return;
 
-  apmm_session_set_gap_note (self->session, self->criterion_id,
-                             gtk_editable_get_text (GTK_EDITABLE (entry)));
+  text = apmm_text_field_dup_text (field);
+  apmm_session_set_gap_note (self->session, self->criterion_id, text);
 }
 
 static void
@@ -386,6 +391,7 @@ apmm_gap_row_class_init (ApmmGapRowClass *klass)
                                 move_binding_cb, "i", 1);
 
   g_type_ensure (APMM_TYPE_WRAP_BOX);
+  g_type_ensure (APMM_TYPE_TEXT_FIELD);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/apmm/Workshop/apmm-gap-row.ui");
   gtk_widget_class_bind_template_child (widget_class, ApmmGapRow, rank_label);
   gtk_widget_class_bind_template_child (widget_class, ApmmGapRow, title_label);
@@ -486,10 +492,8 @@ apmm_gap_row_update (ApmmGapRow    *self,
   gtk_widget_set_sensitive (self->move_down_button, rank < n_gaps);
   sync_scores (self->impact_buttons, gap->impact);
   sync_scores (self->effort_buttons, gap->effort);
-  apmm_gui_sync_editable (GTK_EDITABLE (self->owner_entry),
-                          apmm_session_get_gap_owner (self->session, self->criterion_id));
-  apmm_gui_sync_editable (GTK_EDITABLE (self->note_entry),
-                          apmm_session_get_gap_note (self->session, self->criterion_id));
+  apmm_text_field_sync (self->owner_entry, apmm_session_get_gap_owner (self->session, self->criterion_id));
+  apmm_text_field_sync (self->note_entry, apmm_session_get_gap_note (self->session, self->criterion_id));
   sync_accessible_label (self, criterion);
 
   self->syncing = FALSE;

@@ -6,7 +6,12 @@
 
 #include "config.h"
 
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <string.h>
+
 #include "apmm-gui-utils.h"
+#include "apmm-session-file.h"
 
 #define SESSION_SIGNALS_KEY "apmm-gui-session-signals"
 
@@ -73,4 +78,189 @@ apmm_gui_sync_editable (GtkEditable *editable,
     text = "";
   if (g_strcmp0 (gtk_editable_get_text (editable), text) != 0)
     gtk_editable_set_text (editable, text);
+}
+
+char *
+apmm_gui_format_date (GDateTime *date)
+{
+  g_return_val_if_fail (date != NULL, NULL);
+
+  /* Translators: a date, see g_date_time_format(); "%-e %B %Y" is "14 May 2024".
+   * Write it the way your language does, e.g. "%-e. %B %Y". */
+  g_autofree char *text = g_date_time_format (date, _("%-e %B %Y"));
+
+  return g_strdup (g_strstrip (text));
+}
+
+char *
+apmm_gui_format_date_time (GDateTime *date_time)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (date_time != NULL, NULL);
+
+  /* Translators: a date and time, see g_date_time_format(); "14 May 2024, 10:32". */
+  text = g_date_time_format (date_time, _("%-e %B %Y, %H:%M"));
+  return g_strdup (g_strstrip (text));
+}
+
+/* --- Input limits -------------------------------------------------------- */
+
+static AdwToastOverlay *
+find_toast_overlay (GtkWidget *widget)
+{
+  if (ADW_IS_TOAST_OVERLAY (widget))
+    return ADW_TOAST_OVERLAY (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwToastOverlay *found = find_toast_overlay (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+void
+apmm_gui_toast (GtkWidget  *widget,
+                const char *message)
+{
+  GtkWidget *overlay;
+  g_autofree char *markup = NULL;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (message != NULL);
+
+  /* A field in a popover is not inside the overlay: look from the window. */
+  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  if (overlay == NULL && gtk_widget_get_root (widget) != NULL)
+    overlay = (GtkWidget *) find_toast_overlay (GTK_WIDGET (gtk_widget_get_root (widget)));
+  if (overlay == NULL)
+    return;
+
+  /* libadwaita 1.2 parses toast titles as markup. */
+  markup = g_markup_escape_text (message, -1);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (markup));
+}
+
+/* How many bytes of @text (@len bytes) fit in @room, cut between characters. */
+static gsize
+fitting_prefix (const char *text,
+                gsize       len,
+                gsize       room)
+{
+  const char *end;
+
+  if (len <= room)
+    return len;
+  end = g_utf8_find_prev_char (text, text + room + 1);
+  return end != NULL ? (gsize) (end - text) : 0;
+}
+
+static void
+announce_cut (GtkWidget *widget)
+{
+  g_autofree char *message =
+    g_strdup_printf (_("The text was cut at %u KiB, the most a session keeps in one field"),
+                     (guint) (APMM_SESSION_MAX_STRING / 1024));
+
+  gtk_widget_error_bell (widget);
+  apmm_gui_toast (widget, message);
+}
+
+static void
+buffer_insert_text_cb (GtkTextBuffer *buffer,
+                       GtkTextIter   *location,
+                       const char    *text,
+                       int            len,
+                       GtkWidget     *owner)
+{
+  GtkTextIter start, end;
+  g_autofree char *current = NULL;
+  gsize used, keep;
+
+  if (len < 0)
+    len = strlen (text);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  current = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  used = strlen (current);
+  if (used + (gsize) len <= APMM_SESSION_MAX_STRING)
+    return;
+
+  g_signal_stop_emission_by_name (buffer, "insert-text");
+  keep = fitting_prefix (text, len, used < APMM_SESSION_MAX_STRING ? APMM_SESSION_MAX_STRING - used : 0);
+  if (keep > 0)
+    {
+      g_signal_handlers_block_by_func (buffer, buffer_insert_text_cb, owner);
+      gtk_text_buffer_insert (buffer, location, text, keep);
+      g_signal_handlers_unblock_by_func (buffer, buffer_insert_text_cb, owner);
+    }
+  announce_cut (owner);
+}
+
+void
+apmm_gui_limit_text_buffer (GtkTextBuffer *buffer,
+                            GtkWidget     *owner)
+{
+  g_return_if_fail (GTK_IS_TEXT_BUFFER (buffer));
+  g_return_if_fail (GTK_IS_WIDGET (owner));
+
+  g_signal_connect_object (buffer, "insert-text", G_CALLBACK (buffer_insert_text_cb), owner, 0);
+}
+
+static void
+editable_insert_text_cb (GtkEditable *delegate,
+                         const char  *text,
+                         int          len,
+                         int         *position,
+                         GtkWidget   *owner)
+{
+  gsize used = strlen (gtk_editable_get_text (delegate));
+  gsize keep;
+
+  if (len < 0)
+    len = strlen (text);
+  if (used + (gsize) len <= APMM_SESSION_MAX_STRING)
+    return;
+
+  g_signal_stop_emission_by_name (delegate, "insert-text");
+  keep = fitting_prefix (text, len, used < APMM_SESSION_MAX_STRING ? APMM_SESSION_MAX_STRING - used : 0);
+  if (keep > 0)
+    {
+      g_signal_handlers_block_by_func (delegate, editable_insert_text_cb, owner);
+      gtk_editable_insert_text (delegate, text, keep, position);
+      g_signal_handlers_unblock_by_func (delegate, editable_insert_text_cb, owner);
+    }
+  announce_cut (owner);
+}
+
+void
+apmm_gui_limit_editable (GtkEditable *editable)
+{
+  GtkEditable *delegate;
+
+  g_return_if_fail (GTK_IS_EDITABLE (editable));
+
+  /* Rows and entries hand their text to a GtkText, which emits insert-text. */
+  delegate = gtk_editable_get_delegate (editable);
+  if (delegate == NULL)
+    delegate = editable;
+  g_signal_connect_object (delegate, "insert-text", G_CALLBACK (editable_insert_text_cb), editable, 0);
+}
+
+gboolean
+apmm_gui_check_room (GtkWidget  *widget,
+                     guint       count,
+                     guint       max,
+                     const char *message)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+
+  if (count < max)
+    return TRUE;
+  gtk_widget_error_bell (widget);
+  apmm_gui_toast (widget, message);
+  return FALSE;
 }

@@ -28,5 +28,24 @@ gboolean apmm_gui_bind_session             (gpointer                  owner,
 ApmmDocument *apmm_gui_document_for_session (ApmmSession *session);
 void     apmm_gui_sync_editable            (GtkEditable              *editable,
                                             const char               *text);
+/* What a user types or pastes stays within what a session file may hold
+ * (APMM_SESSION_MAX_STRING bytes, docs/session-format.md): text that would
+ * pass it is cut at the limit, and a toast says so — never silently. */
+void     apmm_gui_limit_text_buffer        (GtkTextBuffer            *buffer,
+                                            GtkWidget                *owner);
+void     apmm_gui_limit_editable           (GtkEditable              *editable);
+/* TRUE while @count is under @max; else rings, shows @message (which names
+ * the limit) and returns FALSE, so the caller adds nothing. */
+gboolean apmm_gui_check_room               (GtkWidget                *widget,
+                                            guint                     count,
+                                            guint                     max,
+                                            const char               *message);
+/* Shows @message in the toast overlay of @widget's window, escaped. */
+void     apmm_gui_toast                    (GtkWidget                *widget,
+                                            const char               *message);
+
+/* Dates as the user's language writes them ("14 May 2024", "14. Mai 2024"). */
+char    *apmm_gui_format_date              (GDateTime                *date);
+char    *apmm_gui_format_date_time         (GDateTime                *date_time);
 
 G_END_DECLS

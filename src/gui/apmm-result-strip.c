@@ -31,6 +31,7 @@ struct _ApmmResultStrip
   GtkLabel    *inconclusive_label;
   GtkLevelBar *progress_bar;
   GtkLabel    *progress_label;
+  GtkWidget   *progress_box;
 };
 
 G_DEFINE_FINAL_TYPE (ApmmResultStrip, apmm_result_strip, ADW_TYPE_BIN)
@@ -86,14 +87,39 @@ update_perceived (ApmmResultStrip *self,
   else
     gtk_label_set_text (self->perceived_label, _("No votes yet"));
 
-  if (apmm_assessment_get_overestimation (assessment, &over))
+  if (!apmm_assessment_get_assessed (assessment))
+    gtk_label_set_text (self->overestimation_label,
+                        _("Not assessed yet: rate the entry criteria below to see the evidence level"));
+  else if (apmm_assessment_get_overestimation (assessment, &over))
     {
       g_autofree char *text = apmm_result_strip_describe_overestimation (over);
-      gtk_label_set_text (self->overestimation_label, text);
+
+      /* The source's headline fact, where the room is caught overestimating. */
+      if (over > 0)
+        {
+          g_autofree char *fact = g_strdup_printf ("%s. %s", text,
+                                                   _("Most organisations overestimate their maturity by at least one level."));
+          gtk_label_set_text (self->overestimation_label, fact);
+        }
+      else
+        gtk_label_set_text (self->overestimation_label, text);
     }
   else
     gtk_label_set_text (self->overestimation_label,
                         _("Take the room's vote to compare how it feels with the evidence"));
+}
+
+static char *
+describe_inconclusive (guint unknown,
+                       guint level)
+{
+  const ApmmEntryPoint *sprint = apmm_model_lookup_entry_point (apmm_model_get_default (),
+                                                                "diagnostic-sprint");
+
+  return g_strdup_printf (ngettext ("Inconclusive: %u criterion of level %u is unknown — recommend the %s",
+                                    "Inconclusive: %u criteria of level %u are unknown — recommend the %s",
+                                    unknown),
+                          unknown, level, sprint ? sprint->name : "");
 }
 
 static void
@@ -101,24 +127,25 @@ update_inconclusive (ApmmResultStrip *self,
                      ApmmAssessment  *assessment)
 {
   guint evidence = apmm_assessment_get_evidence_level (assessment);
-  const ApmmEntryPoint *sprint;
+  guint next = MIN (evidence + 1, APMM_MAX_LEVEL);
   g_autofree char *text = NULL;
-  guint unknown;
 
-  if (!apmm_assessment_get_inconclusive (assessment) || evidence >= APMM_MAX_LEVEL)
+  /* The line keeps its place when it empties, so the strip does not change
+   * height under the pointer while the room rates: it keeps a sentence of
+   * the same kind, laid out but not drawn. */
+  if (!apmm_assessment_get_assessed (assessment) ||
+      !apmm_assessment_get_inconclusive (assessment) || evidence >= APMM_MAX_LEVEL)
     {
-      gtk_widget_set_visible (GTK_WIDGET (self->inconclusive_label), FALSE);
+      text = describe_inconclusive (apmm_model_get_level (apmm_model_get_default (), next)->n_criteria,
+                                    next);
+      gtk_label_set_text (self->inconclusive_label, text);
+      gtk_widget_set_child_visible (GTK_WIDGET (self->inconclusive_label), FALSE);
       return;
     }
 
-  unknown = apmm_assessment_get_n_unknown (assessment, evidence + 1);
-  sprint = apmm_model_lookup_entry_point (apmm_model_get_default (), "diagnostic-sprint");
-  text = g_strdup_printf (ngettext ("Inconclusive: %u criterion of level %u is unknown — recommend the %s",
-                                    "Inconclusive: %u criteria of level %u are unknown — recommend the %s",
-                                    unknown),
-                          unknown, evidence + 1, sprint ? sprint->name : "");
+  text = describe_inconclusive (apmm_assessment_get_n_unknown (assessment, evidence + 1), evidence + 1);
   gtk_label_set_text (self->inconclusive_label, text);
-  gtk_widget_set_visible (GTK_WIDGET (self->inconclusive_label), TRUE);
+  gtk_widget_set_child_visible (GTK_WIDGET (self->inconclusive_label), TRUE);
 }
 
 /* A level bar shows only a value: its name says what the value measures. */
@@ -139,8 +166,8 @@ update_progress (ApmmResultStrip *self,
   g_autofree char *text = NULL;
   g_autofree char *name = NULL;
   double progress;
-  int percent;
 
+  gtk_widget_set_visible (self->progress_box, apmm_assessment_get_assessed (assessment));
   if (!apmm_assessment_get_next_level_progress (assessment, &progress))
     {
       set_progress_name (self->progress_bar, _("Progress towards level 4"));
@@ -149,9 +176,7 @@ update_progress (ApmmResultStrip *self,
       return;
     }
 
-  percent = (int) round (CLAMP (progress, 0.0, 1.0) * 100.0);
-  /* Translators: "60 % of level 3 criteria met"; partly met criteria count half. */
-  text = g_strdup_printf (_("%d %% of level %u criteria met"), percent, evidence + 1);
+  text = apmm_result_strip_describe_progress (assessment);
   /* Translators: the accessible name of the progress bar, e.g. "Progress towards level 3". */
   name = g_strdup_printf (_("Progress towards level %u"), evidence + 1);
   set_progress_name (self->progress_bar, name);
@@ -171,7 +196,10 @@ apmm_result_strip_update (ApmmResultStrip *self)
 
   /* The strip is on the projector: it shows the public view. */
   assessment = apmm_assessment_dup_public (apmm_document_get_assessment (self->document));
-  evidence = format_level (apmm_assessment_get_evidence_level (assessment));
+  if (apmm_assessment_get_assessed (assessment))
+    evidence = format_level (apmm_assessment_get_evidence_level (assessment));
+  else
+    evidence = g_strdup (_("Not assessed yet"));
   gtk_label_set_text (self->evidence_label, evidence);
 
   update_perceived (self, assessment);
@@ -275,6 +303,7 @@ apmm_result_strip_class_init (ApmmResultStripClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ApmmResultStrip, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, ApmmResultStrip, sections_box);
   gtk_widget_class_bind_template_child (widget_class, ApmmResultStrip, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, ApmmResultStrip, progress_box);
   gtk_widget_class_bind_template_callback (widget_class, reveal_clicked_cb);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_STATUS);
 }
@@ -377,4 +406,34 @@ apmm_result_strip_describe_overestimation (int levels)
                                         ABS (levels)),
                               ABS (levels));
     }
+}
+
+/**
+ * apmm_result_strip_describe_progress:
+ * @assessment: an assessment
+ *
+ * Says what the next-level progress counts, "1 of 7 level 3 criteria met,
+ * 2 partly", rather than a percentage that hides how partly met criteria
+ * are weighed.
+ *
+ * Returns: (transfer full): the sentence; at level 4, that it is reached
+ */
+char *
+apmm_result_strip_describe_progress (ApmmAssessment *assessment)
+{
+  guint met, partly, total;
+
+  if (!apmm_assessment_get_next_level_counts (assessment, &met, &partly, &total))
+    return g_strdup (_("Level 4 reached: every criterion is met"));
+
+  if (partly == 0)
+    /* Translators: "1 of 7 level 3 criteria met"; the plural follows the total. */
+    return g_strdup_printf (ngettext ("%u of %u level %u criterion met",
+                                      "%u of %u level %u criteria met", total),
+                            met, total, apmm_assessment_get_evidence_level (assessment) + 1);
+
+  /* Translators: "1 of 7 level 3 criteria met, 2 partly"; the plural follows the total. */
+  return g_strdup_printf (ngettext ("%u of %u level %u criterion met, %u partly",
+                                    "%u of %u level %u criteria met, %u partly", total),
+                          met, total, apmm_assessment_get_evidence_level (assessment) + 1, partly);
 }

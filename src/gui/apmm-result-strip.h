@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "apmm-assessment.h"
 #include "apmm-document.h"
 
 G_BEGIN_DECLS
@@ -26,5 +27,7 @@ void         apmm_result_strip_set_document (ApmmResultStrip *self,
 /* The sentence for perceived − evidence, e.g. "The room rates itself one level
  * above the evidence". Shared so every page words it the same way. */
 char        *apmm_result_strip_describe_overestimation (int levels);
+/* What the next-level progress counts: "1 of 7 level 3 criteria met, 2 partly". */
+char        *apmm_result_strip_describe_progress       (ApmmAssessment *assessment);
 
 G_END_DECLS

@@ -12,12 +12,15 @@
 #include "apmm-assessment.h"
 #include "apmm-comparison-banner.h"
 #include "apmm-gui-utils.h"
+#include "apmm-session-file.h"
+#include "apmm-session-caption.h"
 #include "apmm-roadmap.h"
 #include "apmm-roadmap-page.h"
 
 struct _ApmmRoadmapPage
 {
   AdwBin           parent_instance;
+  ApmmSessionCaption *session_caption;
 
   ApmmSession     *session;
 
@@ -34,6 +37,9 @@ struct _ApmmRoadmapPage
   GtkLabel        *why_label;
   GtkLabel        *why_detail_label;
   GtkListBox      *entry_point_list;
+  GtkLabel        *stale_label;
+  /* The pick buttons of the shown entry points, to follow the session's pick. */
+  GPtrArray       *pick_buttons;
   GtkWidget       *draft_button;
   GtkListBox      *action_list;
   GtkListBox      *uncovered_list;
@@ -83,12 +89,25 @@ strv_same (GStrv               a,
   return g_strv_equal ((const char * const *) a, b);
 }
 
+static gboolean
+has_room_for (ApmmRoadmapPage *self,
+              guint            n_new)
+{
+  g_autofree char *full = g_strdup_printf (_("A session holds at most %u actions"),
+                                           APMM_SESSION_MAX_ACTIONS);
+
+  return apmm_gui_check_room (GTK_WIDGET (self), apmm_session_get_n_actions (self->session) + n_new - 1,
+                              APMM_SESSION_MAX_ACTIONS, full);
+}
+
 static void
 append_action (ApmmRoadmapPage *self,
                ApmmAction      *action)
 {
   GtkWidget *row;
 
+  if (!has_room_for (self, 1))
+    return;
   apmm_session_insert_action (self->session, -1, action);
   /* The new row exists now: put the user straight into its title. */
   row = g_hash_table_lookup (self->rows, action->id);
@@ -118,19 +137,63 @@ add_for_gap_clicked_cb (ApmmRoadmapPage *self,
     }
 }
 
+/* "Pilot-to-Production Rescue or AI Feature Sprint or Monthly AI Ops
+ * Retainer": the offers, each once, as the source names them. */
+static char *
+join_offers (const char * const *ids)
+{
+  ApmmModel *model = apmm_model_get_default ();
+  g_autoptr(GString) names = g_string_new (NULL);
+  const ApmmEntryPoint *previous = NULL;
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      const ApmmEntryPoint *point = apmm_model_lookup_entry_point (model, ids[i]);
+
+      if (point == NULL || (previous != NULL && apmm_entry_point_same_offer (previous, point)))
+        continue;
+      if (names->len > 0)
+        /* Translators: joins two entry point names, "Pilot-to-Production Rescue or AI Feature Sprint". */
+        g_string_append (names, _(" or "));
+      g_string_append (names, point->offer);
+      previous = point;
+    }
+
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+static void
+set_why (ApmmRoadmapPage *self,
+         const char      *text,
+         const char      *detail)
+{
+  gtk_label_set_text (self->why_label, text);
+  gtk_label_set_text (self->why_detail_label, detail != NULL ? detail : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->why_detail_label), detail != NULL);
+}
+
 static void
 sync_why (ApmmRoadmapPage    *self,
           const char * const *ids)
 {
   ApmmModel *model = apmm_model_get_default ();
   guint evidence = apmm_assessment_get_evidence_level (self->assessment);
-  g_autoptr(GString) names = g_string_new (NULL);
+  const char *pick = apmm_assessment_get_entry_point (self->assessment);
+  g_autofree char *names = NULL;
   g_autofree char *text = NULL;
+
+  if (!apmm_assessment_get_assessed (self->assessment))
+    {
+      set_why (self, _("Not assessed yet"),
+               _("No criterion is rated, so there is no evidence level and no entry point to "
+                 "recommend. Start on the Self-Assessment page (Alt+2): rate each entry "
+                 "criterion with the evidence the room can show."));
+      return;
+    }
 
   if (apmm_assessment_get_inconclusive (self->assessment))
     {
       const ApmmEntryPoint *sprint = apmm_model_lookup_entry_point (model, "diagnostic-sprint");
-
       g_autofree char *detail = NULL;
 
       /* Translators: %s is the name of the entry point, "APMM Diagnostic Sprint". */
@@ -138,58 +201,182 @@ sync_why (ApmmRoadmapPage    *self,
       detail = g_strdup_printf (_("Some criteria of level %u are still unknown, so the level "
                                   "cannot be pinned down yet."),
                                 MIN (evidence + 1, APMM_MAX_LEVEL));
-      gtk_label_set_text (self->why_label, text);
-      gtk_label_set_text (self->why_detail_label, detail);
-      gtk_widget_set_visible (GTK_WIDGET (self->why_detail_label), TRUE);
+      set_why (self, text, detail);
       return;
     }
 
-  for (guint i = 0; ids[i] != NULL; i++)
-    {
-      const ApmmEntryPoint *point = apmm_model_lookup_entry_point (model, ids[i]);
-
-      if (i > 0)
-        /* Translators: joins two entry point names, "Pilot-to-Production Rescue or AI Feature Sprint". */
-        g_string_append (names, _(" or "));
-      g_string_append (names, point != NULL ? point->name : ids[i]);
-    }
+  if (pick != NULL)
+    names = g_strdup (apmm_model_lookup_entry_point (model, pick)->name);
+  else
+    names = join_offers (ids);
 
   /* Translators: "Evidence level 2 (AI Active) → Pilot-to-Production Rescue or AI Feature Sprint". */
   text = g_strdup_printf (_("Evidence level %u (%s) → %s"), evidence,
-                          apmm_model_get_level (model, evidence)->name, names->str);
-  gtk_label_set_text (self->why_label, text);
-  gtk_widget_set_visible (GTK_WIDGET (self->why_detail_label), FALSE);
+                          apmm_model_get_level (model, evidence)->name, names);
+  set_why (self, text,
+           pick == NULL && g_strv_length ((GStrv) ids) > 1
+           ? _("Several entry points fit this level: pick the one you will start with.")
+           : NULL);
+}
+
+static void
+pick_toggled_cb (ApmmRoadmapPage *self,
+                 GtkCheckButton  *button)
+{
+  if (self->session == NULL || !gtk_check_button_get_active (button))
+    return;
+
+  apmm_session_set_entry_point (self->session, g_object_get_data (G_OBJECT (button), "entry-point-id"));
+}
+
+/* Follows the session's pick without rebuilding the rows, so the focus stays
+ * on the button the user pressed. */
+static void
+sync_picks (ApmmRoadmapPage *self)
+{
+  const char *pick = apmm_assessment_get_entry_point (self->assessment);
+
+  for (guint i = 0; i < self->pick_buttons->len; i++)
+    {
+      GtkCheckButton *button = g_ptr_array_index (self->pick_buttons, i);
+      const char *id = g_object_get_data (G_OBJECT (button), "entry-point-id");
+
+      g_signal_handlers_block_by_func (button, pick_toggled_cb, self);
+      gtk_check_button_set_active (button, g_strcmp0 (id, pick) == 0);
+      g_signal_handlers_unblock_by_func (button, pick_toggled_cb, self);
+    }
+}
+
+static void
+sync_stale (ApmmRoadmapPage *self)
+{
+  const char *pick = apmm_session_get_entry_point (self->session);
+  const ApmmEntryPoint *point = apmm_model_lookup_entry_point (apmm_model_get_default (), pick);
+  gboolean stale = apmm_assessment_get_entry_point_stale (self->assessment) &&
+                   apmm_assessment_get_assessed (self->assessment) && point != NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->stale_label), stale);
+  if (stale)
+    {
+      g_autofree char *text = NULL;
+
+      /* Translators: %s is an entry point, "Monthly AI Ops Retainer". */
+      text = g_strdup_printf (_("Earlier pick “%s” no longer fits the evidence, so it is "
+                                "ignored. Pick again below."), point->name);
+      gtk_label_set_text (self->stale_label, text);
+    }
+}
+
+static GtkWidget *
+make_pick_button (ApmmRoadmapPage      *self,
+                  const ApmmEntryPoint *point,
+                  gboolean              alone,
+                  GtkCheckButton       *group)
+{
+  GtkWidget *button = gtk_check_button_new_with_label (alone ? _("Start here") : point->name);
+  g_autofree char *label = NULL;
+
+  /* Translators: the accessible name of a radio button, "Start with Monthly AI Ops Retainer". */
+  label = g_strdup_printf (_("Start with %s"), point->name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  if (group != NULL)
+    gtk_check_button_set_group (GTK_CHECK_BUTTON (button), group);
+  g_object_set_data_full (G_OBJECT (button), "entry-point-id", g_strdup (point->id), g_free);
+  g_signal_connect_object (button, "toggled", G_CALLBACK (pick_toggled_cb), self, G_CONNECT_SWAPPED);
+  g_ptr_array_add (self->pick_buttons, button);
+
+  return button;
+}
+
+/* One row per offer: the source's heading and its one description, and,
+ * where several entry points fit, a button to pick each. */
+static GtkWidget *
+make_offer_row (ApmmRoadmapPage     *self,
+                const char * const  *ids,
+                guint               *i,
+                gboolean             pickable)
+{
+  ApmmModel *model = apmm_model_get_default ();
+  const ApmmEntryPoint *first = apmm_model_lookup_entry_point (model, ids[*i]);
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *title = gtk_label_new (first->offer);
+  GtkWidget *description = gtk_label_new (first->description);
+  GtkWidget *picks = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  guint n = 0;
+
+  while (ids[*i + n] != NULL &&
+         apmm_entry_point_same_offer (first, apmm_model_lookup_entry_point (model, ids[*i + n])))
+    n++;
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_label_set_xalign (GTK_LABEL (description), 0);
+  gtk_label_set_wrap (GTK_LABEL (description), TRUE);
+  gtk_widget_add_css_class (description, "dim-label");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), description);
+
+  for (guint k = 0; pickable && k < n; k++)
+    {
+      /* One radio group across every offer: the first button leads it. */
+      GtkCheckButton *group = self->pick_buttons->len > 0 ? g_ptr_array_index (self->pick_buttons, 0) : NULL;
+
+      gtk_box_append (GTK_BOX (picks),
+                      make_pick_button (self, apmm_model_lookup_entry_point (model, ids[*i + k]),
+                                        n == 1, group));
+    }
+  if (pickable)
+    gtk_box_append (GTK_BOX (box), picks);
+
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_bottom (box, 12);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_add_css_class (row, "entry-point-row");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, first->offer, -1);
+
+  *i += n;
+  return row;
 }
 
 static void
 sync_entry_points (ApmmRoadmapPage *self)
 {
-  ApmmModel *model = apmm_model_get_default ();
   const char * const *ids = apmm_assessment_get_entry_points (self->assessment);
+  gboolean assessed = apmm_assessment_get_assessed (self->assessment);
+  static const char * const none[] = { NULL };
 
   sync_why (self, ids);
-  if (strv_same (self->shown_entry_points, ids))
-    return;
-
-  clear_list (self->entry_point_list);
-  for (guint i = 0; ids[i] != NULL; i++)
+  sync_stale (self);
+  /* Before any rating there is nothing to recommend. */
+  if (!assessed)
+    ids = none;
+  gtk_widget_set_visible (GTK_WIDGET (self->entry_point_list), ids[0] != NULL);
+  if (!strv_same (self->shown_entry_points, ids))
     {
-      const ApmmEntryPoint *point = apmm_model_lookup_entry_point (model, ids[i]);
-      GtkWidget *row;
+      gboolean pickable = g_strv_length ((GStrv) ids) > 1;
 
-      if (point == NULL)
-        continue;
-      row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), point->name);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), point->description);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-      gtk_widget_add_css_class (row, "entry-point-row");
-      gtk_list_box_append (self->entry_point_list, row);
+      clear_list (self->entry_point_list);
+      g_ptr_array_set_size (self->pick_buttons, 0);
+      for (guint i = 0; ids[i] != NULL;)
+        {
+          if (apmm_model_lookup_entry_point (apmm_model_get_default (), ids[i]) == NULL)
+            {
+              i++;
+              continue;
+            }
+          gtk_list_box_append (self->entry_point_list, make_offer_row (self, ids, &i, pickable));
+        }
+
+      g_strfreev (self->shown_entry_points);
+      self->shown_entry_points = g_strdupv ((char **) ids);
     }
 
-  g_strfreev (self->shown_entry_points);
-  self->shown_entry_points = g_strdupv ((char **) ids);
+  sync_picks (self);
 }
 
 static GtkWidget *
@@ -348,6 +535,9 @@ draft_clicked_cb (ApmmRoadmapPage *self)
   if (self->document == NULL)
     return;
 
+  if (!has_room_for (self, MAX (apmm_assessment_get_n_gaps (self->assessment), 1)))
+    return;
+
   /* One click, one undo step, however many actions it drafts. */
   history = apmm_document_get_history (self->document);
   apmm_history_begin_batch (history, _("Draft from Gaps"));
@@ -392,6 +582,7 @@ apmm_roadmap_page_finalize (GObject *object)
   g_clear_pointer (&self->rows, g_hash_table_unref);
   g_clear_pointer (&self->shown_entry_points, g_strfreev);
   g_clear_pointer (&self->shown_uncovered, g_strfreev);
+  g_clear_pointer (&self->pick_buttons, g_ptr_array_unref);
 
   G_OBJECT_CLASS (apmm_roadmap_page_parent_class)->finalize (object);
 }
@@ -461,10 +652,13 @@ apmm_roadmap_page_class_init (ApmmRoadmapPageClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (APMM_TYPE_SESSION_CAPTION);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/apmm/Workshop/apmm-roadmap-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ApmmRoadmapPage, session_caption);
   gtk_widget_class_bind_template_child (widget_class, ApmmRoadmapPage, why_label);
   gtk_widget_class_bind_template_child (widget_class, ApmmRoadmapPage, why_detail_label);
   gtk_widget_class_bind_template_child (widget_class, ApmmRoadmapPage, entry_point_list);
+  gtk_widget_class_bind_template_child (widget_class, ApmmRoadmapPage, stale_label);
   gtk_widget_class_bind_template_child (widget_class, ApmmRoadmapPage, draft_button);
   gtk_widget_class_bind_template_child (widget_class, ApmmRoadmapPage, action_list);
   gtk_widget_class_bind_template_child (widget_class, ApmmRoadmapPage, uncovered_list);
@@ -477,6 +671,7 @@ static void
 apmm_roadmap_page_init (ApmmRoadmapPage *self)
 {
   self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->pick_buttons = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -524,7 +719,10 @@ bind_session (ApmmRoadmapPage *self,
   remove_all_rows (self);
   g_clear_pointer (&self->shown_entry_points, g_strfreev);
   g_clear_pointer (&self->shown_uncovered, g_strfreev);
+  clear_list (self->entry_point_list);
+  g_ptr_array_set_size (self->pick_buttons, 0);
   g_set_object (&self->session, session);
+  apmm_session_caption_set_session (self->session_caption, session);
   apmm_comparison_banner_set_session (APMM_COMPARISON_BANNER (self->comparison_banner), session);
   apmm_roadmap_page_refresh (self);
 

@@ -10,6 +10,7 @@
 
 #include "apmm-wrap-box.h"
 #include "apmm-gui-utils.h"
+#include "apmm-session-file.h"
 #include "apmm-votes-panel.h"
 
 struct _ApmmVotesPanel
@@ -24,6 +25,7 @@ struct _ApmmVotesPanel
   GtkToggleButton *hands_button;
   GtkToggleButton *hide_button;
   GtkWidget       *controls_box;
+  AdwEntryRow     *add_row;
   GtkWidget       *hidden_banner;
   GtkLabel        *hidden_label;
   GtkStack        *mode_stack;
@@ -419,6 +421,28 @@ apmm_votes_panel_set_property (GObject      *object,
     }
 }
 
+/* The room's names can be taken where the votes are, without opening the
+ * session details: type a name, press Enter, type the next. */
+static void
+add_participant_cb (ApmmVotesPanel *self)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->add_row))));
+
+  g_autofree char *full = NULL;
+
+  if (self->session == NULL || *name == '\0')
+    return;
+
+  full = g_strdup_printf (_("A session holds at most %u participants"), APMM_SESSION_MAX_PARTICIPANTS);
+  if (!apmm_gui_check_room (GTK_WIDGET (self->add_row), apmm_session_get_n_participants (self->session),
+                            APMM_SESSION_MAX_PARTICIPANTS, full))
+    return;
+
+  apmm_session_add_participant (self->session, name, -1);
+  gtk_editable_set_text (GTK_EDITABLE (self->add_row), "");
+  gtk_widget_grab_focus (GTK_WIDGET (self->add_row));
+}
+
 static void
 apmm_votes_panel_class_init (ApmmVotesPanelClass *klass)
 {
@@ -455,6 +479,8 @@ apmm_votes_panel_class_init (ApmmVotesPanelClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, mode_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, hide_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, reveal_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_participant_cb);
+  gtk_widget_class_bind_template_child (widget_class, ApmmVotesPanel, add_row);
 }
 
 static void
@@ -466,8 +492,8 @@ apmm_votes_panel_init (ApmmVotesPanel *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->syncing = FALSE;
 
-  empty_label = gtk_label_new (_("No participants yet. Add them in the session details, "
-                                 "or switch to Show of Hands to count votes anonymously."));
+  empty_label = gtk_label_new (_("No participants yet. Add them below, or switch to Show of "
+                                 "Hands to count votes anonymously."));
   gtk_label_set_wrap (GTK_LABEL (empty_label), TRUE);
   gtk_widget_add_css_class (empty_label, "dim-label");
   gtk_widget_set_margin_top (empty_label, 18);

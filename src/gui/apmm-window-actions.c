@@ -10,6 +10,8 @@
 
 #include "apmm-compare-dialogs.h"
 #include "apmm-export-dialog.h"
+#include "apmm-presentation-actions.h"
+#include "apmm-report-dialog.h"
 #include "apmm-session-file.h"
 #include "apmm-window-private.h"
 
@@ -147,6 +149,30 @@ export_ladder_action (GtkWidget  *widget,
 }
 
 static void
+export_report_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  ApmmWindow *self = APMM_WINDOW (widget);
+
+  if (apmm_window_get_session (self) == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (apmm_report_dialog_new (GTK_WINDOW (self), apmm_window_get_session (self))));
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  ApmmWindow *self = APMM_WINDOW (widget);
+
+  if (apmm_window_get_session (self) == NULL)
+    return;
+  apmm_report_print (GTK_WINDOW (self), apmm_window_get_session (self));
+}
+
+static void
 compare_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *param)
@@ -230,6 +256,8 @@ _apmm_window_update_actions (ApmmWindow *self)
   gtk_widget_action_set_enabled (widget, "win.save", has_session);
   gtk_widget_action_set_enabled (widget, "win.save-as", has_session);
   gtk_widget_action_set_enabled (widget, "win.export-ladder", has_session);
+  gtk_widget_action_set_enabled (widget, "win.export-report", has_session);
+  gtk_widget_action_set_enabled (widget, "win.print", has_session);
   gtk_widget_action_set_enabled (widget, "win.compare", has_session);
   gtk_widget_action_set_enabled (widget, "win.show-details", has_session);
   gtk_widget_action_set_enabled (widget, "win.show-page", has_session);
@@ -264,11 +292,14 @@ _apmm_window_class_actions_init (ApmmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.export-ladder", NULL, export_ladder_action);
+  gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.compare", NULL, compare_action);
   gtk_widget_class_install_action (widget_class, "win.merge", NULL, merge_action);
   gtk_widget_class_install_action (widget_class, "win.show-details", NULL, show_details_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+  apmm_presentation_install_actions (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-session", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
@@ -277,6 +308,9 @@ _apmm_window_class_actions_init (ApmmWindowClass *klass)
                                        "win.save-as", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
                                        "win.export-ladder", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.export-report", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-details", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "explorer");

@@ -13,6 +13,7 @@
 #include "apmm-drafts.h"
 #include "apmm-explorer-page.h"
 #include "apmm-gap-page.h"
+#include "apmm-presentation-actions.h"
 #include "apmm-roadmap-page.h"
 #include "apmm-safe-text.h"
 #include "apmm-session-file.h"
@@ -644,6 +645,45 @@ ask_changed_on_disk (SaveRequest *req)
 }
 
 static void
+save_failed_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         gpointer          user_data)
+{
+  SaveRequest *req = g_object_steal_data (G_OBJECT (dialog), "request");
+
+  if (req == NULL)
+    return;
+
+  if (g_str_equal (response, "save-as") && req->self != NULL && req->self->document == req->document)
+    save_with_continuation (req->self, g_steal_pointer (&req->cont), TRUE);
+
+  save_request_free (req);
+}
+
+/* A save that failed (a full disk, a folder that cannot be written) wrote
+ * nothing: the work is still here and in a draft. Offer to save it
+ * elsewhere; the continuation (closing, say) goes with it. */
+static void
+ask_save_elsewhere (SaveRequest *req,
+                    const char  *heading,
+                    const char  *body)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (req->self), heading, body));
+  adw_message_dialog_add_responses (dialog,
+                                    "close", _("_Close"),
+                                    "save-as", _("Save _As…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "save-as", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save-as");
+  adw_message_dialog_set_close_response (dialog, "close");
+  g_object_set_data_full (G_OBJECT (dialog), "request", req, (GDestroyNotify) save_request_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (save_failed_response_cb), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 saved_cb (GObject      *object,
           GAsyncResult *result,
           gpointer      user_data)
@@ -677,8 +717,7 @@ saved_cb (GObject      *object,
                                                    reason);
 
           apmm_document_write_draft (req->document);
-          show_error_dialog (self, heading, body);
-          save_request_free (req);
+          ask_save_elsewhere (req, heading, body);
           return;
         }
     }
@@ -861,6 +900,10 @@ _apmm_window_confirm_discard (ApmmWindow     *self,
   /* The dialog owns the continuation until it answers, so a dialog closed
    * any other way frees it, and a second answer finds nothing to run. */
   g_object_set_data_full (G_OBJECT (dialog), "continuation", cont, (GDestroyNotify) continuation_free);
+  /* Closing the window is one of the answers: the dialog keeps it alive until
+   * the dialog itself is gone, or GTK would detach the dialog from a freed
+   * parent. */
+  g_object_set_data_full (G_OBJECT (dialog), "parent", g_object_ref (self), g_object_unref);
   g_signal_connect (dialog, "response", G_CALLBACK (discard_response_cb), NULL);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -1089,6 +1132,7 @@ apmm_window_init (ApmmWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
+  apmm_zoom_attach (GTK_WIDGET (self), self->settings);
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));

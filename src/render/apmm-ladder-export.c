@@ -9,6 +9,7 @@
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <glib/gi18n.h>
+#include <pango/pangocairo.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -20,6 +21,7 @@
 #include "apmm-ladder-renderer.h"
 #include "apmm-safe-text.h"
 #include "apmm-session-file.h"
+#include "apmm-slide-renderer.h"
 
 typedef cairo_surface_t *(*SurfaceFunc) (cairo_write_func_t  write,
                                          void               *closure,
@@ -42,6 +44,7 @@ typedef struct {
 
 static gboolean write_png    (ApmmSession *, const char *, int, int, GByteArray *, GError **);
 static gboolean write_vector (ApmmSession *, const char *, int, int, GByteArray *, GError **);
+static gboolean write_slides (ApmmSession *, const char *, int, int, GByteArray *, GError **);
 
 static cairo_surface_t *
 svg_surface (cairo_write_func_t write,
@@ -62,6 +65,8 @@ static const ExportFormat formats[] = {
   { "svg", 1920, 1080, write_vector, svg_surface },
   /* A4 landscape in points: the ladder alone on one page. */
   { "pdf", 842, 595, write_vector, cairo_pdf_surface_create_for_stream },
+  /* The presentation as a deck: 16:9 pages, one slide each (--size is not used). */
+  { "slides", APMM_SLIDE_PDF_WIDTH, APMM_SLIDE_PDF_HEIGHT, write_slides, NULL },
 };
 
 static const ExportFormat *
@@ -82,16 +87,62 @@ append_cb (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
+/* "Meridian Insurance · 2026-03-12", or NULL when the session names neither. */
+static char *
+caption_text (ApmmSession *session)
+{
+  const char *organisation = apmm_session_get_organisation (session);
+  const char *date = apmm_session_get_date (session);
+
+  if (*organisation != '\0' && *date != '\0')
+    return g_strdup_printf ("%s · %s", organisation, date);
+  if (*organisation != '\0' || *date != '\0')
+    return g_strdup (*organisation != '\0' ? organisation : date);
+  return NULL;
+}
+
+/* A strip under the ladder that says whose ladder it is, and when: an
+ * exported picture travels without its session. */
+static void
+draw_caption (cairo_t    *cr,
+              const char *text,
+              int         width,
+              int         y,
+              int         height)
+{
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans");
+  int text_height = 0;
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_rectangle (cr, 0, y, width, height);
+  cairo_fill (cr);
+  pango_font_description_set_absolute_size (font, height * 0.42 * PANGO_SCALE);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_width (layout, (int) (width * 0.94) * PANGO_SCALE);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_single_paragraph_mode (layout, TRUE);
+  pango_layout_get_pixel_size (layout, NULL, &text_height);
+  cairo_set_source_rgb (cr, 0.36, 0.39, 0.46);
+  cairo_move_to (cr, width * 0.03, y + (height - text_height) / 2.0);
+  pango_cairo_show_layout (cr, layout);
+}
+
 static void
 draw_session (cairo_t     *cr,
               ApmmSession *session,
               int          width,
               int          height)
 {
+  g_autofree char *caption = caption_text (session);
+  int caption_height = caption != NULL ? MAX (height / 16, 16) : 0;
   ApmmLadderState state;
 
   apmm_ladder_state_init (&state, session, apmm_model_get_default (), NULL);
-  apmm_ladder_render (cr, &state, APMM_LADDER_PALETTE_LIGHT, width, height);
+  apmm_ladder_render (cr, &state, APMM_LADDER_PALETTE_LIGHT, width, height - caption_height);
+  if (caption != NULL)
+    draw_caption (cr, caption, width, height - caption_height, caption_height);
 }
 
 static gboolean
@@ -150,6 +201,19 @@ write_vector (ApmmSession  *session,
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
   return check_status (status, format, error);
+}
+
+static gboolean
+write_slides (ApmmSession  *session,
+              const char   *format,
+              int           width,
+              int           height,
+              GByteArray   *out,
+              GError      **error)
+{
+  g_autoptr(ApmmSlideDeck) deck = apmm_slide_deck_new (session, apmm_model_get_default (), NULL);
+
+  return apmm_slide_deck_to_pdf (deck, APMM_SLIDE_THEME_LIGHT, out, error);
 }
 
 /* "WxH", each side within the sizes the ladder is designed for (and a little more). */

@@ -257,6 +257,7 @@ apmm_ladder_state_init (ApmmLadderState *state,
   state->evidence_level = apmm_assessment_get_evidence_level (assessment);
   state->evidence = state->evidence_level;
   state->inconclusive = apmm_assessment_get_inconclusive (assessment);
+  state->unassessed = !apmm_assessment_get_assessed (assessment);
   state->has_perceived = apmm_assessment_get_perceived_level (assessment, &perceived);
   state->perceived = state->has_perceived ? perceived : state->evidence;
   if (apmm_assessment_get_overestimation (assessment, &over))
@@ -264,6 +265,8 @@ apmm_ladder_state_init (ApmmLadderState *state,
   state->target_level = apmm_assessment_get_target_level (assessment);
   state->target = state->target_level;
   state->has_progress = apmm_assessment_get_next_level_progress (assessment, &state->progress);
+  apmm_assessment_get_next_level_counts (assessment, &state->next_met, &state->next_partly,
+                                         &state->next_total);
 
   state->n_votes = apmm_assessment_get_votes (assessment, state->votes);
   state->votes_hidden = apmm_assessment_get_votes_hidden (assessment);
@@ -355,6 +358,14 @@ apmm_ladder_state_describe (const ApmmLadderState *state)
   guint evidence = state->evidence_level;
   const char *name = state->names[evidence] ? state->names[evidence] : "";
 
+  if (state->unassessed)
+    {
+      g_string_append (str, _("Not assessed yet: no criterion is rated."));
+      if (state->votes_hidden || state->n_votes > 0)
+        g_string_append_c (str, ' ');
+      describe_votes (str, state);
+      return g_string_free (str, FALSE);
+    }
   if (state->inconclusive)
     g_string_append_printf (str, _("Evidence level at least %u, %s: inconclusive."), evidence, name);
   else
@@ -366,8 +377,13 @@ apmm_ladder_state_describe (const ApmmLadderState *state)
   if (state->has_progress)
     {
       g_string_append_c (str, ' ');
-      g_string_append_printf (str, _("Level %u is %d%% met."),
-                              evidence + 1, (int) lround (state->progress * 100));
+      if (state->next_total > 0)
+        /* Translators: "Level 3: 1 of 7 criteria met, 2 partly." */
+        g_string_append_printf (str, _("Level %u: %u of %u criteria met, %u partly."),
+                                evidence + 1, state->next_met, state->next_total, state->next_partly);
+      else
+        g_string_append_printf (str, _("Level %u is %d%% met."),
+                                evidence + 1, (int) lround (state->progress * 100));
     }
   if (state->votes_hidden || state->n_votes > 0)
     g_string_append_c (str, ' ');
@@ -394,14 +410,14 @@ apmm_ladder_state_describe_rung (const ApmmLadderState *state,
   g_string_append_printf (str, _("Level %u, %s"), level, state->names[level] ? state->names[level] : "");
   if (state->descriptions[level] && *state->descriptions[level])
     g_string_append_printf (str, ": %s", state->descriptions[level]);
-  if (level == state->evidence_level)
+  if (level == state->evidence_level && !state->unassessed)
     g_string_append_printf (str, "\n%s", state->inconclusive ? _("Evidence level (a floor: inconclusive)")
                                                              : _("Evidence level"));
   if (state->has_perceived && level == (guint) lround (state->perceived))
     g_string_append_printf (str, "\n%s", _("Perceived level"));
-  if (level == state->target_level)
+  if (level == state->target_level && !state->unassessed)
     g_string_append_printf (str, "\n%s", _("Target level"));
-  if (state->has_progress && level == state->evidence_level + 1)
+  if (state->has_progress && !state->unassessed && level == state->evidence_level + 1)
     {
       g_string_append_c (str, '\n');
       g_string_append_printf (str, _("%d%% of its criteria met"), (int) lround (state->progress * 100));
@@ -431,18 +447,31 @@ typedef struct {
   double   lane_left, lane_right;  /* where the votes and marker lanes go */
   double   mu;                     /* the marker unit: their heights scale with it */
   double   marker_dy;              /* markers sit this far below a rung's middle */
+  /* Stacked, the lanes are cut to what their words need (see frame_stops). */
+  gboolean has_stops;
+  double   stops[8];
 } Frame;
 
 static const char *marker_word (ApmmLadderMarker marker);
+static void        votes_word_extents (double *width,
+                                       double *height);
 static void        marker_word_extents (ApmmLadderMarker  marker,
                                         double           *width,
                                         double           *height);
 
 /* Where the lane fraction @q (of the content width) lies on the picture. */
+static const double lane_qs[8] = {
+  VOTES_START, VOTES_END, LANE_EVIDENCE_START, LANE_EVIDENCE_END,
+  LANE_PERCEIVED_START, LANE_PERCEIVED_END, LANE_TARGET_START, LANE_TARGET_END,
+};
+
 static double
 frame_lane_x (const Frame *f,
               double       q)
 {
+  for (guint i = 0; f->has_stops && i < G_N_ELEMENTS (lane_qs); i++)
+    if (q == lane_qs[i])
+      return f->stops[i];
   if (!f->stacked)
     return f->x0 + q * f->cw;
   return f->lane_left + (q - VOTES_START) / (LANE_TARGET_END - VOTES_START) *
@@ -516,6 +545,66 @@ frame_needs_legend (const Frame *f)
   return FALSE;
 }
 
+/* The four lanes (votes, evidence, perceived, target) share a narrow
+ * row, above all when stacked: cut in fixed shares, "Perceived" lost its pill and "Target"
+ * its flag at 1024×768, and a German "6 Stimmen" fell back to a bare "6".
+ * Each lane first gets what its word needs at the floor size, then the rest
+ * in the usual shares. It depends on the size alone, like the legend. */
+static void
+frame_stops (Frame *f)
+{
+  static const ApmmLadderMarker named[] = {
+    APMM_LADDER_MARKER_EVIDENCE, APMM_LADDER_MARKER_PERCEIVED, APMM_LADDER_MARKER_TARGET,
+  };
+  static const double shares[] = { EVIDENCE_BOX_W, PERCEIVED_BOX_W, TARGET_BOX_W };
+  double floor_px = marker_floor_px (f->u);
+  double left = f->stacked ? f->lane_left : f->x0 + VOTES_START * f->cw;
+  double span = f->lane_right - left;
+  double total = LANE_TARGET_END - VOTES_START;
+  double need[4], base[4], gap, sum = 0, room, x;
+  double word_w, word_h;
+
+  f->has_stops = FALSE;
+  if (span <= 0)
+    return;
+
+  votes_word_extents (&word_w, &word_h);
+  need[0] = word_w * floor_px;
+  for (guint i = 0; i < G_N_ELEMENTS (named); i++)
+    {
+      marker_word_extents (named[i], &word_w, &word_h);
+      need[i + 1] = word_w * floor_px / shares[i] + f->mu * 0.1;
+    }
+  for (guint i = 0; i < 4; i++)
+    {
+      base[i] = (lane_qs[2 * i + 1] - lane_qs[2 * i]) / total * span;
+      sum += need[i];
+    }
+  gap = (LANE_EVIDENCE_START - VOTES_END) / total * span;
+  room = span - 3 * gap - sum;
+  if (room < 0)
+    return;
+
+  /* What is left goes where the fixed shares would have put it, beyond each
+   * lane's need. */
+  {
+    double extra_sum = 0, extra[4];
+
+    for (guint i = 0; i < 4; i++)
+      extra_sum += (extra[i] = MAX (0, base[i] - need[i]));
+    x = left;
+    for (guint i = 0; i < 4; i++)
+      {
+        double w = need[i] + (extra_sum > 0 ? room * extra[i] / extra_sum : room / 4);
+
+        f->stops[2 * i] = x;
+        f->stops[2 * i + 1] = x + w;
+        x += w + gap;
+      }
+  }
+  f->has_stops = TRUE;
+}
+
 /* The columns, from the rung height and the content width. */
 static void
 frame_columns (Frame *f)
@@ -530,6 +619,7 @@ frame_columns (Frame *f)
   f->text_end = f->stacked ? f->lane_right : f->x0 + f->cw * TEXT_END;
   f->mu = f->stacked ? f->u * 0.65 : f->u;
   f->marker_dy = f->stacked ? f->u * 0.22 : 0;
+  frame_stops (f);
 }
 
 static void
@@ -547,6 +637,18 @@ frame_compute (Frame *f,
   f->u = MAX (1.0, (height - 2 * margin) / units);
   f->stacked = f->cw < 4.5 * f->u;
   frame_columns (f);
+  /* Side by side, the lanes get less than half the width: where their words
+   * do not fit there but do under the names, stack the rungs. */
+  if (!f->stacked && !f->has_stops)
+    {
+      f->stacked = TRUE;
+      frame_columns (f);
+      if (!f->has_stops)
+        {
+          f->stacked = FALSE;
+          frame_columns (f);
+        }
+    }
   f->legend = frame_needs_legend (f);
   if (f->legend)
     {
@@ -806,6 +908,29 @@ marker_word (ApmmLadderMarker marker)
     case APMM_LADDER_MARKER_ESTIMATION:
     default: g_assert_not_reached ();
     }
+}
+
+/* Like marker_word_extents() for a two-digit vote count, "10 votes". */
+static void
+votes_word_extents (double *width,
+                    double *height)
+{
+  static double extents[2];
+  static gsize measured;
+
+  if (g_once_init_enter (&measured))
+    {
+      g_autofree char *text = g_strdup_printf (ngettext ("%u vote", "%u votes", 10), 10u);
+      Label probe = { 0 };
+
+      label_shape (&probe, text, 100, PANGO_WEIGHT_BOLD, FALSE, 0);
+      extents[0] = probe.width / 100;
+      extents[1] = probe.height / 100;
+      label_clear (&probe);
+      g_once_init_leave (&measured, 1);
+    }
+  *width = extents[0];
+  *height = extents[1];
 }
 
 /* The logical size of a marker's word per pixel of font size, measured once:
@@ -1160,7 +1285,9 @@ place_votes (ApmmLadderLayout *self,
              double            hidden_w)
 {
   guint max = 0;
-  double cell_h = self->u * (self->stacked ? 0.24 : 0.42);
+  /* The dots end inside the rung, clear of its border: stacked, they start
+   * at 0.73 and must end by 0.92 of the rung. */
+  double cell_h = self->u * (self->stacked ? 0.19 : 0.42);
   /* Stacked, the count and the dots go under the name. */
   double count_y = self->stacked ? 0.45 : 0.08;
   double dots_y = self->stacked ? 0.73 : 0.5;
@@ -1226,6 +1353,10 @@ fit_evidence (ApmmLadderLayout *self,
   const char *floor[] = { floor1, floor2, floor3, floor4, NULL };
   double box_w, box_h;
 
+  /* Before any rating there is no evidence level to mark, not even a floor. */
+  if (s->unassessed)
+    return;
+
   self->markers[APMM_LADDER_MARKER_EVIDENCE] = (cairo_rectangle_t) {
     lx, frame_level_y (f, s->evidence) - ph / 2, lw, ph };
   self->marker_shown[APMM_LADDER_MARKER_EVIDENCE] = TRUE;
@@ -1243,12 +1374,37 @@ fit_progress (ApmmLadderLayout *self,
   double lw = frame_lane_w (f, LANE_EVIDENCE_START, LANE_EVIDENCE_END);
   double y = frame_level_y (f, MIN (s->evidence + 1, APMM_MAX_LEVEL));
   int percent = (int) lround (CLAMP (s->progress, 0, 1) * 100);
-  g_autofree char *full = g_strdup_printf (_("Next level %d%%"), percent);
-  g_autofree char *mid = g_strdup_printf (_("Next %d%%"), percent);
-  g_autofree char *bare = g_strdup_printf ("%d%%", percent);
-  const char *candidates[] = { full, mid, bare, NULL };
+  g_autofree char *full = NULL;
+  g_autofree char *mid = NULL;
+  g_autofree char *bare = NULL;
+  const char *candidates[4] = { NULL, };
 
-  if (!s->has_progress)
+  /* Say what is counted ("1/7 met, 2 partly"), not a percentage in which
+   * partly met criteria silently weigh half; a state without counts (an
+   * interpolated or hand-made one) keeps the percentage. */
+  if (s->next_total > 0 && s->next_partly > 0)
+    {
+      /* Translators: on the ladder, the next level's criteria: "1/7 met, 2 partly". */
+      full = g_strdup_printf (_("%u/%u met, %u partly"), s->next_met, s->next_total, s->next_partly);
+      mid = g_strdup_printf (_("%u/%u met"), s->next_met, s->next_total);
+      bare = g_strdup_printf ("%u/%u", s->next_met, s->next_total);
+    }
+  else if (s->next_total > 0)
+    {
+      full = g_strdup_printf (_("%u/%u met"), s->next_met, s->next_total);
+      mid = g_strdup_printf ("%u/%u", s->next_met, s->next_total);
+    }
+  else
+    {
+      full = g_strdup_printf (_("Next level %d%%"), percent);
+      mid = g_strdup_printf (_("Next %d%%"), percent);
+      bare = g_strdup_printf ("%d%%", percent);
+    }
+  candidates[0] = full;
+  candidates[1] = mid;
+  candidates[2] = bare;
+
+  if (!s->has_progress || s->unassessed)
     return;
   self->marker_shown[APMM_LADDER_MARKER_PROGRESS] = TRUE;
   self->markers[APMM_LADDER_MARKER_PROGRESS] = (cairo_rectangle_t) {
@@ -1266,6 +1422,8 @@ fit_target (ApmmLadderLayout *self,
   const char *candidates[] = { marker_word (APMM_LADDER_MARKER_TARGET), NULL };
   double box_w, box_h;
 
+  if (self->state.unassessed)
+    return;
   self->markers[APMM_LADDER_MARKER_TARGET] = (cairo_rectangle_t) {
     lx, y - f->mu * 0.42, lw, f->mu * 0.84 };
   self->marker_shown[APMM_LADDER_MARKER_TARGET] = TRUE;
@@ -1324,7 +1482,7 @@ fit_perceived (ApmmLadderLayout *self,
   marker_word_box (APMM_LADDER_MARKER_PERCEIVED, f, &box_w, &box_h);
   fit_marker (self, APMM_LADDER_MARKER_PERCEIVED, candidates, box_w, box_h, ROLE_PERCEIVED);
 
-  if (over == 0 || fabs (py - ey) < ph / 2 + self->u * 0.1)
+  if (over == 0 || s->unassessed || fabs (py - ey) < ph / 2 + self->u * 0.1)
     return;
 
   /* The arrow runs from the evidence level to the perceived marker, along
@@ -2144,6 +2302,8 @@ draw_evidence (ApmmLadderLayout *self,
   const cairo_rectangle_t *pill = &self->markers[APMM_LADDER_MARKER_EVIDENCE];
   double r = pill->height / 2;
 
+  if (!self->marker_shown[APMM_LADDER_MARKER_EVIDENCE])
+    return;
   rounded_rect (cr, pill, r);
   set_rgb (cr, &p->evidence);
   cairo_fill (cr);
@@ -2273,6 +2433,8 @@ draw_target (ApmmLadderLayout *self,
   double line = MAX (1.5, self->u * 0.045);
   cairo_rectangle_t pole = { r->x + r->width * 0.06 - line / 2, r->y, r->width, r->height };
 
+  if (!self->marker_shown[APMM_LADDER_MARKER_TARGET])
+    return;
   draw_flag (cr, p, &pole, line, MIN (r->width * 0.8, self->u * 0.7));
   draw_label (cr, p, &self->marker_labels[APMM_LADDER_MARKER_TARGET]);
 }

@@ -51,6 +51,7 @@ typedef struct {
   double      evidence;        /* 0..4 */
   guint       evidence_level;  /* the integer level, for labels */
   gboolean    inconclusive;    /* the evidence level is a floor */
+  gboolean    unassessed;      /* nothing is rated yet: no evidence, target or progress */
   gboolean    has_perceived;
   double      perceived;
   int         overestimation;  /* perceived − evidence; 0 without a perceived level */
@@ -58,6 +59,9 @@ typedef struct {
   guint       target_level;
   gboolean    has_progress;    /* FALSE at level 4 */
   double      progress;        /* 0..1, shown on rung evidence + 1 */
+  guint       next_met;        /* what the progress counts: criteria of the next level */
+  guint       next_partly;
+  guint       next_total;      /* 0 when unknown: the label falls back to a percentage */
 
   guint       votes[APMM_N_LEVELS];
   guint       n_votes;

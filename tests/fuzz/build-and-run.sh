@@ -53,16 +53,7 @@ clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
   -DGLIB_VERSION_MIN_REQUIRED=GLIB_VERSION_2_74 -DGLIB_VERSION_MAX_ALLOWED=GLIB_VERSION_2_74 \
   -I"$work/gen" -I"$root/src/core" \
   "$here/fuzz-session-load.c" \
-  "$root/src/core/apmm-action.c" \
-  "$root/src/core/apmm-assessment.c" \
-  "$root/src/core/apmm-baseline.c" \
-  "$root/src/core/apmm-disputes.c" \
-  "$root/src/core/apmm-json-check.c" \
-  "$root/src/core/apmm-model.c" \
-  "$root/src/core/apmm-session.c" \
-  "$root/src/core/apmm-file-writer.c" \
-  "$root/src/core/apmm-safe-text.c" \
-  "$root/src/core"/apmm-session-file*.c \
+  "$root/src/core"/*.c \
   "$work/gen/apmm-core-resources.c" \
   "$work/gen/apmm-enums.c" \
   $(pkg-config --cflags --libs gio-2.0 json-glib-1.0) -lm \

@@ -1,0 +1,417 @@
+/* apmm-text-field.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "apmm-text-field"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <pango/pango.h>
+
+#include "apmm-gui-utils.h"
+#include "apmm-text-field.h"
+
+struct _ApmmTextField
+{
+  GtkWidget    parent_instance;
+
+  GtkTextView *view;
+  GtkLabel    *placeholder;
+  gboolean     multiline;
+  gboolean     flattening;
+};
+
+G_DEFINE_FINAL_TYPE (ApmmTextField, apmm_text_field, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_TEXT,
+  PROP_PLACEHOLDER_TEXT,
+  PROP_MULTILINE,
+  PROP_ACCESSIBLE_LABEL,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  ACTIVATE,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static GtkTextBuffer *
+get_buffer (ApmmTextField *self)
+{
+  return gtk_text_view_get_buffer (self->view);
+}
+
+/* A single-line field keeps one line: a pasted line break becomes a space. */
+static gboolean
+flatten_line_breaks (ApmmTextField *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->multiline || self->flattening)
+    return FALSE;
+
+  text = apmm_text_field_dup_text (self);
+  if (strpbrk (text, "\r\n") == NULL)
+    return FALSE;
+
+  g_strdelimit (text, "\r\n", ' ');
+  self->flattening = TRUE;
+  gtk_text_buffer_set_text (get_buffer (self), text, -1);
+  self->flattening = FALSE;
+  return TRUE;
+}
+
+static void
+buffer_changed_cb (ApmmTextField *self)
+{
+  GtkTextBuffer *buffer = get_buffer (self);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->placeholder), gtk_text_buffer_get_char_count (buffer) == 0);
+  if (flatten_line_breaks (self))
+    return;
+
+  g_signal_emit (self, signals[CHANGED], 0);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
+}
+
+static gboolean
+key_pressed_cb (ApmmTextField   *self,
+                guint            keyval,
+                guint            keycode,
+                GdkModifierType  state)
+{
+  if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter)
+    return FALSE;
+  if (self->multiline && (state & GDK_CONTROL_MASK) == 0)
+    return FALSE;
+
+  g_signal_emit (self, signals[ACTIVATE], 0);
+  return TRUE;
+}
+
+static gboolean
+apmm_text_field_grab_focus (GtkWidget *widget)
+{
+  ApmmTextField *self = APMM_TEXT_FIELD (widget);
+
+  return gtk_widget_grab_focus (GTK_WIDGET (self->view));
+}
+
+/* A text view asks for no width and, measured before it has one, wraps
+ * every character onto its own line: a field in a row would then be as tall
+ * as its text is long. The field asks for the width of its longest line (up
+ * to a point), and measures its height for that width when asked for none. */
+#define MIN_WIDTH 60
+#define MAX_NATURAL_WIDTH 480
+
+static int
+natural_text_width (ApmmTextField *self)
+{
+  g_autofree char *text = apmm_text_field_dup_text (self);
+  const char *shown = *text != '\0' ? text : gtk_label_get_text (self->placeholder);
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->view), shown);
+  int width = 0;
+
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return width;
+}
+
+static int
+text_height_for_width (ApmmTextField *self,
+                       int            width)
+{
+  GtkStyleContext *style = gtk_widget_get_style_context (GTK_WIDGET (self->view));
+  g_autofree char *text = apmm_text_field_dup_text (self);
+  g_autoptr(PangoLayout) layout = NULL;
+  GtkBorder padding;
+  int height = 0;
+
+  gtk_style_context_get_padding (style, &padding);
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->view), *text != '\0' ? text : " ");
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_width (layout, MAX (1, width - padding.left - padding.right - 2) * PANGO_SCALE);
+  pango_layout_get_pixel_size (layout, NULL, &height);
+
+  return height + padding.top + padding.bottom;
+}
+
+static void
+apmm_text_field_measure (GtkWidget      *widget,
+                         GtkOrientation  orientation,
+                         int             for_size,
+                         int            *minimum,
+                         int            *natural,
+                         int            *minimum_baseline,
+                         int            *natural_baseline)
+{
+  ApmmTextField *self = APMM_TEXT_FIELD (widget);
+  int view_min = 0, view_nat = 0, label_min = 0, label_nat = 0;
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      gtk_widget_measure (GTK_WIDGET (self->view), orientation, for_size, &view_min, &view_nat, NULL, NULL);
+      /* The view's own minimum is its padding. */
+      *minimum = view_min + MIN_WIDTH;
+      *natural = view_min + CLAMP (natural_text_width (self) + 2, MIN_WIDTH, MAX_NATURAL_WIDTH);
+      return;
+    }
+
+  if (for_size < 0)
+    {
+      int min_w, nat_w;
+
+      apmm_text_field_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min_w, &nat_w, NULL, NULL);
+      for_size = nat_w;
+    }
+  /* GtkTextView reports the height of its text as last laid out, whatever
+   * width it is asked about: lay the text out for that width here. */
+  *minimum = *natural = text_height_for_width (self, for_size);
+  gtk_widget_measure (GTK_WIDGET (self->placeholder), orientation, for_size, &label_min, &label_nat, NULL, NULL);
+  *minimum = MAX (*minimum, label_min);
+  *natural = MAX (*natural, label_nat);
+}
+
+static void
+apmm_text_field_size_allocate (GtkWidget *widget,
+                               int        width,
+                               int        height,
+                               int        baseline)
+{
+  ApmmTextField *self = APMM_TEXT_FIELD (widget);
+
+  gtk_widget_allocate (GTK_WIDGET (self->view), width, height, -1, NULL);
+  gtk_widget_allocate (GTK_WIDGET (self->placeholder), width, height, -1, NULL);
+}
+
+static GtkSizeRequestMode
+apmm_text_field_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static gboolean
+apmm_text_field_mnemonic_activate (GtkWidget *widget,
+                                   gboolean   group_cycling)
+{
+  return apmm_text_field_grab_focus (widget);
+}
+
+static void
+apmm_text_field_dispose (GObject *object)
+{
+  ApmmTextField *self = APMM_TEXT_FIELD (object);
+
+  if (self->placeholder != NULL)
+    gtk_widget_unparent (GTK_WIDGET (self->placeholder));
+  if (self->view != NULL)
+    gtk_widget_unparent (GTK_WIDGET (self->view));
+  self->placeholder = NULL;
+  self->view = NULL;
+
+  G_OBJECT_CLASS (apmm_text_field_parent_class)->dispose (object);
+}
+
+static void
+apmm_text_field_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  ApmmTextField *self = APMM_TEXT_FIELD (object);
+
+  switch (prop_id)
+    {
+    case PROP_TEXT:
+      g_value_take_string (value, apmm_text_field_dup_text (self));
+      break;
+    case PROP_PLACEHOLDER_TEXT:
+      g_value_set_string (value, gtk_label_get_text (self->placeholder));
+      break;
+    case PROP_MULTILINE:
+      g_value_set_boolean (value, self->multiline);
+      break;
+    case PROP_ACCESSIBLE_LABEL:
+      g_value_set_string (value, NULL);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+apmm_text_field_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  ApmmTextField *self = APMM_TEXT_FIELD (object);
+
+  switch (prop_id)
+    {
+    case PROP_TEXT:
+      apmm_text_field_set_text (self, g_value_get_string (value));
+      break;
+    case PROP_PLACEHOLDER_TEXT:
+      apmm_text_field_set_placeholder_text (self, g_value_get_string (value));
+      break;
+    case PROP_MULTILINE:
+      if (self->multiline != g_value_get_boolean (value))
+        {
+          self->multiline = g_value_get_boolean (value);
+          flatten_line_breaks (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_ACCESSIBLE_LABEL:
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->view),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, g_value_get_string (value),
+                                      -1);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+apmm_text_field_class_init (ApmmTextFieldClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->dispose = apmm_text_field_dispose;
+  object_class->get_property = apmm_text_field_get_property;
+  object_class->set_property = apmm_text_field_set_property;
+  widget_class->grab_focus = apmm_text_field_grab_focus;
+  widget_class->mnemonic_activate = apmm_text_field_mnemonic_activate;
+
+  properties[PROP_TEXT] = g_param_spec_string ("text", NULL, NULL, "", flags);
+  properties[PROP_PLACEHOLDER_TEXT] = g_param_spec_string ("placeholder-text", NULL, NULL, "", flags);
+  properties[PROP_MULTILINE] = g_param_spec_boolean ("multiline", NULL, NULL, FALSE, flags);
+  /* Write-only in effect: the accessible name of the text view, for .ui files. */
+  properties[PROP_ACCESSIBLE_LABEL] = g_param_spec_string ("accessible-label", NULL, NULL, NULL, flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[ACTIVATE] = g_signal_new ("activate", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  widget_class->measure = apmm_text_field_measure;
+  widget_class->size_allocate = apmm_text_field_size_allocate;
+  widget_class->get_request_mode = apmm_text_field_get_request_mode;
+  gtk_widget_class_set_css_name (widget_class, "textfield");
+}
+
+static void
+apmm_text_field_init (ApmmTextField *self)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  self->view = GTK_TEXT_VIEW (gtk_text_view_new ());
+  gtk_text_view_set_wrap_mode (self->view, GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (self->view, FALSE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->view), TRUE);
+  gtk_widget_set_parent (GTK_WIDGET (self->view), GTK_WIDGET (self));
+  apmm_gui_limit_text_buffer (get_buffer (self), GTK_WIDGET (self));
+
+  self->placeholder = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->placeholder, 0);
+  gtk_label_set_ellipsize (self->placeholder, PANGO_ELLIPSIZE_END);
+  gtk_widget_set_can_target (GTK_WIDGET (self->placeholder), FALSE);
+  gtk_widget_set_valign (GTK_WIDGET (self->placeholder), GTK_ALIGN_START);
+  gtk_widget_add_css_class (GTK_WIDGET (self->placeholder), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->placeholder), "placeholder");
+  gtk_widget_set_parent (GTK_WIDGET (self->placeholder), GTK_WIDGET (self));
+
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->view), keys);
+
+  g_signal_connect_object (get_buffer (self), "changed", G_CALLBACK (buffer_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+GtkWidget *
+apmm_text_field_new (void)
+{
+  return g_object_new (APMM_TYPE_TEXT_FIELD, NULL);
+}
+
+char *
+apmm_text_field_dup_text (ApmmTextField *self)
+{
+  GtkTextIter start, end;
+
+  g_return_val_if_fail (APMM_IS_TEXT_FIELD (self), NULL);
+
+  gtk_text_buffer_get_bounds (get_buffer (self), &start, &end);
+  return gtk_text_buffer_get_text (get_buffer (self), &start, &end, FALSE);
+}
+
+void
+apmm_text_field_set_text (ApmmTextField *self,
+                          const char    *text)
+{
+  g_return_if_fail (APMM_IS_TEXT_FIELD (self));
+
+  gtk_text_buffer_set_text (get_buffer (self), text != NULL ? text : "", -1);
+}
+
+void
+apmm_text_field_sync (ApmmTextField *self,
+                      const char    *text)
+{
+  g_autofree char *current = NULL;
+
+  g_return_if_fail (APMM_IS_TEXT_FIELD (self));
+
+  current = apmm_text_field_dup_text (self);
+  if (g_strcmp0 (current, text != NULL ? text : "") != 0)
+    apmm_text_field_set_text (self, text);
+}
+
+void
+apmm_text_field_set_placeholder_text (ApmmTextField *self,
+                                      const char    *text)
+{
+  g_return_if_fail (APMM_IS_TEXT_FIELD (self));
+
+  if (g_strcmp0 (gtk_label_get_text (self->placeholder), text != NULL ? text : "") == 0)
+    return;
+
+  gtk_label_set_text (self->placeholder, text);
+  /* The placeholder is what the field asks for: a screen reader reads it as
+   * the field's description. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->view),
+                                  GTK_ACCESSIBLE_PROPERTY_PLACEHOLDER, text != NULL ? text : "",
+                                  -1);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLACEHOLDER_TEXT]);
+}
+
+GtkWidget *
+apmm_text_field_get_view (ApmmTextField *self)
+{
+  g_return_val_if_fail (APMM_IS_TEXT_FIELD (self), NULL);
+
+  return GTK_WIDGET (self->view);
+}
+
+void
+apmm_text_field_select_all (ApmmTextField *self)
+{
+  GtkTextIter start, end;
+
+  g_return_if_fail (APMM_IS_TEXT_FIELD (self));
+
+  gtk_text_buffer_get_bounds (get_buffer (self), &start, &end);
+  gtk_text_buffer_select_range (get_buffer (self), &start, &end);
+}
