@@ -255,6 +255,13 @@ test_console (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (console)));
   g_assert_nonnull (apmm_test_find_widget (GTK_WIDGET (console), apmm_test_is_label_with_text,
                                            "Slide 1 of 15"));
+  {
+    int min_width = 0;
+
+    /* It fits a 1024-pixel laptop screen, window frame and all. */
+    gtk_widget_measure (GTK_WIDGET (console), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+    g_assert_cmpint (min_width, <=, 1000);
+  }
 
   /* The private notes of the gaps slide name the owners; the wall does not. */
   apmm_audience_window_go_to (audience, apmm_slide_deck_find (apmm_audience_window_get_deck (audience), "gaps"));

@@ -382,9 +382,13 @@ hostile_session (void)
       g_autoptr(ApmmAction) action = apmm_action_new (id, hostile[i]);
       const char *closes[] = { "l3.rollback", NULL };
 
+      g_free (action->description);
       action->description = g_strdup (NEXT ());
+      g_free (action->owner);
       action->owner = g_strdup (NEXT ());
+      g_free (action->measure);
       action->measure = g_strdup (NEXT ());
+      g_strfreev (action->criteria);
       action->criteria = g_strdupv ((char **) closes);
       apmm_session_insert_action (session, -1, action);
     }

@@ -506,6 +506,39 @@ apmm_presenter_console_class_init (ApmmPresenterConsoleClass *klass)
 }
 
 static void
+setup_short_label_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_label_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (string));
+}
+
+/* The criteria's names are long: the button shows them shortened, so the
+ * console fits a 1024-pixel laptop screen; the list shows them whole. */
+static void
+shorten_criterion_button (ApmmPresenterConsole *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_short_label_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_label_cb), NULL);
+  gtk_drop_down_set_factory (self->criterion, factory);
+}
+
+static void
 fill_rating_choices (ApmmPresenterConsole *self)
 {
   ApmmModel *model = apmm_model_get_default ();
@@ -521,6 +554,7 @@ fill_rating_choices (ApmmPresenterConsole *self)
     }
   for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
     gtk_string_list_append (labels, apmm_status_get_label (statuses[i]));
+  shorten_criterion_button (self);
   gtk_drop_down_set_model (self->criterion, G_LIST_MODEL (criteria));
   gtk_drop_down_set_model (self->status, G_LIST_MODEL (labels));
 }
