@@ -242,6 +242,8 @@ test_window_shows_marks (void)
   while (apmm_window_is_loading (window))
     g_main_context_iteration (NULL, TRUE);
   g_assert_nonnull (apmm_window_get_session (window));
+  /* A page builds its rows when first shown. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "assessment");
   apmm_test_iterate ();
 
   marks = apmm_test_find_widget (GTK_WIDGET (window), is_marks_for, "l3.output-monitoring");

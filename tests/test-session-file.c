@@ -794,6 +794,29 @@ test_limit_counts (void)
   assert_round_trip (session);
 }
 
+/* Too many participants or actions are refused as the file is scanned,
+ * before the rest of it is parsed: the text after the one too many is never
+ * looked at, so a broken tail does not hide the real reason. */
+static void
+test_limit_counts_before_parse (void)
+{
+  const struct { const char *key, *element, *needle; } cases[] = {
+    { "participants", "{\"name\": \"P\"}", "participants: more than 500 participants" },
+    { "roadmap", "{\"id\": \"a\"}", "roadmap: more than 500 actions" },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(GString) text = g_string_new (HEADER);
+
+      g_string_append_printf (text, ", \"%s\": [", cases[c].key);
+      for (guint i = 0; i <= 500; i++)
+        g_string_append_printf (text, "%s%s", i > 0 ? ", " : "", cases[c].element);
+      g_string_append (text, ", this is not JSON");
+      assert_string_refused (text->str, APMM_SESSION_ERROR_INVALID, cases[c].needle);
+    }
+}
+
 /* Every string under its limit, the whole over 16 MiB: refused before a
  * byte is written, never saved as a file the reader refuses. */
 static void
@@ -851,6 +874,7 @@ main (int   argc,
   g_test_add_func ("/session-file/limits/string", test_limit_string);
   g_test_add_func ("/session-file/limits/string-utf8", test_limit_string_utf8);
   g_test_add_func ("/session-file/limits/counts", test_limit_counts);
+  g_test_add_func ("/session-file/limits/counts-before-parse", test_limit_counts_before_parse);
   g_test_add_func ("/session-file/limits/file-size", test_limit_file_size);
 
   return g_test_run ();

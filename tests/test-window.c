@@ -683,6 +683,68 @@ evidence_text (ApmmWindow *window)
   return gtk_label_get_text (GTK_LABEL (label));
 }
 
+static guint
+count_widgets (GtkWidget *widget)
+{
+  guint n = 1;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_widgets (child);
+  return n;
+}
+
+/* Opening a session builds the page in view and nothing else: a page (or the
+ * details sidebar) builds its rows when it is first shown, and still shows
+ * the session's ratings then. */
+static void
+test_pages_built_on_first_visit (Fixture       *f,
+                                 gconstpointer  data)
+{
+  guint roadmap_before, details_before;
+  g_autofree char *before = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1600, 900);
+  apmm_window_open_example (f->window, "meridian-insurance");
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "explorer");
+  iterate (100);
+
+  g_assert_null (apmm_test_find_widget (GTK_WIDGET (f->window->assessment_bin), is_criterion_row,
+                                        "l1.tools-purchased"));
+  roadmap_before = count_widgets (GTK_WIDGET (f->window->roadmap_bin));
+  details_before = count_widgets (GTK_WIDGET (f->window->details_bin));
+
+  /* Shown, the assessment has its rows, with the session's ratings. */
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "assessment");
+  iterate (100);
+  g_assert_nonnull (apmm_test_find_widget (GTK_WIDGET (f->window->assessment_bin), is_criterion_row,
+                                           "l1.tools-purchased"));
+  g_assert_cmpstr (evidence_text (f->window), !=, "");
+  before = g_strdup (evidence_text (f->window));
+
+  /* The roadmap and the details are built when they come into view. */
+  g_assert_cmpuint (count_widgets (GTK_WIDGET (f->window->roadmap_bin)), ==, roadmap_before);
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "roadmap");
+  iterate (100);
+  g_assert_cmpuint (count_widgets (GTK_WIDGET (f->window->roadmap_bin)), >, roadmap_before + 20);
+
+  g_assert_cmpuint (count_widgets (GTK_WIDGET (f->window->details_bin)), ==, details_before);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-details", NULL);
+  iterate (100);
+  g_assert_cmpuint (count_widgets (GTK_WIDGET (f->window->details_bin)), >, details_before + 20);
+
+  /* A page seen once keeps following the session while hidden. */
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (status_button (f->window, "l1.tools-purchased",
+                                                                                  "status-not-met"))));
+  g_signal_emit_by_name (status_button (f->window, "l1.tools-purchased", "status-not-met"), "clicked");
+  iterate (50);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (status_button (f->window, "l1.tools-purchased",
+                                                                                 "status-not-met"))));
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (f->window)), "•"));
+  g_assert_cmpstr (evidence_text (f->window), !=, before);
+}
+
 /* The projector and the laptop: two windows on one document stay in sync,
  * and the document is closed with the last of them. */
 static void
@@ -760,6 +822,7 @@ main (int   argc,
   ADD ("/window/tab-reaches-every-page", test_tab_reaches_every_page);
   ADD ("/window/drop-file", test_drop_file);
   ADD ("/window/two-windows-one-document", test_two_windows_one_document);
+  ADD ("/window/pages-built-on-first-visit", test_pages_built_on_first_visit);
 #undef ADD
 
   return g_test_run ();

@@ -121,33 +121,112 @@ restrict_focus_to_visible_child (GtkWidget *stack,
     gtk_widget_set_can_focus (child, child == visible);
 }
 
+static void shown_pages_changed_cb (ApmmWindow *self);
+
 static void
 visible_page_changed_cb (ApmmWindow *self)
 {
   restrict_focus_to_visible_child (GTK_WIDGET (self->view_stack),
                                    adw_view_stack_get_visible_child (self->view_stack));
+  shown_pages_changed_cb (self);
 }
 
 /* Pages that show a verdict take the document and follow its assessment;
- * the others edit its session. */
+ * the others edit its session.
+ *
+ * A page gets them only once it is shown (the details panel once it is
+ * revealed), so opening a session builds the rows of the page in view and
+ * nothing else: a page never looked at costs nothing. A page that has been
+ * shown keeps following the document while hidden, so switching back to it
+ * is instant; a new document is handed only to the pages in view, and the
+ * others drop the old one until they are shown again. */
+static gboolean
+page_is_shown (ApmmWindow *self,
+               AdwBin     *bin)
+{
+  if (bin == self->details_bin)
+    return adw_flap_get_reveal_flap (self->details_flap);
+  return adw_view_stack_get_visible_child (self->view_stack) == GTK_WIDGET (bin);
+}
+
+static GtkWidget *
+page_new (ApmmWindow *self,
+          AdwBin     *bin)
+{
+  if (bin == self->explorer_bin)
+    return apmm_explorer_page_new ();
+  if (bin == self->assessment_bin)
+    return apmm_assessment_page_new ();
+  if (bin == self->gaps_bin)
+    return apmm_gap_page_new ();
+  if (bin == self->roadmap_bin)
+    return apmm_roadmap_page_new ();
+  return apmm_details_panel_new ();
+}
+
+/* The page widget itself is made on the first visit too. */
+static void
+give_page_document (ApmmWindow   *self,
+                    AdwBin       *bin,
+                    ApmmDocument *document)
+{
+  GtkWidget *child = adw_bin_get_child (bin);
+  GObjectClass *klass;
+  const char *property = NULL;
+  gpointer value;
+  g_autoptr(GObject) current = NULL;
+
+  if (child == NULL)
+    {
+      if (document == NULL)
+        return;
+      child = page_new (self, bin);
+      adw_bin_set_child (bin, child);
+    }
+  klass = G_OBJECT_GET_CLASS (child);
+  if (g_object_class_find_property (klass, "document"))
+    {
+      property = "document";
+      value = document;
+    }
+  else if (g_object_class_find_property (klass, "session"))
+    {
+      property = "session";
+      value = document != NULL ? apmm_document_get_session (document) : NULL;
+    }
+  else
+    return;
+
+  g_object_get (child, property, &current, NULL);
+  if ((gpointer) current != value)
+    g_object_set (child, property, value, NULL);
+}
+
+/* A new document (or none): the pages in view take it, the others let go. */
 static void
 set_pages_document (ApmmWindow   *self,
                     ApmmDocument *document)
 {
   AdwBin *bins[] = { self->explorer_bin, self->assessment_bin, self->gaps_bin,
                      self->roadmap_bin, self->details_bin };
-  ApmmSession *session = document != NULL ? apmm_document_get_session (document) : NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (bins); i++)
-    {
-      GtkWidget *child = adw_bin_get_child (bins[i]);
-      GObjectClass *klass = child != NULL ? G_OBJECT_GET_CLASS (child) : NULL;
+    give_page_document (self, bins[i], page_is_shown (self, bins[i]) ? document : NULL);
+}
 
-      if (klass != NULL && g_object_class_find_property (klass, "document"))
-        g_object_set (child, "document", document, NULL);
-      else if (klass != NULL && g_object_class_find_property (klass, "session"))
-        g_object_set (child, "session", session, NULL);
-    }
+/* A page coming into view (or the details revealed) is made and filled on
+ * its first visit. */
+static void
+shown_pages_changed_cb (ApmmWindow *self)
+{
+  AdwBin *bins[] = { self->explorer_bin, self->assessment_bin, self->gaps_bin,
+                     self->roadmap_bin, self->details_bin };
+
+  if (self->document == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (bins); i++)
+    if (page_is_shown (self, bins[i]))
+      give_page_document (self, bins[i], self->document);
 }
 
 static void
@@ -1070,6 +1149,8 @@ apmm_window_init (ApmmWindow *self)
   g_object_bind_property (self->details_flap, "reveal-flap",
                           self->details_button, "active",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  g_signal_connect_object (self->details_flap, "notify::reveal-flap",
+                           G_CALLBACK (shown_pages_changed_cb), self, G_CONNECT_SWAPPED);
 
   gtk_info_bar_add_button (self->info_bar, _("Save _As…"), GTK_RESPONSE_ACCEPT);
   g_signal_connect_object (self->info_bar, "response", G_CALLBACK (info_bar_response_cb), self,
@@ -1085,11 +1166,7 @@ apmm_window_init (ApmmWindow *self)
   g_signal_connect_object (drop, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
-  adw_bin_set_child (self->explorer_bin, apmm_explorer_page_new ());
-  adw_bin_set_child (self->assessment_bin, apmm_assessment_page_new ());
-  adw_bin_set_child (self->gaps_bin, apmm_gap_page_new ());
-  adw_bin_set_child (self->roadmap_bin, apmm_roadmap_page_new ());
-  adw_bin_set_child (self->details_bin, apmm_details_panel_new ());
+  /* The pages themselves are made when first shown (set_pages_document). */
 
   /* Whatever document the window shows, the header shows its title and
    * subtitle, and the window follows its state. */

@@ -392,8 +392,20 @@ apmm_explorer_page_measure (GtkWidget      *widget,
 
   gtk_widget_measure (GTK_WIDGET (self->ladder_slot), orientation, -1,
                       &ladder_min, &ladder_nat, NULL, NULL);
-  gtk_widget_measure (self->detail_scroll, orientation, -1,
-                      &detail_min, &detail_nat, NULL, NULL);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    gtk_widget_measure (self->detail_scroll, orientation, -1,
+                        &detail_min, &detail_nat, NULL, NULL);
+  else
+    {
+      /* The details scroll vertically, so their height asks only for the
+       * scrollbar's. Measuring the scrolled window would lay out every
+       * wrapped text at a width nobody will give it (for_size -1), only to
+       * throw the height away; the height of the text at its real width is
+       * measured once, when the scrolled window is allocated. */
+      gtk_widget_measure (gtk_scrolled_window_get_vscrollbar (GTK_SCROLLED_WINDOW (self->detail_scroll)),
+                          orientation, -1, &detail_min, NULL, NULL, NULL);
+      detail_nat = detail_min;
+    }
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {

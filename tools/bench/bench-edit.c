@@ -1,0 +1,312 @@
+/* bench-edit.c — frame time after an edit, and the main loop's longest stall during a save
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ *   bench-edit edits SESSION [N]   opens SESSION in a window, shows every page
+ *                                  once (so each is built and follows the
+ *                                  session, the worst case), then on the
+ *                                  assessment page N times each: toggles a
+ *                                  rating, types one character in a note
+ *   bench-edit save SESSION [N]    loads SESSION and saves it N times in the
+ *                                  background, as Save and autosave do
+ *
+ * For an edit it measures the wall clock from the edit to the end of the
+ * next painted frame (the frame clock's "after-paint"), which is what a
+ * user waits for. For a save it runs a 1 ms timeout on the main loop while
+ * the document is busy and reports the longest gap between two of its
+ * runs, less the 1 ms: the longest time the window could not react.
+ * Prints one line per measurement, medians in ms:
+ *
+ *   rating-toggle ms=<median> max=<max>
+ *   note-keystroke ms=<median> max=<max>
+ *   save-stall ms=<median of the per-save longest stalls> max=<max> save_ms=<median save time>
+ *
+ * Not a test: timings depend on the machine (docs/performance.md).
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <stdlib.h>
+
+#include "apmm-document.h"
+#include "apmm-window-private.h"
+
+static gboolean painted;
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gpointer       data)
+{
+  painted = TRUE;
+}
+
+static void
+iterate_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             gboolean (*match) (GtkWidget *, gconstpointer),
+             gconstpointer data)
+{
+  if (match (widget, data))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+has_class (GtkWidget     *widget,
+           gconstpointer  css_class)
+{
+  return GTK_IS_TOGGLE_BUTTON (widget) && gtk_widget_has_css_class (widget, css_class);
+}
+
+static gboolean
+is_text_view (GtkWidget     *widget,
+              gconstpointer  data)
+{
+  return GTK_IS_TEXT_VIEW (widget) && gtk_widget_is_drawable (widget)
+         && gtk_text_view_get_editable (GTK_TEXT_VIEW (widget));
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static void
+report (const char *what,
+        GArray     *values,
+        const char *extra)
+{
+  g_array_sort (values, compare_doubles);
+  g_print ("%s ms=%.2f max=%.2f%s\n", what, g_array_index (values, double, values->len / 2),
+           g_array_index (values, double, values->len - 1), extra != NULL ? extra : "");
+}
+
+/* Wall-clock ms from @edit to the end of the next painted frame. Not
+ * inlined, so that `valgrind --tool=callgrind --toggle-collect=time_to_frame`
+ * counts the edits alone. */
+static G_GNUC_NO_INLINE double
+time_to_frame (GtkWidget *window,
+               void     (*edit) (gpointer),
+               gpointer   data)
+{
+  gint64 start;
+
+  /* Let anything pending land first. */
+  iterate_ms (30);
+  painted = FALSE;
+  start = g_get_monotonic_time ();
+  edit (data);
+  gtk_widget_queue_draw (window);
+  while (!painted)
+    g_main_context_iteration (NULL, TRUE);
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static void
+click (gpointer button)
+{
+  gtk_toggle_button_set_active (button, !gtk_toggle_button_get_active (button));
+}
+
+static void
+type_key (gpointer view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+
+  gtk_text_buffer_insert_interactive_at_cursor (buffer, "x", 1, TRUE);
+}
+
+static int
+bench_edits (const char *path,
+             guint       n)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  const char *pages[] = { "explorer", "gaps", "roadmap", "assessment" };
+  ApmmWindow *window = apmm_window_new (NULL);
+  g_autoptr(GArray) toggles = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (double));
+  GtkWidget *met, *not_met, *note;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  apmm_window_load_file (window, file);
+  while (apmm_window_is_loading (window))
+    g_main_context_iteration (NULL, TRUE);
+  if (apmm_window_get_session (window) == NULL)
+    {
+      g_printerr ("could not open %s\n", path);
+      return 1;
+    }
+
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                    G_CALLBACK (after_paint_cb), NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-details", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", pages[i]);
+      iterate_ms (300);
+    }
+
+  met = find_widget (GTK_WIDGET (window->assessment_bin), has_class, "status-met");
+  not_met = find_widget (GTK_WIDGET (window->assessment_bin), has_class, "status-not-met");
+  note = find_widget (GTK_WIDGET (window->assessment_bin), is_text_view, NULL);
+  if (met == NULL || not_met == NULL || note == NULL)
+    {
+      g_printerr ("no rating button or note on the assessment page\n");
+      return 1;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      double ms = time_to_frame (GTK_WIDGET (window), click, i % 2 == 0 ? not_met : met);
+
+      g_array_append_val (toggles, ms);
+    }
+  gtk_widget_grab_focus (note);
+  for (guint i = 0; i < n; i++)
+    {
+      double ms = time_to_frame (GTK_WIDGET (window), type_key, note);
+
+      g_array_append_val (keys, ms);
+    }
+
+  report ("rating-toggle", toggles, NULL);
+  report ("note-keystroke", keys, NULL);
+  return 0;
+}
+
+static gint64 last_tick;
+static double longest_gap;
+
+static gboolean
+tick_cb (gpointer data)
+{
+  gint64 now = g_get_monotonic_time ();
+  double gap = (now - last_tick) / 1000.0 - 1.0;
+
+  longest_gap = MAX (longest_gap, gap);
+  last_tick = now;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean load_done;
+
+static void
+loaded_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  ApmmDocument **document = data;
+  g_autoptr(GError) error = NULL;
+
+  *document = apmm_document_load_finish (result, &error);
+  if (*document == NULL)
+    g_printerr ("%s\n", error->message);
+  load_done = TRUE;
+}
+
+static void
+saved_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      data)
+{
+  gboolean *done = data;
+  g_autoptr(GError) error = NULL;
+
+  if (!apmm_document_save_finish (APMM_DOCUMENT (object), result, &error))
+    g_printerr ("%s\n", error->message);
+  *done = TRUE;
+}
+
+static int
+bench_save (const char *path,
+            guint       n)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *dir = g_dir_make_tmp ("apmm-bench-save-XXXXXX", NULL);
+  g_autofree char *out_path = g_build_filename (dir, "saved.apmm", NULL);
+  g_autoptr(GFile) out = g_file_new_for_path (out_path);
+  g_autoptr(ApmmDocument) document = NULL;
+  g_autoptr(GArray) stalls = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) saves = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *extra = NULL;
+
+  apmm_document_load_async (file, NULL, loaded_cb, &document);
+  while (!load_done)
+    g_main_context_iteration (NULL, TRUE);
+  if (document == NULL)
+    return 1;
+
+  for (guint i = 0; i < n; i++)
+    {
+      gboolean done = FALSE;
+      guint tick;
+      gint64 start;
+      double ms;
+
+      iterate_ms (50);
+      longest_gap = 0;
+      start = last_tick = g_get_monotonic_time ();
+      tick = g_timeout_add (1, tick_cb, NULL);
+      apmm_document_save_async (document, out, APMM_DOCUMENT_SAVE_IGNORE_CHANGES, NULL, saved_cb, &done);
+      /* The stall of the call itself counts: it is on the main loop. */
+      while (!done)
+        g_main_context_iteration (NULL, TRUE);
+      tick_cb (NULL);
+      g_source_remove (tick);
+      ms = (g_get_monotonic_time () - start) / 1000.0;
+      g_array_append_val (stalls, longest_gap);
+      g_array_append_val (saves, ms);
+    }
+
+  g_array_sort (saves, compare_doubles);
+  extra = g_strdup_printf (" save_ms=%.0f", g_array_index (saves, double, saves->len / 2));
+  report ("save-stall", stalls, extra);
+  g_unlink (out_path);
+  g_rmdir (dir);
+  return 0;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  guint n;
+
+  if (argc < 3)
+    {
+      g_printerr ("usage: %s edits|save SESSION [N]\n", argv[0]);
+      return 2;
+    }
+  n = argc > 3 ? (guint) MAX (1, atoi (argv[3])) : 21;
+
+  if (g_str_equal (argv[1], "save"))
+    return bench_save (argv[2], n);
+
+  g_set_application_name ("APMM Workshop benchmark");
+  gtk_init ();
+  adw_init ();
+  return bench_edits (argv[2], n);
+}
