@@ -35,6 +35,18 @@ load_example (const char *name)
   return session;
 }
 
+static ApmmSession *
+load_data_file (const char *name)
+{
+  g_autofree char *path = g_build_filename (TEST_DATA_DIR, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  ApmmSession *session = apmm_session_load_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  return session;
+}
+
 static char *
 bytes_to_string (GBytes *bytes)
 {
@@ -972,6 +984,30 @@ test_ladder_caption (void)
   g_rmdir (dir);
 }
 
+static void
+test_since_baseline (void)
+{
+  g_autoptr(ApmmSession) later = load_data_file ("meridian-insurance-later.apmm");
+  g_autoptr(ApmmSession) plain = load_example ("meridian-insurance");
+  g_autoptr(ApmmReport) report = apmm_report_new (later, apmm_model_get_default (), APMM_REPORT_DEFAULT);
+  g_autoptr(ApmmReport) without = apmm_report_new (plain, apmm_model_get_default (), APMM_REPORT_DEFAULT);
+  g_autoptr(GBytes) md_bytes = apmm_report_to_markdown (report);
+  g_autoptr(GBytes) html_bytes = apmm_report_to_html (report);
+  g_autoptr(GBytes) md_without_bytes = apmm_report_to_markdown (without);
+  g_autoptr(GBytes) html_without_bytes = apmm_report_to_html (without);
+  g_autofree char *md = bytes_to_string (md_bytes);
+  g_autofree char *html = bytes_to_string (html_bytes);
+  g_autofree char *md_without = bytes_to_string (md_without_bytes);
+  g_autofree char *html_without = bytes_to_string (html_without_bytes);
+
+  g_assert_nonnull (strstr (md, "## Since the baseline\n\n- Evidence level: 2 → 3 (+1 since 2026-03-12)\n"));
+  g_assert_nonnull (strstr (md, "- Rollback procedure: Partly → Met\n"));
+  g_assert_nonnull (strstr (html, "<h2>Since the baseline</h2>"));
+  g_assert_nonnull (strstr (html, "<li><bdi>Rollback procedure: Partly → Met</bdi></li>"));
+  g_assert_null (strstr (md_without, "Since the baseline"));
+  g_assert_null (strstr (html_without, "Since the baseline"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -993,6 +1029,7 @@ main (int    argc,
   g_test_add_func ("/report-export/empty-session", test_empty_session);
   g_test_add_func ("/report-export/paper-from-locale", test_paper_from_locale);
   g_test_add_func ("/report-export/contents", test_contents);
+  g_test_add_func ("/report-export/since-baseline", test_since_baseline);
 
   return g_test_run ();
 }

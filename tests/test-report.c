@@ -27,6 +27,18 @@ load_example (const char *name)
   return session;
 }
 
+static ApmmSession *
+load_data_file (const char *name)
+{
+  g_autofree char *path = g_build_filename (TEST_DATA_DIR, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  ApmmSession *session = apmm_session_load_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  return session;
+}
+
 /* Every string of the report, joined, so a test can search it all at once. */
 static char *
 all_text (ApmmReport *report)
@@ -260,6 +272,34 @@ test_report_offers_and_pick (void)
                    "Pilot-to-Production Rescue or AI Feature Sprint");
 }
 
+static void
+test_report_since_baseline (void)
+{
+  g_autoptr(ApmmSession) later = load_data_file ("meridian-insurance-later.apmm");
+  g_autoptr(ApmmSession) plain = load_example ("meridian-insurance");
+  g_autoptr(ApmmReport) report = apmm_report_new (later, apmm_model_get_default (), APMM_REPORT_ANONYMISED);
+  g_autoptr(ApmmReport) without = apmm_report_new (plain, apmm_model_get_default (), APMM_REPORT_DEFAULT);
+  const char * const *lines = apmm_report_get_since_baseline (report);
+  g_autofree char *all = NULL;
+
+  g_assert_null (apmm_report_get_since_baseline (without));
+  g_assert_nonnull (lines);
+  g_assert_cmpstr (lines[0], ==, "Evidence level: 2 → 3 (+1 since 2026-03-12)");
+  g_assert_cmpstr (lines[1], ==, "Perceived level: 3 → 3");
+  g_assert_true (g_strv_contains (lines, "Rollback procedure: Partly → Met"));
+  all = g_strjoinv ("\n", (char **) lines);
+  g_assert_nonnull (strstr (all, "Gaps closed: "));
+  g_assert_nonnull (strstr (all, "Gaps opened: "));
+  g_assert_nonnull (strstr (all, "Earlier actions done: Fallback runbook for claims handlers"));
+  for (guint i = 0; i < apmm_session_get_n_participants (later); i++)
+    {
+      g_autofree char *name = g_strdup (apmm_session_get_participant_name (later, i));
+
+      name[strcspn (name, " ")] = '\0';
+      g_assert_null (strstr (all, name));
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -273,6 +313,7 @@ main (int    argc,
   g_test_add_func ("/report/anonymised", test_report_anonymised);
   g_test_add_func ("/report/anonymised-forms", test_report_anonymised_forms);
   g_test_add_func ("/report/offers-and-pick", test_report_offers_and_pick);
+  g_test_add_func ("/report/since-baseline", test_report_since_baseline);
 
   return g_test_run ();
 }

@@ -89,7 +89,15 @@ test_every_kind (void)
   g_autoptr(ApmmSession) empty = apmm_session_new ();
   g_autoptr(ApmmSession) complete = load_example ("meridian-insurance.apmm");
   g_autoptr(ApmmSession) other = load_example ("northwind-logistics.apmm");
+  g_autofree char *later_path = g_build_filename (TEST_DATA_DIR, "meridian-insurance-later.apmm", NULL);
+  g_autoptr(GFile) later_file = g_file_new_for_path (later_path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ApmmSession) later = apmm_session_load_file (later_file, NULL, &error);
   guint kinds = 0;
+
+  /* A session with a baseline: the comparison slide. */
+  g_assert_no_error (error);
+  kinds |= check_deck (later);
 
   kinds |= check_deck (empty);
   kinds |= check_deck (complete);

@@ -33,6 +33,18 @@ load_string (const char  *text,
   return apmm_session_load_bytes (bytes, error);
 }
 
+static ApmmSession *
+load_data_file (const char *name)
+{
+  g_autofree char *path = g_build_filename (TEST_DATA_DIR, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  ApmmSession *session = apmm_session_load_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  return session;
+}
+
 static ApmmSlideDeck *
 deck_for (ApmmSession *session)
 {
@@ -92,10 +104,14 @@ test_empty_session (void)
   const ApmmSlide *slide;
 
   g_assert_cmpuint (apmm_slide_deck_get_n_slides (deck), ==, APMM_SLIDE_N_SLIDES);
-  for (guint i = 0; i < APMM_SLIDE_N_SLIDES; i++)
+  /* No baseline: every slide but the comparison, in the default order. */
+  g_assert_cmpint (apmm_slide_deck_find (deck, "comparison"), ==, -1);
+  for (guint i = 0, k = 0; i < APMM_SLIDE_N_SLIDES; i++, k++)
     {
+      if (g_str_equal (ids[k], "comparison"))
+        k++;
       slide = apmm_slide_deck_get_slide (deck, i);
-      g_assert_cmpstr (slide->id, ==, ids[i]);
+      g_assert_cmpstr (slide->id, ==, ids[k]);
       g_assert_nonnull (slide->title);
       g_assert_false (slide->hidden);
       /* Only the entry point has a note: the assessment is inconclusive. */
@@ -447,6 +463,45 @@ test_file_bad_values (void)
   assert_refused ("\"agenda\": [{\"title\": \"A\", \"minutes\": 5, \"slide\": 1}]", "agenda › 1 › slide: expected a string");
 }
 
+static void
+test_comparison (void)
+{
+  g_autoptr(ApmmSession) later = load_data_file ("meridian-insurance-later.apmm");
+  g_autoptr(ApmmSession) plain = load_example ("meridian-insurance.apmm");
+  g_autoptr(ApmmSlideDeck) deck = deck_for (later);
+  g_autoptr(ApmmSlideDeck) without = deck_for (plain);
+  const ApmmSlide *slide;
+  g_autofree char *wall = NULL;
+
+  g_assert_cmpint (apmm_slide_deck_find (without, "comparison"), ==, -1);
+  g_assert_cmpuint (apmm_slide_deck_get_n_all (without), ==, APMM_SLIDE_N_SLIDES);
+
+  g_assert_cmpuint (apmm_slide_deck_get_n_slides (deck), ==, APMM_SLIDE_N_SLIDES + 1);
+  g_assert_cmpint (apmm_slide_deck_find (deck, "comparison"), ==,
+                   apmm_slide_deck_find (deck, "ladder") + 1);
+  slide = find_slide (deck, "comparison");
+  g_assert_cmpint (slide->kind, ==, APMM_SLIDE_COMPARISON);
+  g_assert_cmpstr (slide->kicker, ==, "Since the baseline");
+  g_assert_cmpstr (slide->title, ==, "Evidence level 2 → 3");
+  g_assert_cmpstr (slide->lead, ==, "+1 since 2026-03-12.");
+  wall = wall_text (slide);
+  g_assert_nonnull (strstr (wall, "Evidence level 2 → 3 · Perceived level 3 → 3"));
+  g_assert_nonnull (strstr (wall, "Changed Output monitoring: Not met → Met"));
+  g_assert_nonnull (strstr (wall, "more criteria changed"));
+  g_assert_nonnull (strstr (wall, "Gaps closed "));
+  g_assert_nonnull (strstr (wall, "Gaps opened "));
+  g_assert_nonnull (strstr (wall, "Actions done Fallback runbook for claims handlers"));
+  /* At most APMM_SLIDE_MAX_CHANGES criteria, one "more" line, and five others. */
+  g_assert_cmpuint (slide->items->len, <=, APMM_SLIDE_MAX_CHANGES + 5);
+  for (guint i = 0; i < apmm_session_get_n_participants (later); i++)
+    {
+      g_autofree char *name = g_strdup (apmm_session_get_participant_name (later, i));
+
+      name[strcspn (name, " ")] = '\0';
+      g_assert_null (strstr (wall, name));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -464,6 +519,7 @@ main (int   argc,
   g_test_add_func ("/slides/file/defaults-not-written", test_file_defaults_not_written);
   g_test_add_func ("/slides/file/edit-round-trip", test_file_edit_round_trip);
   g_test_add_func ("/slides/file/bad-values", test_file_bad_values);
+  g_test_add_func ("/slides/comparison", test_comparison);
 
   return g_test_run ();
 }

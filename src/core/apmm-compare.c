@@ -521,3 +521,114 @@ apmm_comparison_to_json (ApmmComparison *self)
 
   return json_builder_get_root (builder);
 }
+
+/* ---- The summary the report and the slides share --------------------------- */
+
+void
+apmm_comparison_line_free (ApmmComparisonLine *line)
+{
+  if (line == NULL)
+    return;
+  g_free (line->label);
+  g_free (line->text);
+  g_free (line->detail);
+  g_free (line);
+}
+
+static void
+add_line (GPtrArray  *lines,
+          const char *label,
+          char       *text,
+          char       *detail)
+{
+  ApmmComparisonLine *line = g_new0 (ApmmComparisonLine, 1);
+
+  line->label = g_strdup (label);
+  line->text = text;
+  line->detail = detail;
+  g_ptr_array_add (lines, line);
+}
+
+static char *
+perceived_text (int level)
+{
+  /* Translators: no perceived level was given */
+  return level < 0 ? g_strdup (C_("perceived level", "none")) : g_strdup_printf ("%d", level);
+}
+
+static char *
+criteria_titles (ApmmModel          *model,
+                 const char * const *ids)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    {
+      const ApmmCriterion *criterion = apmm_model_lookup_criterion (model, ids[i]);
+
+      g_string_append_printf (text, "%s%s", text->len > 0 ? ", " : "",
+                              criterion != NULL ? criterion->title : ids[i]);
+    }
+  if (text->len == 0)
+    return g_strdup (C_("gaps or actions", "none"));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+GPtrArray *
+apmm_comparison_dup_summary (ApmmComparison *self,
+                             ApmmModel      *model,
+                             guint           max_changes)
+{
+  GPtrArray *lines = g_ptr_array_new_with_free_func ((GDestroyNotify) apmm_comparison_line_free);
+  g_autoptr(GString) done = g_string_new (NULL);
+  guint n_changes;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (APMM_IS_MODEL (model), NULL);
+
+  add_line (lines, _("Evidence level"),
+            /* Translators: a level then → now */
+            g_strdup_printf (_("%u → %u"), apmm_comparison_get_level_then (self),
+                             apmm_comparison_get_level_now (self)),
+            apmm_comparison_dup_movement_label (self));
+  {
+    g_autofree char *then = perceived_text (apmm_comparison_get_perceived_then (self));
+    g_autofree char *now = perceived_text (apmm_comparison_get_perceived_now (self));
+
+    /* Translators: a level then → now */
+    add_line (lines, _("Perceived level"), g_strdup_printf (_("%s → %s"), then, now), NULL);
+  }
+
+  n_changes = apmm_comparison_get_n_changes (self);
+  for (guint i = 0; i < n_changes; i++)
+    {
+      const ApmmCriterionChange *change = apmm_comparison_get_change (self, i);
+
+      if (max_changes > 0 && i >= max_changes)
+        {
+          add_line (lines, _("Criteria"),
+                    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "%u more criterion changed",
+                                                  "%u more criteria changed", n_changes - i),
+                                     n_changes - i),
+                    NULL);
+          break;
+        }
+      add_line (lines, change->criterion->title,
+                g_strdup_printf (_("%s → %s"), apmm_status_get_label (change->from),
+                                 apmm_status_get_label (change->to)),
+                NULL);
+    }
+  if (n_changes == 0)
+    add_line (lines, _("Criteria"), g_strdup (_("No criterion changed status")), NULL);
+
+  add_line (lines, _("Gaps closed"), criteria_titles (model, apmm_comparison_get_gaps_closed (self)), NULL);
+  add_line (lines, _("Gaps opened"), criteria_titles (model, apmm_comparison_get_gaps_opened (self)), NULL);
+
+  for (guint i = 0; i < apmm_comparison_get_n_actions_done (self); i++)
+    g_string_append_printf (done, "%s%s", done->len > 0 ? ", " : "",
+                            apmm_comparison_get_action_done (self, i)->title);
+  add_line (lines, _("Earlier actions done"),
+            done->len > 0 ? g_strdup (done->str) : g_strdup (C_("gaps or actions", "none")), NULL);
+  return lines;
+}

@@ -90,6 +90,25 @@ char               *apmm_comparison_dup_movement_label (ApmmComparison *self);
 /* The `--compare` object (docs/compare-and-merge.md). */
 JsonNode           *apmm_comparison_to_json          (ApmmComparison *self);
 
+/* One line of the comparison as the report and the slides say it:
+ * "Evidence level" / "1 → 2" / "+1 since 2026-03-12". */
+typedef struct {
+  char *label;
+  char *text;
+  char *detail;   /* or NULL */
+} ApmmComparisonLine;
+
+void                apmm_comparison_line_free        (ApmmComparisonLine *line);
+/* Translated lines, ApmmComparisonLine *: the evidence level then → now, the
+ * perceived level then → now, each changed criterion (its title: from → to),
+ * the gaps closed, the gaps opened and the earlier actions done (named by
+ * title, "none" when there are none). No participant names, except as they
+ * appear in an action's title. @max_changes: at most this many changed
+ * criteria, then one "N more" line; 0 for all. */
+GPtrArray          *apmm_comparison_dup_summary      (ApmmComparison *self,
+                                                      ApmmModel      *model,
+                                                      guint           max_changes);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ApmmComparison, apmm_comparison_unref)
 
 G_END_DECLS

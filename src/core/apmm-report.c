@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "apmm-report.h"
+#include "apmm-compare.h"
 #include "apmm-roadmap.h"
 
 struct _ApmmReport
@@ -46,6 +47,7 @@ struct _ApmmReport
   guint            n_uncovered;
   GArray          *actions;                     /* ApmmReportAction */
   GPtrArray       *closes;                      /* the actions' NULL-terminated criterion arrays */
+  GPtrArray       *since_baseline;              /* NULL-terminated lines in the chunk; NULL without a baseline */
 };
 
 G_DEFINE_BOXED_TYPE (ApmmReport, apmm_report, apmm_report_ref, apmm_report_unref)
@@ -420,6 +422,36 @@ build_actions (ApmmReport *self,
     }
 }
 
+static void
+build_since_baseline (ApmmReport  *self,
+                      ApmmSession *session,
+                      Anonymiser  *anon)
+{
+  ApmmBaseline *baseline = apmm_session_get_baseline (session);
+  g_autoptr(ApmmComparison) comparison = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+
+  if (baseline == NULL)
+    return;
+  comparison = apmm_comparison_new (baseline, session, self->model);
+  lines = apmm_comparison_dup_summary (comparison, self->model, 0);
+  self->since_baseline = g_ptr_array_new ();
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const ApmmComparisonLine *line = g_ptr_array_index (lines, i);
+      g_autofree char *text = NULL;
+
+      if (line->detail != NULL)
+        /* Translators: a "Since the baseline" line: label, what changed, the movement */
+        text = g_strdup_printf (_("%s: %s (%s)"), line->label, line->text, line->detail);
+      else
+        /* Translators: a "Since the baseline" line: label, what changed */
+        text = g_strdup_printf (_("%s: %s"), line->label, line->text);
+      g_ptr_array_add (self->since_baseline, (gpointer) take (self, anon, text));
+    }
+  g_ptr_array_add (self->since_baseline, NULL);
+}
+
 /* The private copy: participants renamed, and the vote shown (the report is
  * written after the reveal; it gives counts only). */
 static ApmmSession *
@@ -479,6 +511,7 @@ apmm_report_new (ApmmSession     *session,
   build_evidence (self, &anon);
   build_gaps (self, &anon);
   build_actions (self, &anon);
+  build_since_baseline (self, session, &anon);
 
   anonymiser_clear (&anon);
   return self;
@@ -505,6 +538,7 @@ apmm_report_unref (ApmmReport *self)
   g_clear_pointer (&self->gaps, g_array_unref);
   g_clear_pointer (&self->actions, g_array_unref);
   g_clear_pointer (&self->closes, g_ptr_array_unref);
+  g_clear_pointer (&self->since_baseline, g_ptr_array_unref);
   g_clear_pointer (&self->entry_points, g_array_unref);
   g_free (self->headline);
   g_free (self->perceived_text);
@@ -746,4 +780,12 @@ apmm_report_suggest_basename (ApmmReport *self)
   /* A name, not a path. */
   g_strdelimit (name->str, "/\\:", '-');
   return g_string_free (g_steal_pointer (&name), FALSE);
+}
+
+const char * const *
+apmm_report_get_since_baseline (ApmmReport *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->since_baseline != NULL ? (const char * const *) self->since_baseline->pdata : NULL;
 }

@@ -142,6 +142,12 @@ guint        apmm_report_get_n_actions      (ApmmReport *self);
 const ApmmReportAction *apmm_report_get_action (ApmmReport *self,
                                                 guint       index);
 
+/* "Since the baseline": translated lines ("Evidence level: 1 → 2 (+1 since
+ * 2026-03-12)", "Rollback procedure: Not met → Met", the gaps closed and
+ * opened, the earlier actions done), NULL-terminated; NULL when the session
+ * has no baseline. */
+const char * const *apmm_report_get_since_baseline (ApmmReport *self);
+
 /* Translated labels the writers share. */
 const char  *apmm_report_impact_label       (guint       value);   /* "Low", "Medium", "High" */
 /* "Level 2 · AI Active" */

@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "apmm-compare.h"
 #include "apmm-slides.h"
 
 struct _ApmmSlideDeck
@@ -31,11 +32,11 @@ static const char * const default_ids[] = {
   "level-0", "level-1", "level-2", "level-3", "level-4",
   "chasm",
   "prompt-adoption", "prompt-production", "prompt-failure",
-  "vote", "ladder", "gaps", "entry-point", "next-steps",
+  "vote", "ladder", "comparison", "gaps", "entry-point", "next-steps",
   NULL
 };
 
-G_STATIC_ASSERT (G_N_ELEMENTS (default_ids) == APMM_SLIDE_N_SLIDES + 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (default_ids) == APMM_SLIDE_N_IDS + 1);
 
 /* ------------------------------------------------------------------------ */
 /* Slides                                                                    */
@@ -313,6 +314,109 @@ build_ladder (ApmmSession    *session,
 }
 
 static const char *
+criterion_title (ApmmModel  *model,
+                 const char *id)
+{
+  const ApmmCriterion *criterion = apmm_model_lookup_criterion (model, id);
+
+  return criterion != NULL ? criterion->title : id;
+}
+
+/* "Rollback procedure, Output monitoring and 4 more", "none": one line. */
+static char *
+short_list (GPtrArray *names)
+{
+  const guint shown = 2;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (names->len == 0)
+    return g_strdup (C_("gaps or actions", "none"));
+  for (guint i = 0; i < MIN (names->len, shown); i++)
+    g_string_append_printf (text, "%s%s", i > 0 ? ", " : "", (const char *) g_ptr_array_index (names, i));
+  if (names->len > shown)
+    /* Translators: a shortened list: "Rollback procedure, Output monitoring and 4 more" */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s and %u more", "%s and %u more",
+                                         names->len - shown),
+                            text->str, names->len - shown);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The session compared with its baseline: what the report's "Since the
+ * baseline" says, made to fit: the levels on one line, at most
+ * APMM_SLIDE_MAX_CHANGES changed criteria, then the gaps closed and opened and
+ * the earlier actions done. Only built when the session has a baseline. */
+static ApmmSlide *
+build_comparison (ApmmSession *session,
+                  ApmmModel   *model)
+{
+  ApmmSlide *slide = slide_new (APMM_SLIDE_COMPARISON, "comparison");
+  ApmmBaseline *baseline = apmm_session_get_baseline (session);
+  g_autoptr(ApmmComparison) comparison = apmm_comparison_new (baseline, session, model);
+  g_autoptr(GPtrArray) lines = apmm_comparison_dup_summary (comparison, model, APMM_SLIDE_MAX_CHANGES);
+  g_autofree char *movement = apmm_comparison_dup_movement_label (comparison);
+  const ApmmComparisonLine *evidence, *perceived;
+  guint n;
+
+  /* The summary's order: evidence, perceived, the changes, then the gaps
+   * closed, the gaps opened and the actions done. */
+  g_assert (lines->len >= 5);
+  n = lines->len;
+  evidence = g_ptr_array_index (lines, 0);
+  perceived = g_ptr_array_index (lines, 1);
+
+  slide->kicker = g_strdup (_("Since the baseline"));
+  /* Translators: the comparison slide's title: the evidence level then and now */
+  slide->title = g_strdup_printf (_("Evidence level %u → %u"),
+                                  apmm_comparison_get_level_then (comparison),
+                                  apmm_comparison_get_level_now (comparison));
+  /* The movement ("+1 since 2026-03-12"), as a sentence. */
+  slide->lead = g_strdup_printf ("%s.", movement);
+  {
+    /* Translators: the comparison slide's levels: "Evidence level 2 → 3 · Perceived level 3 → 3" */
+    g_autofree char *levels = g_strdup_printf (_("%s %s · %s %s"), evidence->label, evidence->text,
+                                               perceived->label, perceived->text);
+
+    add_item (slide, _("Levels"), levels, NULL);
+  }
+  for (guint i = 2; i + 3 < n; i++)
+    {
+      const ApmmComparisonLine *line = g_ptr_array_index (lines, i);
+      guint n_changes = apmm_comparison_get_n_changes (comparison);
+      /* The "N more" and "No criterion changed" lines name no criterion. */
+      gboolean plain = n_changes == 0 || (i + 4 == n && n_changes > APMM_SLIDE_MAX_CHANGES);
+      g_autofree char *text = plain ? g_strdup (line->text)
+                                    : g_strdup_printf (_("%s: %s"), line->label, line->text);
+
+      add_item (slide, _("Changed"), text, NULL);
+    }
+  {
+    g_autoptr(GPtrArray) closed = g_ptr_array_new ();
+    g_autoptr(GPtrArray) opened = g_ptr_array_new ();
+    g_autoptr(GPtrArray) done = g_ptr_array_new ();
+    const char * const *ids;
+    g_autofree char *closed_text = NULL;
+    g_autofree char *opened_text = NULL;
+    g_autofree char *done_text = NULL;
+
+    ids = apmm_comparison_get_gaps_closed (comparison);
+    for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+      g_ptr_array_add (closed, (gpointer) criterion_title (model, ids[i]));
+    ids = apmm_comparison_get_gaps_opened (comparison);
+    for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+      g_ptr_array_add (opened, (gpointer) criterion_title (model, ids[i]));
+    for (guint i = 0; i < apmm_comparison_get_n_actions_done (comparison); i++)
+      g_ptr_array_add (done, (gpointer) apmm_comparison_get_action_done (comparison, i)->title);
+    closed_text = short_list (closed);
+    opened_text = short_list (opened);
+    done_text = short_list (done);
+    add_item (slide, _("Gaps closed"), closed_text, NULL);
+    add_item (slide, _("Gaps opened"), opened_text, NULL);
+    add_item (slide, _("Actions done"), done_text, NULL);
+  }
+  return slide;
+}
+
+static const char *
 scale_word (guint value)
 {
   switch (value)
@@ -479,6 +583,8 @@ build_slide (const char     *id,
     return build_vote (session, model, assessment, reveal);
   if (strcmp (id, "ladder") == 0)
     return build_ladder (session, model, assessment, reveal);
+  if (strcmp (id, "comparison") == 0)
+    return build_comparison (session, model);
   if (strcmp (id, "gaps") == 0)
     return build_gaps (session, assessment, reveal);
   if (strcmp (id, "entry-point") == 0)
@@ -528,6 +634,7 @@ apmm_slide_kind_get_label (ApmmSlideKind kind)
   static const char * const labels[] = {
     N_("Title"), N_("Level"), N_("Failure Chasm"), N_("Prompt"), N_("Room vote"),
     N_("Ladder"), N_("Top gaps"), N_("Entry point"), N_("Next steps"),
+    N_("Comparison"),
   };
 
   g_return_val_if_fail (kind < G_N_ELEMENTS (labels), NULL);
@@ -574,8 +681,14 @@ apmm_slide_deck_new (ApmmSession    *session,
   for (guint i = 0; i < ids->len; i++)
     {
       const char *id = g_ptr_array_index (ids, i);
-      ApmmSlideReveal reveal = apmm_presentation_get_reveal (presentation, id);
-      ApmmSlide *slide = build_slide (id, session, model, self->assessment, reveal);
+      ApmmSlideReveal reveal;
+      ApmmSlide *slide;
+
+      /* Only a session compared with an earlier one has a comparison. */
+      if (strcmp (id, "comparison") == 0 && apmm_session_get_baseline (session) == NULL)
+        continue;
+      reveal = apmm_presentation_get_reveal (presentation, id);
+      slide = build_slide (id, session, model, self->assessment, reveal);
 
       slide->reveal = reveal;
       slide->hidden = apmm_presentation_is_hidden (presentation, id);

@@ -24,12 +24,19 @@ typedef enum {
   APMM_SLIDE_GAPS,
   APMM_SLIDE_ENTRY_POINT,
   APMM_SLIDE_NEXT_STEPS,
+  APMM_SLIDE_COMPARISON,
 } ApmmSlideKind;
 
-#define APMM_SLIDE_N_KINDS 9
-/* The number of slides in a deck: title, five levels, chasm, three prompts,
- * vote, ladder, gaps, entry point, next steps. */
+#define APMM_SLIDE_N_KINDS 10
+/* The number of slides in a deck of a session without a baseline: title,
+ * five levels, chasm, three prompts, vote, ladder, gaps, entry point, next
+ * steps. A session with a baseline also gets the comparison slide, after the
+ * ladder. */
 #define APMM_SLIDE_N_SLIDES 15
+/* The number of slide ids, the comparison slide's included. */
+#define APMM_SLIDE_N_IDS 16
+/* The comparison slide shows at most this many changed criteria. */
+#define APMM_SLIDE_MAX_CHANGES 3
 /* The gaps slide shows at most this many gaps. */
 #define APMM_SLIDE_MAX_GAPS 4
 /* The next-steps slide shows at most this many actions. */

@@ -254,6 +254,27 @@ write_verdict (GString    *out,
   g_string_append (out, "</section>\n");
 }
 
+/* The lines hold titles of the session's actions: written as its strings. */
+static void
+write_since_baseline (GString    *out,
+                      ApmmReport *report)
+{
+  const char * const *lines = apmm_report_get_since_baseline (report);
+
+  if (lines == NULL)
+    return;
+  g_string_append (out, "<section>\n");
+  append_tag (out, "h2", _("Since the baseline"));
+  g_string_append (out, "<ul class=\"facts\">\n");
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_string_append (out, "<li>");
+      append_user (out, lines[i]);
+      g_string_append (out, "</li>\n");
+    }
+  g_string_append (out, "</ul>\n</section>\n");
+}
+
 static void
 write_evidence (GString    *out,
                 ApmmReport *report)
@@ -497,6 +518,7 @@ apmm_report_to_html (ApmmReport *report)
 
   write_cover (out, report);
   write_verdict (out, report);
+  write_since_baseline (out, report);
   write_evidence (out, report);
   write_votes (out, report);
   write_gaps (out, report);

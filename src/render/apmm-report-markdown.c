@@ -233,6 +233,24 @@ write_verdict (GString    *out,
 }
 
 static void
+write_since_baseline (GString    *out,
+                      ApmmReport *report)
+{
+  const char * const *lines = apmm_report_get_since_baseline (report);
+
+  if (lines == NULL)
+    return;
+  append_heading (out, 2, _("Since the baseline"));
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_string_append (out, "- ");
+      append_inline (out, lines[i]);
+      g_string_append_c (out, '\n');
+    }
+  g_string_append_c (out, '\n');
+}
+
+static void
 write_evidence (GString    *out,
                 ApmmReport *report)
 {
@@ -427,6 +445,7 @@ apmm_report_to_markdown (ApmmReport *report)
 
   write_cover (out, report);
   write_verdict (out, report);
+  write_since_baseline (out, report);
   write_evidence (out, report);
   write_votes (out, report);
   write_gaps (out, report);

@@ -517,6 +517,19 @@ build_verdict (ApmmReportPages *self)
     }
 }
 
+/* Under the verdict, on its pages: a sub-heading and one bullet a line. */
+static void
+build_since_baseline (ApmmReportPages *self)
+{
+  const char * const *lines = apmm_report_get_since_baseline (self->report);
+
+  if (lines == NULL)
+    return;
+  add_heading (self, 2, _("Since the baseline"));
+  for (guint i = 0; lines[i] != NULL; i++)
+    add_bullet (self, lines[i]);
+}
+
 static void
 build_evidence (ApmmReportPages *self)
 {
@@ -1271,6 +1284,7 @@ apmm_report_pages_new (ApmmReport *report,
   self->header_right = g_strdup (apmm_report_get_date (report));
 
   build_verdict (self);
+  build_since_baseline (self);
   build_evidence (self);
   build_votes (self);
   build_gaps (self);

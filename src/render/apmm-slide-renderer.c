@@ -505,6 +505,7 @@ draw_slide (Canvas          *canvas,
     case APMM_SLIDE_GAPS:
     case APMM_SLIDE_ENTRY_POINT:
     case APMM_SLIDE_NEXT_STEPS:
+    case APMM_SLIDE_COMPARISON:
     default:
       draw_heading (canvas, slide);
       break;
