@@ -8,8 +8,8 @@
 # exported through the real file chooser: the file exists, holds the report
 # and no participant's name, and the window says so in a toast. Ctrl+P opens
 # the print dialog, which Escape cancels. Keys go through the X server
-# (xdotool), as a user's would. Actions covered: win.export-report
-# (Shift+Ctrl+E) and win.print (Ctrl+P).
+# (xdotool), as a user's would.
+# Actions covered: win.export-report (Shift+Ctrl+E), win.print (Ctrl+P).
 #
 # Usage: test_export_report.py BUILD_ROOT SRC_ROOT
 

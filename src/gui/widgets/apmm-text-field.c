@@ -18,7 +18,7 @@ struct _ApmmTextField
   GtkWidget    parent_instance;
 
   GtkTextView *view;
-  GtkLabel    *placeholder;
+  GtkLabel    *placeholder_label;
   gboolean     multiline;
   gboolean     flattening;
 };
@@ -74,7 +74,7 @@ buffer_changed_cb (ApmmTextField *self)
 {
   GtkTextBuffer *buffer = get_buffer (self);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->placeholder), gtk_text_buffer_get_char_count (buffer) == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->placeholder_label), gtk_text_buffer_get_char_count (buffer) == 0);
   if (flatten_line_breaks (self))
     return;
 
@@ -116,7 +116,7 @@ static int
 natural_text_width (ApmmTextField *self)
 {
   g_autofree char *text = apmm_text_field_dup_text (self);
-  const char *shown = *text != '\0' ? text : gtk_label_get_text (self->placeholder);
+  const char *shown = *text != '\0' ? text : gtk_label_get_text (self->placeholder_label);
   g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->view), shown);
   int width = 0;
 
@@ -174,7 +174,7 @@ apmm_text_field_measure (GtkWidget      *widget,
   /* GtkTextView reports the height of its text as last laid out, whatever
    * width it is asked about: lay the text out for that width here. */
   *minimum = *natural = text_height_for_width (self, for_size);
-  gtk_widget_measure (GTK_WIDGET (self->placeholder), orientation, for_size, &label_min, &label_nat, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (self->placeholder_label), orientation, for_size, &label_min, &label_nat, NULL, NULL);
   *minimum = MAX (*minimum, label_min);
   *natural = MAX (*natural, label_nat);
 }
@@ -188,7 +188,7 @@ apmm_text_field_size_allocate (GtkWidget *widget,
   ApmmTextField *self = APMM_TEXT_FIELD (widget);
 
   gtk_widget_allocate (GTK_WIDGET (self->view), width, height, -1, NULL);
-  gtk_widget_allocate (GTK_WIDGET (self->placeholder), width, height, -1, NULL);
+  gtk_widget_allocate (GTK_WIDGET (self->placeholder_label), width, height, -1, NULL);
 }
 
 static GtkSizeRequestMode
@@ -209,11 +209,11 @@ apmm_text_field_dispose (GObject *object)
 {
   ApmmTextField *self = APMM_TEXT_FIELD (object);
 
-  if (self->placeholder != NULL)
-    gtk_widget_unparent (GTK_WIDGET (self->placeholder));
+  if (self->placeholder_label != NULL)
+    gtk_widget_unparent (GTK_WIDGET (self->placeholder_label));
   if (self->view != NULL)
     gtk_widget_unparent (GTK_WIDGET (self->view));
-  self->placeholder = NULL;
+  self->placeholder_label = NULL;
   self->view = NULL;
 
   G_OBJECT_CLASS (apmm_text_field_parent_class)->dispose (object);
@@ -233,7 +233,7 @@ apmm_text_field_get_property (GObject    *object,
       g_value_take_string (value, apmm_text_field_dup_text (self));
       break;
     case PROP_PLACEHOLDER_TEXT:
-      g_value_set_string (value, gtk_label_get_text (self->placeholder));
+      g_value_set_string (value, gtk_label_get_text (self->placeholder_label));
       break;
     case PROP_MULTILINE:
       g_value_set_boolean (value, self->multiline);
@@ -323,14 +323,14 @@ apmm_text_field_init (ApmmTextField *self)
   gtk_widget_set_parent (GTK_WIDGET (self->view), GTK_WIDGET (self));
   apmm_gui_limit_text_buffer (get_buffer (self), GTK_WIDGET (self));
 
-  self->placeholder = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->placeholder, 0);
-  gtk_label_set_ellipsize (self->placeholder, PANGO_ELLIPSIZE_END);
-  gtk_widget_set_can_target (GTK_WIDGET (self->placeholder), FALSE);
-  gtk_widget_set_valign (GTK_WIDGET (self->placeholder), GTK_ALIGN_START);
-  gtk_widget_add_css_class (GTK_WIDGET (self->placeholder), "dim-label");
-  gtk_widget_add_css_class (GTK_WIDGET (self->placeholder), "placeholder");
-  gtk_widget_set_parent (GTK_WIDGET (self->placeholder), GTK_WIDGET (self));
+  self->placeholder_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->placeholder_label, 0);
+  gtk_label_set_ellipsize (self->placeholder_label, PANGO_ELLIPSIZE_END);
+  gtk_widget_set_can_target (GTK_WIDGET (self->placeholder_label), FALSE);
+  gtk_widget_set_valign (GTK_WIDGET (self->placeholder_label), GTK_ALIGN_START);
+  gtk_widget_add_css_class (GTK_WIDGET (self->placeholder_label), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->placeholder_label), "placeholder");
+  gtk_widget_set_parent (GTK_WIDGET (self->placeholder_label), GTK_WIDGET (self));
 
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self, G_CONNECT_SWAPPED);
@@ -385,10 +385,10 @@ apmm_text_field_set_placeholder_text (ApmmTextField *self,
 {
   g_return_if_fail (APMM_IS_TEXT_FIELD (self));
 
-  if (g_strcmp0 (gtk_label_get_text (self->placeholder), text != NULL ? text : "") == 0)
+  if (g_strcmp0 (gtk_label_get_text (self->placeholder_label), text != NULL ? text : "") == 0)
     return;
 
-  gtk_label_set_text (self->placeholder, text);
+  gtk_label_set_text (self->placeholder_label, text);
   /* The placeholder is what the field asks for: a screen reader reads it as
    * the field's description. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->view),
