@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "apmm-gui-utils.h"
+#include "apmm-safe-text.h"
 #include "apmm-session-file.h"
 
 #define SESSION_SIGNALS_KEY "apmm-gui-session-signals"
@@ -107,7 +108,7 @@ apmm_gui_format_date_time (GDateTime *date_time)
 /* --- Input limits -------------------------------------------------------- */
 
 static AdwToastOverlay *
-find_toast_overlay (GtkWidget *widget)
+find_toast_overlay_below (GtkWidget *widget)
 {
   if (ADW_IS_TOAST_OVERLAY (widget))
     return ADW_TOAST_OVERLAY (widget);
@@ -115,7 +116,7 @@ find_toast_overlay (GtkWidget *widget)
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      AdwToastOverlay *found = find_toast_overlay (child);
+      AdwToastOverlay *found = find_toast_overlay_below (child);
 
       if (found != NULL)
         return found;
@@ -123,26 +124,37 @@ find_toast_overlay (GtkWidget *widget)
   return NULL;
 }
 
-void
+/* The toast overlay of @widget's window, or NULL. */
+static AdwToastOverlay *
+find_toast_overlay (GtkWidget *widget)
+{
+  GtkWidget *overlay;
+
+  /* A field in a popover, or a dialog's parent window, is not inside the
+   * overlay: look from the window down. */
+  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  if (overlay == NULL && gtk_widget_get_root (widget) != NULL)
+    return find_toast_overlay_below (GTK_WIDGET (gtk_widget_get_root (widget)));
+  return overlay != NULL ? ADW_TOAST_OVERLAY (overlay) : NULL;
+}
+
+gboolean
 apmm_gui_toast (GtkWidget  *widget,
                 const char *message)
 {
-  GtkWidget *overlay;
+  AdwToastOverlay *overlay;
   g_autofree char *markup = NULL;
 
-  g_return_if_fail (GTK_IS_WIDGET (widget));
-  g_return_if_fail (message != NULL);
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+  g_return_val_if_fail (message != NULL, FALSE);
 
-  /* A field in a popover is not inside the overlay: look from the window. */
-  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
-  if (overlay == NULL && gtk_widget_get_root (widget) != NULL)
-    overlay = (GtkWidget *) find_toast_overlay (GTK_WIDGET (gtk_widget_get_root (widget)));
-  if (overlay == NULL)
-    return;
+  if ((overlay = find_toast_overlay (widget)) == NULL)
+    return FALSE;
 
-  /* libadwaita 1.2 parses toast titles as markup. */
-  markup = g_markup_escape_text (message, -1);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (markup));
+  /* libadwaita 1.2 parses toast titles as markup ("Johnson & Johnson"). */
+  markup = apmm_safe_markup (message);
+  adw_toast_overlay_add_toast (overlay, adw_toast_new (markup));
+  return TRUE;
 }
 
 /* How many bytes of @text (@len bytes) fit in @room, cut between characters. */

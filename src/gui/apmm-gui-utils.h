@@ -45,8 +45,9 @@ gboolean apmm_gui_check_room               (GtkWidget                *widget,
  * toast, clears the row and keeps the keyboard there. */
 void     apmm_gui_add_participant_from     (GtkEditable              *name_row,
                                             ApmmSession              *session);
-/* Shows @message in the toast overlay of @widget's window, escaped. */
-void     apmm_gui_toast                    (GtkWidget                *widget,
+/* Shows @message, made safe, in the toast overlay of @widget's window;
+ * FALSE when there is none. */
+gboolean apmm_gui_toast                    (GtkWidget                *widget,
                                             const char               *message);
 
 /* Dates as the user's language writes them ("14 May 2024", "14. Mai 2024"). */

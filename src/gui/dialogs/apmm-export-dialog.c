@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "apmm-export-dialog.h"
+#include "apmm-gui-utils.h"
 #include "apmm-export.h"
 #include "apmm-safe-text.h"
 
@@ -165,23 +166,6 @@ apmm_export_ladder_dialog_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-static AdwToastOverlay *
-find_toast_overlay (GtkWidget *widget)
-{
-  if (ADW_IS_TOAST_OVERLAY (widget))
-    return ADW_TOAST_OVERLAY (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      AdwToastOverlay *found = find_toast_overlay (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 show_failure_dialog (GtkWindow  *parent,
                      const char *message)
@@ -198,7 +182,6 @@ report_cb (GObject      *source,
            gpointer      user_data)
 {
   GtkWindow *parent = GTK_WINDOW (source);
-  AdwToastOverlay *overlay = parent ? find_toast_overlay (GTK_WIDGET (parent)) : NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = apmm_export_ladder_dialog_finish (result, &error);
   g_autofree char *message = NULL;
@@ -215,14 +198,7 @@ report_cb (GObject      *source,
   else
     message = g_strdup (error->message);
 
-  if (overlay != NULL)
-    {
-      /* Toast titles are markup in libadwaita 1.2 ("Johnson & Johnson"). */
-      g_autofree char *markup = apmm_safe_markup (message);
-
-      adw_toast_overlay_add_toast (overlay, adw_toast_new (markup));
-    }
-  else if (file == NULL)
+  if ((parent == NULL || !apmm_gui_toast (GTK_WIDGET (parent), message)) && file == NULL)
     show_failure_dialog (parent, message);
 }
 

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "apmm-report-dialog.h"
+#include "apmm-gui-utils.h"
 #include "apmm-report-export.h"
 #include "apmm-safe-text.h"
 
@@ -214,23 +215,6 @@ next_clicked_cb (ApmmReportDialog *self)
 
 /* ---- Exporting ------------------------------------------------------------ */
 
-static AdwToastOverlay *
-find_toast_overlay (GtkWidget *widget)
-{
-  if (ADW_IS_TOAST_OVERLAY (widget))
-    return ADW_TOAST_OVERLAY (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      AdwToastOverlay *found = find_toast_overlay (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 export_thread (GTask        *task,
                gpointer      source_object,
@@ -254,7 +238,6 @@ export_done_cb (GObject      *source,
 {
   GtkWindow *parent = source != NULL ? GTK_WINDOW (source) : NULL;
   ExportData *data = g_task_get_task_data (G_TASK (result));
-  AdwToastOverlay *overlay = parent != NULL ? find_toast_overlay (GTK_WIDGET (parent)) : NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = apmm_safe_basename (data->file);
   g_autofree char *message = NULL;
@@ -262,13 +245,8 @@ export_done_cb (GObject      *source,
   if (g_task_propagate_boolean (G_TASK (result), &error))
     {
       message = g_strdup_printf (_("Report exported to “%s”"), name);
-      if (overlay != NULL)
-        {
-          /* Toast titles are markup in libadwaita 1.2 ("Johnson & Johnson.md"). */
-          g_autofree char *markup = apmm_safe_markup (message);
-
-          adw_toast_overlay_add_toast (overlay, adw_toast_new (markup));
-        }
+      if (parent != NULL)
+        apmm_gui_toast (GTK_WIDGET (parent), message);
       return;
     }
   /* A failure is something to act on: it stays until read. */
