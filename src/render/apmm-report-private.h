@@ -19,7 +19,7 @@ char       *apmm_report_confirmed_text  (const ApmmReportCriterion *criterion);
 char       *apmm_report_closes_text     (const ApmmReportAction    *action);
 /* "Yes" when the gap crosses the Failure Chasm, else "". */
 const char *apmm_report_chasm_text      (const ApmmReportGap       *gap);
-/* The title of an action, or a placeholder when it has none. */
+/* The title of an action, or "Untitled action" when it has none. */
 const char *apmm_report_action_title    (const ApmmReportAction    *action);
 
 G_END_DECLS

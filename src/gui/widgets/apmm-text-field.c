@@ -329,7 +329,7 @@ apmm_text_field_init (ApmmTextField *self)
   gtk_widget_set_can_target (GTK_WIDGET (self->placeholder_label), FALSE);
   gtk_widget_set_valign (GTK_WIDGET (self->placeholder_label), GTK_ALIGN_START);
   gtk_widget_add_css_class (GTK_WIDGET (self->placeholder_label), "dim-label");
-  gtk_widget_add_css_class (GTK_WIDGET (self->placeholder_label), "placeholder");
+  gtk_widget_add_css_class (GTK_WIDGET (self->placeholder_label), "hint");
   gtk_widget_set_parent (GTK_WIDGET (self->placeholder_label), GTK_WIDGET (self));
 
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
@@ -389,7 +389,7 @@ apmm_text_field_set_placeholder_text (ApmmTextField *self,
     return;
 
   gtk_label_set_text (self->placeholder_label, text);
-  /* The placeholder is what the field asks for: a screen reader reads it as
+  /* The hint is what the field asks for: a screen reader reads it as
    * the field's description. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->view),
                                   GTK_ACCESSIBLE_PROPERTY_PLACEHOLDER, text != NULL ? text : "",

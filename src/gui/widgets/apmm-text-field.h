@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 /* A GtkEntry scrolls a long text out of sight ("Write the fallback runbc").
  * ApmmTextField wraps it instead and grows a line at a time. Like an entry it
  * has a "changed" signal for every change of its text (also one made with
- * apmm_text_field_set_text()), a placeholder, and "activate" on Enter when it
+ * apmm_text_field_set_text()), a hint shown while it is empty, and "activate" on Enter when it
  * is not multi-line; a multi-line field takes Enter as a new line. Tab moves
  * on, as in an entry. */
 #define APMM_TYPE_TEXT_FIELD (apmm_text_field_get_type ())
