@@ -10,7 +10,6 @@
 
 #include "apmm-wrap-box.h"
 #include "apmm-gui-utils.h"
-#include "apmm-session-file.h"
 #include "apmm-votes-panel.h"
 
 struct _ApmmVotesPanel
