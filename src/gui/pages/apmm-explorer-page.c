@@ -12,6 +12,7 @@
 #include "apmm-assessment.h"
 #include "apmm-explorer-page.h"
 #include "apmm-gui-utils.h"
+#include "apmm-hfw-bin.h"
 #include "apmm-session-caption.h"
 #include "apmm-ladder-widget.h"
 
@@ -200,7 +201,9 @@ update_signs (ApmmExplorerPage *self,
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "",
                                       -1);
       gtk_box_append (GTK_BOX (row), bullet);
-      gtk_box_append (GTK_BOX (row), wrapped_label (level->signs[i], "level-sign"));
+      /* In a bin: the row would otherwise measure the text's width for
+       * its height, a bisection of about ten layouts (apmm-hfw-bin.h). */
+      gtk_box_append (GTK_BOX (row), apmm_hfw_bin_new (wrapped_label (level->signs[i], "level-sign")));
       gtk_box_append (self->signs_box, row);
     }
 }
@@ -563,6 +566,7 @@ apmm_explorer_page_class_init (ApmmExplorerPageClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (APMM_TYPE_HFW_BIN);
   g_type_ensure (APMM_TYPE_SESSION_CAPTION);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/apmm/Workshop/apmm-explorer-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ApmmExplorerPage, session_caption);
