@@ -13,6 +13,10 @@
 #include "apmm-gui-utils.h"
 #include "apmm-text-field.h"
 
+/* Widths remembered per text: the allocated one, the natural one, and the
+ * odd ones a parent tries while it shares out space. */
+#define HEIGHT_CACHE_SIZE 4
+
 struct _ApmmTextField
 {
   GtkWidget    parent_instance;
@@ -21,6 +25,20 @@ struct _ApmmTextField
   GtkLabel    *placeholder_label;
   gboolean     multiline;
   gboolean     flattening;
+
+  /* What measuring found for the current text and font, so that a layout
+   * pass that asks again (a box asks several times) shapes nothing: the
+   * text is shaped at most once per change for each width it is given.
+   * The heights are those of the text alone, by the width it wraps at. */
+  PangoLayout *layout;
+  gboolean     measured;
+  guint        context_serial;
+  int          natural_width;
+  struct {
+    int width;
+    int height;
+  }            heights[HEIGHT_CACHE_SIZE];
+  guint        next_height;
 };
 
 G_DEFINE_FINAL_TYPE (ApmmTextField, apmm_text_field, GTK_TYPE_WIDGET)
@@ -74,6 +92,8 @@ buffer_changed_cb (ApmmTextField *self)
 {
   GtkTextBuffer *buffer = get_buffer (self);
 
+  self->measured = FALSE;
+
   gtk_widget_set_visible (GTK_WIDGET (self->placeholder_label), gtk_text_buffer_get_char_count (buffer) == 0);
   if (flatten_line_breaks (self))
     return;
@@ -112,15 +132,59 @@ apmm_text_field_grab_focus (GtkWidget *widget)
 #define MIN_WIDTH 60
 #define MAX_NATURAL_WIDTH 480
 
+/* Forgets what was measured when the text or the font changed since. */
+static void
+check_measured (ApmmTextField *self)
+{
+  guint context_serial = pango_context_get_serial (gtk_widget_get_pango_context (GTK_WIDGET (self->view)));
+
+  if (self->measured && self->context_serial == context_serial)
+    return;
+
+  self->measured = TRUE;
+  self->context_serial = context_serial;
+  self->natural_width = -1;
+  for (guint i = 0; i < HEIGHT_CACHE_SIZE; i++)
+    self->heights[i].width = -1;
+}
+
+/* One layout of the field's text, kept while the text is the same. */
+static PangoLayout *
+get_layout (ApmmTextField *self,
+            const char    *empty_text)
+{
+  g_autofree char *text = apmm_text_field_dup_text (self);
+  const char *shown = *text != '\0' ? text : empty_text;
+
+  if (self->layout == NULL)
+    {
+      self->layout = pango_layout_new (gtk_widget_get_pango_context (GTK_WIDGET (self->view)));
+      pango_layout_set_wrap (self->layout, PANGO_WRAP_WORD_CHAR);
+    }
+  if (g_strcmp0 (pango_layout_get_text (self->layout), shown) != 0)
+    pango_layout_set_text (self->layout, shown, -1);
+  return self->layout;
+}
+
+/* The width of the longest line, up to a point: laid out at that point, a
+ * text that wraps is at least as wide. */
 static int
 natural_text_width (ApmmTextField *self)
 {
-  g_autofree char *text = apmm_text_field_dup_text (self);
-  const char *shown = *text != '\0' ? text : gtk_label_get_text (self->placeholder_label);
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->view), shown);
+  PangoLayout *layout;
   int width = 0;
 
-  pango_layout_get_pixel_size (layout, &width, NULL);
+  check_measured (self);
+  if (self->natural_width >= 0)
+    return self->natural_width;
+
+  layout = get_layout (self, gtk_label_get_text (self->placeholder_label));
+  pango_layout_set_width (layout, (MAX_NATURAL_WIDTH - 2) * PANGO_SCALE);
+  if (pango_layout_is_wrapped (layout))
+    width = MAX_NATURAL_WIDTH - 2;
+  else
+    pango_layout_get_pixel_size (layout, &width, NULL);
+  self->natural_width = width;
   return width;
 }
 
@@ -129,16 +193,26 @@ text_height_for_width (ApmmTextField *self,
                        int            width)
 {
   GtkStyleContext *style = gtk_widget_get_style_context (GTK_WIDGET (self->view));
-  g_autofree char *text = apmm_text_field_dup_text (self);
-  g_autoptr(PangoLayout) layout = NULL;
+  PangoLayout *layout;
   GtkBorder padding;
-  int height = 0;
+  int text_width, height = -1;
 
   gtk_style_context_get_padding (style, &padding);
-  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->view), *text != '\0' ? text : " ");
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_width (layout, MAX (1, width - padding.left - padding.right - 2) * PANGO_SCALE);
-  pango_layout_get_pixel_size (layout, NULL, &height);
+  text_width = MAX (1, width - padding.left - padding.right - 2);
+
+  check_measured (self);
+  for (guint i = 0; i < HEIGHT_CACHE_SIZE; i++)
+    if (self->heights[i].width == text_width)
+      height = self->heights[i].height;
+  if (height < 0)
+    {
+      layout = get_layout (self, " ");
+      pango_layout_set_width (layout, text_width * PANGO_SCALE);
+      pango_layout_get_pixel_size (layout, NULL, &height);
+      self->heights[self->next_height].width = text_width;
+      self->heights[self->next_height].height = height;
+      self->next_height = (self->next_height + 1) % HEIGHT_CACHE_SIZE;
+    }
 
   return height + padding.top + padding.bottom;
 }
@@ -215,6 +289,7 @@ apmm_text_field_dispose (GObject *object)
     gtk_widget_unparent (GTK_WIDGET (self->view));
   self->placeholder_label = NULL;
   self->view = NULL;
+  g_clear_object (&self->layout);
 
   G_OBJECT_CLASS (apmm_text_field_parent_class)->dispose (object);
 }
@@ -389,6 +464,9 @@ apmm_text_field_set_placeholder_text (ApmmTextField *self,
     return;
 
   gtk_label_set_text (self->placeholder_label, text);
+  /* An empty field is as wide as its hint. */
+  self->measured = FALSE;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
   /* The hint is what the field asks for: a screen reader reads it as
    * the field's description. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->view),
