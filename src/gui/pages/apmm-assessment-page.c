@@ -12,6 +12,7 @@
 #include "apmm-criterion-marks.h"
 #include "apmm-criterion-row.h"
 #include "apmm-gui-utils.h"
+#include "apmm-hfw-bin.h"
 #include "apmm-session-caption.h"
 #include "apmm-result-strip.h"
 #include "apmm-votes-panel.h"
@@ -469,6 +470,7 @@ apmm_assessment_page_class_init (ApmmAssessmentPageClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (APMM_TYPE_HFW_BIN);
   g_type_ensure (APMM_TYPE_RESULT_STRIP);
   g_type_ensure (APMM_TYPE_VOTES_PANEL);
 
