@@ -20,6 +20,10 @@ struct _ApmmActionRow
   ApmmSession     *session;
   char            *action_id;
   guint            position;
+  guint            n_actions;
+  /* The action as last shown, so that an update that changes nothing
+   * touches no widget: the page updates every row on each roadmap change. */
+  ApmmAction      *shown;
   gboolean         syncing;
   /* criterion id → GtkCheckButton in the links popover */
   GHashTable      *checks;
@@ -330,14 +334,25 @@ clear_box (GtkBox *box)
     gtk_box_remove (box, child);
 }
 
+static gboolean
+strv_same (char **a,
+           char **b)
+{
+  if (a == NULL || b == NULL)
+    return (a == NULL || *a == NULL) && (b == NULL || *b == NULL);
+  return g_strv_equal ((const char * const *) a, (const char * const *) b);
+}
+
+/* The chips are made again only when the links changed. */
 static void
-sync_criteria (ApmmActionRow    *self,
-               const ApmmAction *action)
+sync_chips (ApmmActionRow    *self,
+            const ApmmAction *action)
 {
   ApmmModel *model = apmm_model_get_default ();
-  GHashTableIter iter;
-  gpointer id, check;
   gboolean any = FALSE;
+
+  if (self->shown != NULL && strv_same (self->shown->criteria, action->criteria))
+    return;
 
   clear_box (self->chips_box);
   for (guint i = 0; action->criteria != NULL && action->criteria[i] != NULL; i++)
@@ -359,7 +374,16 @@ sync_criteria (ApmmActionRow    *self,
       any = TRUE;
     }
   gtk_widget_set_visible (GTK_WIDGET (self->no_links_label), !any);
+}
 
+static void
+sync_criteria (ApmmActionRow    *self,
+               const ApmmAction *action)
+{
+  GHashTableIter iter;
+  gpointer id, check;
+
+  sync_chips (self, action);
   g_hash_table_iter_init (&iter, self->checks);
   while (g_hash_table_iter_next (&iter, &id, &check))
     gtk_check_button_set_active (check, apmm_action_covers (action, id));
@@ -400,6 +424,7 @@ apmm_action_row_finalize (GObject *object)
   ApmmActionRow *self = (ApmmActionRow *)object;
 
   g_clear_pointer (&self->action_id, g_free);
+  g_clear_pointer (&self->shown, apmm_action_free);
   g_clear_pointer (&self->checks, g_hash_table_unref);
 
   G_OBJECT_CLASS (apmm_action_row_parent_class)->finalize (object);
@@ -606,7 +631,12 @@ apmm_action_row_update (ApmmActionRow    *self,
   g_return_if_fail (action != NULL);
   g_return_if_fail (g_strcmp0 (action->id, self->action_id) == 0);
 
+  if (self->shown != NULL && position == self->position && n_actions == self->n_actions
+      && apmm_action_equal (self->shown, action))
+    return;
+
   self->position = position;
+  self->n_actions = n_actions;
   self->syncing = TRUE;
 
   rank = g_strdup_printf ("%u", position + 1);
@@ -631,6 +661,8 @@ apmm_action_row_update (ApmmActionRow    *self,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
 
+  g_clear_pointer (&self->shown, apmm_action_free);
+  self->shown = apmm_action_copy (action);
   self->syncing = FALSE;
 }
 

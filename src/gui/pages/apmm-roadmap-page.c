@@ -457,7 +457,8 @@ remove_all_rows (ApmmRoadmapPage *self)
 }
 
 /* Rows are kept per action and re-sorted rather than rebuilt, so that typing
- * into an action or moving it keeps the focus where it is. */
+ * into an action or moving it keeps the focus where it is. A row whose
+ * action did not change is left alone (apmm_action_row_update). */
 static void
 sync_actions (ApmmRoadmapPage *self)
 {
@@ -465,6 +466,7 @@ sync_actions (ApmmRoadmapPage *self)
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   GHashTableIter iter;
   gpointer id, row;
+  gboolean moved = FALSE;
 
   for (guint i = 0; i < n; i++)
     {
@@ -476,7 +478,10 @@ sync_actions (ApmmRoadmapPage *self)
           row = apmm_action_row_new (self->session, action->id);
           gtk_list_box_append (self->action_list, row);
           g_hash_table_insert (self->rows, g_strdup (action->id), row);
+          moved = TRUE;
         }
+      else if (apmm_action_row_get_position (APMM_ACTION_ROW (row)) != i)
+        moved = TRUE;
       apmm_action_row_update (APMM_ACTION_ROW (row), action, i, n);
       g_hash_table_add (seen, action->id);
     }
@@ -490,7 +495,10 @@ sync_actions (ApmmRoadmapPage *self)
       g_hash_table_iter_remove (&iter);
     }
 
-  gtk_list_box_invalidate_sort (self->action_list);
+  /* Typing into an action moves nothing: the list is sorted again only
+   * when a row was added or moved. */
+  if (moved)
+    gtk_list_box_invalidate_sort (self->action_list);
 }
 
 /* The stack is the template's root, which the bin owns: it is not bound, so
@@ -521,10 +529,28 @@ apmm_roadmap_page_refresh (ApmmRoadmapPage *self)
   show_view (self, "roadmap");
 }
 
+/* A new verdict (after any change, a keystroke in a note too) moves only
+ * the entry points and the uncovered gaps: the action rows do not show it. */
 static void
-session_changed_cb (ApmmRoadmapPage *self)
+assessment_changed_cb (ApmmRoadmapPage *self)
 {
-  apmm_roadmap_page_refresh (self);
+  if (self->session == NULL || self->document == NULL)
+    {
+      apmm_roadmap_page_refresh (self);
+      return;
+    }
+
+  g_clear_pointer (&self->assessment, apmm_assessment_unref);
+  self->assessment = apmm_assessment_ref (apmm_document_get_assessment (self->document));
+  sync_entry_points (self);
+  sync_uncovered (self);
+}
+
+/* Before the new verdict: a new action's row exists when its insertion returns. */
+static void
+roadmap_changed_cb (ApmmRoadmapPage *self)
+{
+  sync_actions (self);
 }
 
 static void
@@ -679,7 +705,7 @@ apmm_roadmap_page_init (ApmmRoadmapPage *self)
    * page follows the document's. */
   self->document_signals = g_signal_group_new (APMM_TYPE_DOCUMENT);
   g_signal_group_connect_object (self->document_signals, "notify::assessment",
-                                 G_CALLBACK (session_changed_cb), self, G_CONNECT_SWAPPED);
+                                 G_CALLBACK (assessment_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_list_box_set_sort_func (self->action_list, sort_rows, NULL, NULL);
 
   /* Under the page's title: which of a baseline's actions were done. */
@@ -709,6 +735,10 @@ static void
 bind_session (ApmmRoadmapPage *self,
                                ApmmSession     *session)
 {
+  static const ApmmSessionHandler handlers[] = {
+    { "roadmap-changed", G_CALLBACK (roadmap_changed_cb) },
+  };
+
   g_return_if_fail (APMM_IS_ROADMAP_PAGE (self));
   g_return_if_fail (session == NULL || APMM_IS_SESSION (session));
 
@@ -721,7 +751,7 @@ bind_session (ApmmRoadmapPage *self,
   g_clear_pointer (&self->shown_uncovered, g_strfreev);
   clear_list (self->entry_point_list);
   g_ptr_array_set_size (self->pick_buttons, 0);
-  g_set_object (&self->session, session);
+  apmm_gui_bind_session (self, &self->session, session, handlers, G_N_ELEMENTS (handlers));
   apmm_session_caption_set_session (self->session_caption, session);
   apmm_comparison_banner_set_session (APMM_COMPARISON_BANNER (self->comparison_banner), session);
   apmm_roadmap_page_refresh (self);
