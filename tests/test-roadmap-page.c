@@ -487,6 +487,64 @@ test_link_criteria (void)
   g_assert_finalize_object (page);
 }
 
+/* An edit touches only what it changed: typing into one action, or rating a
+ * criterion, leaves every other row as it was (its chips are the same
+ * widgets, so their tooltips and the keyboard focus stay put), and the rows
+ * still follow what did change, undo included. */
+static void
+test_edit_touches_one_row (void)
+{
+  g_autoptr(ApmmSession) session = apmm_session_new ();
+  GtkWidget *page = new_page (session);
+  ApmmHistory *history = apmm_document_get_history (apmm_roadmap_page_get_document (APMM_ROADMAP_PAGE (page)));
+  const ApmmCriterion *rollback = apmm_model_lookup_criterion (apmm_model_get_default (), "l3.rollback");
+  g_autofree char *chip_text = g_strdup_printf ("L3 · %s", rollback->title);
+  g_autoptr(ApmmAction) linked = apmm_action_new ("a2", "Two");
+  g_autoptr(GtkWidget) chip = NULL;
+  ApmmTextField *first_title, *second_title;
+  g_autofree char *shown = NULL;
+
+  insert_action (session, "a1", "One");
+  linked->criteria = g_strdupv ((char *[]) { "l3.rollback", NULL });
+  apmm_session_insert_action (session, -1, linked);
+  chip = g_object_ref (apmm_test_find_nth (action_row (page, 1), apmm_test_is_label_with_text,
+                                           chip_text, 0));
+  first_title = APMM_TEXT_FIELD (apmm_test_find_nth (action_row (page, 0), apmm_test_is_of_type,
+                                                     APMM_TEST_TYPE (APMM_TYPE_TEXT_FIELD), 0));
+  second_title = APMM_TEXT_FIELD (apmm_test_find_nth (action_row (page, 1), apmm_test_is_of_type,
+                                                      APMM_TEST_TYPE (APMM_TYPE_TEXT_FIELD), 0));
+
+  apmm_text_field_set_text (first_title, "One, renamed");
+  apmm_session_set_status (session, "l3.rollback", APMM_STATUS_MET);
+  g_assert_true (apmm_test_find_nth (action_row (page, 1), apmm_test_is_label_with_text,
+                                     chip_text, 0) == chip);
+  g_assert_true (gtk_widget_get_parent (chip) != NULL);
+
+  /* The rows still follow the session: an edit of the second action by
+   * undo, redo and directly. */
+  apmm_history_undo (history);
+  apmm_history_undo (history);
+  shown = apmm_text_field_dup_text (first_title);
+  g_assert_cmpstr (shown, ==, "One");
+  g_clear_pointer (&shown, g_free);
+  {
+    g_autoptr(ApmmAction) edited = apmm_action_copy (apmm_session_get_action (session, 1));
+
+    g_free (edited->title);
+    edited->title = g_strdup ("Two, edited elsewhere");
+    g_clear_pointer (&edited->criteria, g_strfreev);
+    apmm_session_replace_action (session, 1, edited);
+  }
+  shown = apmm_text_field_dup_text (second_title);
+  g_assert_cmpstr (shown, ==, "Two, edited elsewhere");
+  g_assert_null (apmm_test_find_nth (action_row (page, 1), apmm_test_is_label_with_text,
+                                     chip_text, 0));
+  g_assert_null (gtk_widget_get_parent (chip));
+
+  g_clear_object (&chip);
+  g_assert_finalize_object (page);
+}
+
 /* The window can be as narrow as 360 px, so the page must fold to fit that
  * with a full session, the example the app ships, in it. */
 static void
@@ -535,6 +593,7 @@ main (int   argc,
   g_test_add_func ("/roadmap-page/add-and-remove", test_add_and_remove);
   g_test_add_func ("/roadmap-page/edit-inline", test_edit_inline);
   g_test_add_func ("/roadmap-page/link-criteria", test_link_criteria);
+  g_test_add_func ("/roadmap-page/edit-touches-one-row", test_edit_touches_one_row);
   g_test_add_func ("/roadmap-page/fits-narrow-window", test_fits_narrow_window);
   g_test_add_func ("/roadmap-page/accessible-names", test_accessible_names);
   g_test_add_func ("/roadmap-page/row-menu", test_row_menu);
