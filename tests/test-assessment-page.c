@@ -426,6 +426,49 @@ test_per_person_votes (void)
   g_assert_finalize_object (panel);
 }
 
+/* A vote or a rename changes only the row it is about: the other rows keep
+ * their widgets, and a renamed participant's buttons say the new name to a
+ * screen reader. */
+static void
+test_vote_touches_one_row (void)
+{
+  g_autoptr(ApmmSession) session = apmm_session_new ();
+  GtkWidget *panel = g_object_ref_sink (apmm_votes_panel_new ());
+  GtkWidget *ana_row, *ben_row, *ana_subtitle, *ben_two;
+
+  apmm_session_add_participant (session, "Ana", 1);
+  apmm_session_add_participant (session, "Ben", -1);
+  apmm_votes_panel_set_session (APMM_VOTES_PANEL (panel), session);
+  ana_row = gtk_widget_get_ancestor (apmm_test_find_widget (panel, apmm_test_is_label_with_text, "Ana"),
+                                     ADW_TYPE_ACTION_ROW);
+  ben_row = gtk_widget_get_ancestor (apmm_test_find_widget (panel, apmm_test_is_label_with_text, "Ben"),
+                                     ADW_TYPE_ACTION_ROW);
+  ana_subtitle = apmm_test_find_widget (ana_row, apmm_test_is_label_with_text, "Level 1 · AI Licensed");
+  g_assert_nonnull (ana_subtitle);
+
+  ben_two = apmm_test_find_widget (ben_row, apmm_test_is_button_labelled, "2");
+  apmm_test_click (ben_two);
+  g_assert_true (gtk_widget_has_css_class (ben_two, "vote-current"));
+  g_assert_nonnull (apmm_test_find_widget (ben_row, apmm_test_is_label_with_text, "Level 2 · AI Active"));
+  g_assert_true (apmm_test_find_widget (ana_row, apmm_test_is_label_with_text,
+                                        "Level 1 · AI Licensed") == ana_subtitle);
+
+  apmm_test_assert_accessible_label (ben_two, "Ben votes Level 2 · AI Active");
+  apmm_session_rename_participant (session, 1, "Ben Okafor");
+  g_assert_nonnull (apmm_test_find_widget (ben_row, apmm_test_is_label_with_text, "Ben Okafor"));
+  apmm_test_assert_accessible_label (ben_two, "Ben Okafor votes Level 2 · AI Active");
+  apmm_test_assert_accessible_label (apmm_test_find_widget (ben_row, apmm_test_is_button_with_icon,
+                                                            "edit-clear-symbolic"),
+                                     "Clear the vote of Ben Okafor");
+
+  /* Hiding the votes still reaches every row. */
+  apmm_session_set_votes_hidden (session, TRUE);
+  g_assert_false (gtk_widget_has_css_class (ben_two, "vote-current"));
+  g_assert_nonnull (apmm_test_find_widget (ana_row, apmm_test_is_label_with_text, "Vote recorded"));
+
+  g_assert_finalize_object (panel);
+}
+
 static void
 test_hidden_votes_stay_hidden (void)
 {
@@ -581,6 +624,7 @@ main (int   argc,
   g_test_add_func ("/assessment-page/overestimation-fact", test_overestimation_fact);
   g_test_add_func ("/assessment-page/votes-change-perceived", test_votes_change_perceived);
   g_test_add_func ("/assessment-page/per-person-votes", test_per_person_votes);
+  g_test_add_func ("/assessment-page/vote-touches-one-row", test_vote_touches_one_row);
   g_test_add_func ("/assessment-page/hidden-votes-stay-hidden", test_hidden_votes_stay_hidden);
   g_test_add_func ("/assessment-page/prompt-notes-and-jump", test_prompt_notes_and_jump);
   g_test_add_func ("/assessment-page/empty-state", test_empty_state);

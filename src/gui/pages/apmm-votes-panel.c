@@ -76,6 +76,47 @@ vote_clicked_cb (GtkButton      *button,
     apmm_session_set_participant_vote (self->session, index, level);
 }
 
+/* What a participant's row shows, so that a change touches only the rows it
+ * changed: a vote or a rename is one participant, in a room of hundreds. */
+typedef struct {
+  char      *name;
+  int        vote;
+  gboolean   hidden;
+  GtkWidget *votes_box;
+  GtkWidget *clear_button;
+} RowState;
+
+#define ROW_STATE_KEY "apmm-row-state"
+
+static void
+row_state_free (gpointer data)
+{
+  RowState *state = data;
+
+  g_free (state->name);
+  g_free (state);
+}
+
+static void
+set_vote_button_label (GtkWidget  *button,
+                       int         level,
+                       const char *name)
+{
+  g_autofree char *label = NULL;
+
+  if (level < 0)
+    /* Translators: %s is a participant's name. */
+    label = g_strdup_printf (_("Clear the vote of %s"), name);
+  else
+    {
+      g_autofree char *tooltip = format_level (level);
+
+      /* Translators: "Alice votes Level 2 · AI Active". */
+      label = g_strdup_printf (_("%s votes %s"), name, tooltip);
+    }
+  set_accessible_label (button, label);
+}
+
 static GtkWidget *
 create_vote_button (ApmmVotesPanel *self,
                     guint           index,
@@ -83,15 +124,12 @@ create_vote_button (ApmmVotesPanel *self,
                     const char     *name)
 {
   GtkWidget *button;
-  g_autofree char *label = NULL;
 
   if (level < 0)
     {
       button = gtk_button_new_from_icon_name ("edit-clear-symbolic");
       gtk_widget_set_tooltip_text (button, _("Clear vote"));
       gtk_widget_add_css_class (button, "flat");
-      /* Translators: %s is a participant's name. */
-      label = g_strdup_printf (_("Clear the vote of %s"), name);
     }
   else
     {
@@ -100,11 +138,9 @@ create_vote_button (ApmmVotesPanel *self,
 
       button = gtk_button_new_with_label (number);
       gtk_widget_set_tooltip_text (button, tooltip);
-      /* Translators: "Alice votes Level 2 · AI Active". */
-      label = g_strdup_printf (_("%s votes %s"), name, tooltip);
     }
 
-  set_accessible_label (button, label);
+  set_vote_button_label (button, level, name);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "vote-button");
   g_object_set_data (G_OBJECT (button), PARTICIPANT_KEY, GUINT_TO_POINTER (index));
@@ -114,6 +150,12 @@ create_vote_button (ApmmVotesPanel *self,
   return button;
 }
 
+static const char *
+shown_name (const char *name)
+{
+  return *name != '\0' ? name : _("Unnamed participant");
+}
+
 static GtkWidget *
 create_participant_row (ApmmVotesPanel *self,
                         guint           index)
@@ -121,19 +163,45 @@ create_participant_row (ApmmVotesPanel *self,
   const char *name = apmm_session_get_participant_name (self->session, index);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  RowState *state = g_new0 (RowState, 1);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), *name ? name : _("Unnamed participant"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), shown_name (name));
   gtk_widget_add_css_class (box, "linked");
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
 
   for (int level = 0; level <= APMM_MAX_LEVEL; level++)
     gtk_box_append (GTK_BOX (box), create_vote_button (self, index, level, name));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), create_vote_button (self, index, -1, name));
+  state->clear_button = create_vote_button (self, index, -1, name);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), state->clear_button);
 
-  g_object_set_data (G_OBJECT (row), "apmm-votes-box", box);
+  state->name = g_strdup (name);
+  state->vote = G_MININT;
+  state->votes_box = box;
+  g_object_set_data_full (G_OBJECT (row), ROW_STATE_KEY, state, row_state_free);
   return row;
+}
+
+/* A renamed participant: the row's title and its buttons' names. */
+static void
+rename_participant_row (GtkWidget  *row,
+                        const char *name)
+{
+  RowState *state = g_object_get_data (G_OBJECT (row), ROW_STATE_KEY);
+  int level = 0;
+
+  if (g_strcmp0 (state->name, name) == 0)
+    return;
+
+  g_free (state->name);
+  state->name = g_strdup (name);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), shown_name (name));
+  for (GtkWidget *child = gtk_widget_get_first_child (state->votes_box);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child), level++)
+    set_vote_button_label (child, level, name);
+  set_vote_button_label (state->clear_button, -1, name);
 }
 
 static void
@@ -142,10 +210,15 @@ update_participant_row (ApmmVotesPanel *self,
                         guint           index,
                         gboolean        hidden)
 {
-  GtkWidget *box = g_object_get_data (G_OBJECT (row), "apmm-votes-box");
+  RowState *state = g_object_get_data (G_OBJECT (row), ROW_STATE_KEY);
   int vote = apmm_session_get_participant_vote (self->session, index);
   g_autofree char *subtitle = NULL;
   int level = 0;
+
+  if (vote == state->vote && hidden == state->hidden)
+    return;
+  state->vote = vote;
+  state->hidden = hidden;
 
   if (vote < 0)
     subtitle = g_strdup (_("No vote yet"));
@@ -156,7 +229,7 @@ update_participant_row (ApmmVotesPanel *self,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
   /* While hidden, the buttons still record a vote but never show which one. */
-  for (GtkWidget *child = gtk_widget_get_first_child (box);
+  for (GtkWidget *child = gtk_widget_get_first_child (state->votes_box);
        child != NULL;
        child = gtk_widget_get_next_sibling (child), level++)
     {
@@ -331,11 +404,7 @@ participants_changed_cb (ApmmVotesPanel *self)
     }
 
   for (guint i = 0; (row = gtk_list_box_get_row_at_index (self->people_list, i)) != NULL; i++)
-    {
-      const char *name = apmm_session_get_participant_name (self->session, i);
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), *name ? name : _("Unnamed participant"));
-    }
+    rename_participant_row (GTK_WIDGET (row), apmm_session_get_participant_name (self->session, i));
   update_people (self);
 }
 
