@@ -198,6 +198,37 @@ test_participants (void)
   g_assert_finalize_object (panel);
 }
 
+/* A name being typed in one row, not applied yet, is not wiped out when
+ * someone else votes or is renamed: only the row whose name changed is
+ * set again. */
+static void
+test_rename_survives_votes (void)
+{
+  g_autoptr(ApmmSession) session = apmm_session_new ();
+  GtkWidget *panel = g_object_ref_sink (apmm_details_panel_new ());
+  GtkWidget *ana, *ben;
+
+  apmm_session_add_participant (session, "Ana", -1);
+  apmm_session_add_participant (session, "Ben", -1);
+  apmm_details_panel_set_session (APMM_DETAILS_PANEL (panel), session);
+  ana = row (panel, "Participant 1");
+  ben = row (panel, "Participant 2");
+
+  gtk_editable_set_text (GTK_EDITABLE (ana), "Ana Li");
+  apmm_session_set_participant_vote (session, 1, 3);
+  apmm_session_rename_participant (session, 1, "Ben Okafor");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ana)), ==, "Ana Li");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ben)), ==, "Ben Okafor");
+  apmm_test_assert_accessible_label (apmm_test_find_widget (ben, apmm_test_is_button_with_icon,
+                                                            "user-trash-symbolic"),
+                                     "Remove Ben Okafor");
+
+  g_signal_emit_by_name (ana, "apply");
+  g_assert_cmpstr (apmm_session_get_participant_name (session, 0), ==, "Ana Li");
+
+  g_assert_finalize_object (panel);
+}
+
 static void
 test_switch_session (void)
 {
@@ -249,6 +280,7 @@ main (int   argc,
   g_test_add_func ("/details-panel/date-validation", test_date_validation);
   g_test_add_func ("/details-panel/date-calendar", test_date_calendar);
   g_test_add_func ("/details-panel/participants", test_participants);
+  g_test_add_func ("/details-panel/rename-survives-votes", test_rename_survives_votes);
   g_test_add_func ("/details-panel/switch-session", test_switch_session);
   g_test_add_func ("/details-panel/fits-narrow-window", test_fits_narrow_window);
 

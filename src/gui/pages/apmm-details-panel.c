@@ -45,6 +45,8 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 #define PARTICIPANT_KEY "apmm-participant"
+/* The name a participant's row was last given. */
+#define NAME_KEY        "apmm-name"
 
 static void
 sync_notes (ApmmDetailsPanel *self)
@@ -136,6 +138,7 @@ create_participant_row (ApmmDetailsPanel *self,
   g_signal_connect (remove, "clicked", G_CALLBACK (remove_clicked_cb), self);
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), remove);
   g_object_set_data (G_OBJECT (row), "apmm-remove-button", remove);
+  g_object_set_data_full (G_OBJECT (row), NAME_KEY, g_strdup (name), g_free);
 
   return row;
 }
@@ -179,12 +182,19 @@ participants_changed_cb (ApmmDetailsPanel *self)
       return;
     }
 
+  /* A vote counts as a participants change too: only a row whose name
+   * changed is touched, in a room of hundreds. */
   for (guint i = 0; i < n; i++)
     {
       GtkWidget *child = GTK_WIDGET (gtk_list_box_get_row_at_index (self->participants_list, i));
       const char *name = apmm_session_get_participant_name (self->session, i);
-      g_autofree char *label = g_strdup_printf (_("Remove %s"), name);
+      g_autofree char *label = NULL;
 
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (child), NAME_KEY), name) == 0)
+        continue;
+
+      label = g_strdup_printf (_("Remove %s"), name);
+      g_object_set_data_full (G_OBJECT (child), NAME_KEY, g_strdup (name), g_free);
       apmm_gui_sync_editable (GTK_EDITABLE (child), name);
       gtk_accessible_update_property (g_object_get_data (G_OBJECT (child), "apmm-remove-button"),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, label,
