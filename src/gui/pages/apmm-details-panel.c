@@ -10,6 +10,7 @@
 
 #include "apmm-details-panel.h"
 #include "apmm-gui-utils.h"
+#include "apmm-hfw-bin.h"
 #include "apmm-session-file.h"
 
 struct _ApmmDetailsPanel
@@ -381,6 +382,7 @@ apmm_details_panel_class_init (ApmmDetailsPanelClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (APMM_TYPE_HFW_BIN);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/apmm/Workshop/apmm-details-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, ApmmDetailsPanel, stack);
   gtk_widget_class_bind_template_child (widget_class, ApmmDetailsPanel, organisation_row);

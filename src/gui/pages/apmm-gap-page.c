@@ -15,6 +15,7 @@
 #include "apmm-gap-page.h"
 #include "apmm-gap-row.h"
 #include "apmm-gui-utils.h"
+#include "apmm-hfw-bin.h"
 #include "apmm-session-caption.h"
 
 struct _ApmmGapPage
@@ -511,6 +512,7 @@ apmm_gap_page_class_init (ApmmGapPageClass *klass)
 
   g_type_ensure (APMM_TYPE_WRAP_BOX);
   g_type_ensure (APMM_TYPE_SESSION_CAPTION);
+  g_type_ensure (APMM_TYPE_HFW_BIN);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/apmm/Workshop/apmm-gap-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ApmmGapPage, session_caption);
   gtk_widget_class_bind_template_child (widget_class, ApmmGapPage, summary_label);

@@ -12,6 +12,7 @@
 #include "apmm-assessment.h"
 #include "apmm-comparison-banner.h"
 #include "apmm-gui-utils.h"
+#include "apmm-hfw-bin.h"
 #include "apmm-session-file.h"
 #include "apmm-session-caption.h"
 #include "apmm-roadmap.h"
@@ -679,6 +680,7 @@ apmm_roadmap_page_class_init (ApmmRoadmapPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (APMM_TYPE_SESSION_CAPTION);
+  g_type_ensure (APMM_TYPE_HFW_BIN);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/apmm/Workshop/apmm-roadmap-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ApmmRoadmapPage, session_caption);
   gtk_widget_class_bind_template_child (widget_class, ApmmRoadmapPage, why_label);
