@@ -540,6 +540,40 @@ test_switch_session (void)
   g_assert_finalize_object (page);
 }
 
+/* Out of view (another page shown in the window's stack) the page does no
+ * work for an edit; shown again, it has caught up with every edit. */
+static void
+test_hidden_page_catches_up (void)
+{
+  g_autoptr(ApmmSession) session = new_session ();
+  GtkWidget *page = new_page (session);
+  GtkWidget *stack = gtk_stack_new ();
+  GtkWidget *window;
+  GtkWidget *first_row;
+  g_auto(GStrv) order = NULL;
+
+  gtk_stack_add_named (GTK_STACK (stack), gtk_label_new ("Another page"), "other");
+  gtk_stack_add_named (GTK_STACK (stack), page, "gaps");
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "gaps");
+  window = apmm_test_show_in_window (stack, 1024);
+  first_row = GTK_WIDGET (row_at (page, 0));
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "other");
+  apmm_test_iterate ();
+  g_assert_false (gtk_widget_get_mapped (page));
+
+  /* Level 2 met: its gaps close, so the first row would go. */
+  apmm_test_set_level_status (session, 2, APMM_STATUS_MET);
+  g_assert_true (GTK_WIDGET (row_at (page, 0)) == first_row);
+
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "gaps");
+  order = default_order (session);
+  assert_rows_follow (page, (const char * const *) order);
+  g_assert_cmpuint (count_rows (page), ==, apmm_model_get_level (apmm_model_get_default (), 3)->n_criteria);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (page);
+}
+
 /* The window can be as narrow as 360 px, so the page must fold to fit that
  * with a full session, the example the app ships, in it. */
 static void
@@ -622,6 +656,7 @@ main (int   argc,
   g_test_add_func ("/gap-page/empty-states", test_empty_states);
   g_test_add_func ("/gap-page/not-assessed", test_not_assessed);
   g_test_add_func ("/gap-page/switch-session", test_switch_session);
+  g_test_add_func ("/gap-page/hidden-page-catches-up", test_hidden_page_catches_up);
   g_test_add_func ("/gap-page/fits-narrow-window", test_fits_narrow_window);
   g_test_add_func ("/gap-page/accessible-names", test_accessible_names);
 

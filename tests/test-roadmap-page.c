@@ -545,6 +545,53 @@ test_edit_touches_one_row (void)
   g_assert_finalize_object (page);
 }
 
+/* Out of view (another page shown in the window's stack) the page does no
+ * work for an edit; shown again, it has caught up with every edit: the
+ * actions added and edited, and the new verdict's entry points. */
+static void
+test_hidden_page_catches_up (void)
+{
+  g_autoptr(ApmmSession) session = apmm_session_new ();
+  GtkWidget *page = new_page (session);
+  GtkWidget *stack = gtk_stack_new ();
+  GtkWidget *window;
+  ApmmTextField *title;
+  g_autofree char *shown = NULL;
+
+  insert_action (session, "a1", "One");
+  gtk_stack_add_named (GTK_STACK (stack), gtk_label_new ("Another page"), "other");
+  gtk_stack_add_named (GTK_STACK (stack), page, "roadmap");
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "roadmap");
+  window = apmm_test_show_in_window (stack, 1024);
+  g_assert_cmpuint (count_rows (entry_points (page)), ==, 0);
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "other");
+  apmm_test_iterate ();
+  g_assert_false (gtk_widget_get_mapped (page));
+
+  insert_action (session, "a2", "Two");
+  {
+    g_autoptr(ApmmAction) edited = apmm_action_copy (apmm_session_get_action (session, 0));
+
+    g_free (edited->title);
+    edited->title = g_strdup ("One, edited");
+    apmm_session_replace_action (session, 0, edited);
+  }
+  apmm_test_set_level_status (session, 1, APMM_STATUS_MET);
+  g_assert_cmpuint (count_rows (actions (page)), ==, 1);
+  g_assert_cmpuint (count_rows (entry_points (page)), ==, 0);
+
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "roadmap");
+  g_assert_cmpuint (count_rows (actions (page)), ==, 2);
+  title = APMM_TEXT_FIELD (apmm_test_find_nth (action_row (page, 0), apmm_test_is_of_type,
+                                               APMM_TEST_TYPE (APMM_TYPE_TEXT_FIELD), 0));
+  shown = apmm_text_field_dup_text (title);
+  g_assert_cmpstr (shown, ==, "One, edited");
+  g_assert_cmpuint (count_rows (entry_points (page)), >, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (page);
+}
+
 /* The window can be as narrow as 360 px, so the page must fold to fit that
  * with a full session, the example the app ships, in it. */
 static void
@@ -594,6 +641,7 @@ main (int   argc,
   g_test_add_func ("/roadmap-page/edit-inline", test_edit_inline);
   g_test_add_func ("/roadmap-page/link-criteria", test_link_criteria);
   g_test_add_func ("/roadmap-page/edit-touches-one-row", test_edit_touches_one_row);
+  g_test_add_func ("/roadmap-page/hidden-page-catches-up", test_hidden_page_catches_up);
   g_test_add_func ("/roadmap-page/fits-narrow-window", test_fits_narrow_window);
   g_test_add_func ("/roadmap-page/accessible-names", test_accessible_names);
   g_test_add_func ("/roadmap-page/row-menu", test_row_menu);

@@ -34,6 +34,10 @@ struct _ApmmRoadmapPage
   /* What the two rebuilt lists last showed, to leave them alone otherwise. */
   GStrv            shown_entry_points;
   GStrv            shown_uncovered;
+  /* Changes that came while the page was out of view, shown when it is
+   * mapped again: a hidden page costs an edit nothing. */
+  gboolean         verdict_stale;
+  gboolean         actions_stale;
 
   GtkLabel        *why_label;
   GtkLabel        *why_detail_label;
@@ -524,10 +528,30 @@ apmm_roadmap_page_refresh (ApmmRoadmapPage *self)
     }
 
   self->assessment = apmm_assessment_ref (apmm_document_get_assessment (self->document));
+  self->verdict_stale = self->actions_stale = FALSE;
   sync_entry_points (self);
   sync_actions (self);
   sync_uncovered (self);
   show_view (self, "roadmap");
+}
+
+/* A page the window has shown and then hidden is realized but not mapped:
+ * it catches up when it is shown again. A page never shown (in a test, or
+ * not yet in a window) follows at once. */
+static gboolean
+out_of_view (ApmmRoadmapPage *self)
+{
+  return gtk_widget_get_realized (GTK_WIDGET (self)) && !gtk_widget_get_mapped (GTK_WIDGET (self));
+}
+
+static void
+sync_verdict (ApmmRoadmapPage *self)
+{
+  self->verdict_stale = FALSE;
+  g_clear_pointer (&self->assessment, apmm_assessment_unref);
+  self->assessment = apmm_assessment_ref (apmm_document_get_assessment (self->document));
+  sync_entry_points (self);
+  sync_uncovered (self);
 }
 
 /* A new verdict (after any change, a keystroke in a note too) moves only
@@ -536,22 +560,40 @@ static void
 assessment_changed_cb (ApmmRoadmapPage *self)
 {
   if (self->session == NULL || self->document == NULL)
-    {
-      apmm_roadmap_page_refresh (self);
-      return;
-    }
-
-  g_clear_pointer (&self->assessment, apmm_assessment_unref);
-  self->assessment = apmm_assessment_ref (apmm_document_get_assessment (self->document));
-  sync_entry_points (self);
-  sync_uncovered (self);
+    apmm_roadmap_page_refresh (self);
+  else if (out_of_view (self))
+    self->verdict_stale = TRUE;
+  else
+    sync_verdict (self);
 }
 
 /* Before the new verdict: a new action's row exists when its insertion returns. */
 static void
 roadmap_changed_cb (ApmmRoadmapPage *self)
 {
-  sync_actions (self);
+  if (out_of_view (self))
+    self->actions_stale = TRUE;
+  else
+    {
+      self->actions_stale = FALSE;
+      sync_actions (self);
+    }
+}
+
+static void
+apmm_roadmap_page_map (GtkWidget *widget)
+{
+  ApmmRoadmapPage *self = APMM_ROADMAP_PAGE (widget);
+
+  if (self->session != NULL && self->actions_stale)
+    {
+      self->actions_stale = FALSE;
+      sync_actions (self);
+    }
+  if (self->session != NULL && self->document != NULL && self->verdict_stale)
+    sync_verdict (self);
+
+  GTK_WIDGET_CLASS (apmm_roadmap_page_parent_class)->map (widget);
 }
 
 static void
@@ -663,6 +705,8 @@ apmm_roadmap_page_class_init (ApmmRoadmapPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  widget_class->map = apmm_roadmap_page_map;
 
   object_class->dispose = apmm_roadmap_page_dispose;
   object_class->finalize = apmm_roadmap_page_finalize;
