@@ -12,6 +12,7 @@
 #include "apmm-wrap-box.h"
 #include "apmm-assessment.h"
 #include "apmm-gui-utils.h"
+#include "apmm-hfw-bin.h"
 #include "apmm-result-strip.h"
 
 struct _ApmmResultStrip
@@ -292,6 +293,7 @@ apmm_result_strip_class_init (ApmmResultStripClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (APMM_TYPE_HFW_BIN);
   g_type_ensure (APMM_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/apmm/Workshop/apmm-result-strip.ui");
   gtk_widget_class_bind_template_child (widget_class, ApmmResultStrip, evidence_label);
