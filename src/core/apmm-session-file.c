@@ -145,28 +145,40 @@ apmm_session_load_bytes (GBytes  *bytes,
 }
 
 /* Reads at most APMM_SESSION_MAX_SIZE + 1 bytes, so that a file that grows
- * after it was measured, or that reports no size, cannot exhaust memory. */
+ * after it was measured, or that reports no size, cannot exhaust memory.
+ * The buffer is sized from @size_hint, the size the file reported, and read
+ * into directly: growing it 64 KiB at a time copied a 15 MB session over
+ * and over. */
 static GBytes *
 read_capped (GFile         *file,
+             guint64        size_hint,
              GCancellable  *cancellable,
              GError       **error)
 {
   g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GByteArray) buffer = g_byte_array_new ();
+  g_autoptr(GByteArray) buffer = NULL;
   g_autoptr(GError) local_error = NULL;
-  guint8 chunk[64 * 1024];
   gssize n;
 
   if ((stream = g_file_read (file, cancellable, &local_error)) == NULL)
     goto failed;
 
-  while ((n = g_input_stream_read (G_INPUT_STREAM (stream), chunk, sizeof chunk, cancellable, &local_error)) > 0)
+  buffer = g_byte_array_sized_new ((guint) MIN (size_hint, APMM_SESSION_MAX_SIZE) + 1);
+  for (;;)
     {
-      g_byte_array_append (buffer, chunk, (guint) n);
-      if (buffer->len > APMM_SESSION_MAX_SIZE)
-        return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+      guint len = buffer->len;
+      /* The rest of what the file reported and one byte more, so that the
+       * end is seen at once; 64 KiB at a time past that. */
+      gsize want = size_hint + 1 > len ? (gsize) (size_hint + 1 - len) : 64 * 1024;
+
+      want = MIN (want, (gsize) APMM_SESSION_MAX_SIZE + 1 - len);
+      g_byte_array_set_size (buffer, len + (guint) want);
+      n = g_input_stream_read (G_INPUT_STREAM (stream), buffer->data + len, want, cancellable, &local_error);
+      g_byte_array_set_size (buffer, len + (guint) MAX (n, 0));
+      if (n <= 0 || buffer->len > APMM_SESSION_MAX_SIZE)
+        break;
     }
-  if (n == 0)
+  if (n >= 0)
     return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
 
 failed:
@@ -177,6 +189,7 @@ failed:
 
 static gboolean
 check_file_info (GFile         *file,
+                 guint64       *size,
                  GCancellable  *cancellable,
                  GError       **error)
 {
@@ -209,6 +222,7 @@ check_file_info (GFile         *file,
       return FALSE;
     }
 
+  *size = (guint64) MAX (g_file_info_get_size (info), 0);
   return TRUE;
 }
 
@@ -218,13 +232,14 @@ apmm_session_load_file (GFile         *file,
                         GError       **error)
 {
   g_autoptr(GBytes) bytes = NULL;
+  guint64 size = 0;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!check_file_info (file, cancellable, error))
+  if (!check_file_info (file, &size, cancellable, error))
     return NULL;
-  if ((bytes = read_capped (file, cancellable, error)) == NULL)
+  if ((bytes = read_capped (file, size, cancellable, error)) == NULL)
     return NULL;
 
   return apmm_session_load_bytes (bytes, error);
