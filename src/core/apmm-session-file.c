@@ -2,8 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Loading: apmm-session-file-scan.c turns bytes into JSON only after a strict
- * pre-scan, apmm-session-file-read.c turns JSON into a session and says
+ * Loading: apmm-session-file-scan.c turns bytes into JSON in one strict
+ * scan, apmm-session-file-read.c turns JSON into a session and says
  * where and why it refuses. Saving: apmm-session-file-write.c builds the
  * JSON (unknown keys kept), apmm-session-file-print.c prints it, and
  * apmm-file-writer.c puts it on disk.
