@@ -172,7 +172,8 @@ test_tree_strings (void)
 static void
 test_tree_string_offsets (void)
 {
-  static const char * const specials[] = { "\\\"", "\\\\", "\\n", "\\u00e9", "é", "€", "😀", "\\ud83d\\ude00" };
+  static const char * const specials[] = { "\\\"", "\\\\", "\\n", "\\u00e9", "é", "€", "😀", "\\ud83d\\ude00",
+                                           "\x7f", " ", "~", "!", "#", "[", "]" };
 
   for (guint s = 0; s < G_N_ELEMENTS (specials); s++)
     for (guint before = 0; before < 24; before++)
@@ -301,6 +302,25 @@ test_refused_utf8_in_strings (void)
     assert_refused (cases[i].text, APMM_SESSION_ERROR_ENCODING, cases[i].message);
 }
 
+/* A raw control character at every offset around the eight-byte steps. */
+static void
+test_refused_control_characters (void)
+{
+  static const char controls[] = { '\x01', '\x1f', '\t', '\n', '\r' };
+
+  for (guint i = 0; i < G_N_ELEMENTS (controls); i++)
+    for (guint before = 0; before < 24; before++)
+      {
+        g_autofree char *fill = g_strnfill (before, 'x');
+        g_autofree char *text = g_strdup_printf ("[\"%s%cyyyyyyyyy\"]", fill, controls[i]);
+        g_autofree char *message =
+          g_strdup_printf ("Not valid JSON at line 1, column %u: a control character inside a "
+                           "string must be written as an escape", before + 3);
+
+        assert_refused (text, APMM_SESSION_ERROR_SYNTAX, message);
+      }
+}
+
 /* The string limit is checked before each character that is not plain, so
  * a control character or a bad escape just at the limit is named, and one
  * just past it is not. */
@@ -370,6 +390,7 @@ main (int   argc,
   g_test_add_func ("/session-file-scan/tree/long-strings", test_tree_long_strings);
   g_test_add_func ("/session-file-scan/refused/encoding-first", test_refused_encoding_first);
   g_test_add_func ("/session-file-scan/refused/utf8-in-strings", test_refused_utf8_in_strings);
+  g_test_add_func ("/session-file-scan/refused/control-characters", test_refused_control_characters);
   g_test_add_func ("/session-file-scan/refused/string-limit-edges", test_refused_string_limit_edges);
   g_test_add_func ("/session-file-scan/refused/numbers", test_refused_numbers);
 

@@ -351,9 +351,10 @@ plain_run_end (Scanner *sc,
  * in sc->text. The limit is on the string's value, in UTF-8 bytes after
  * unescaping, as the writer measures it: a string of exactly
  * APMM_SESSION_MAX_STRING bytes is accepted, however it is escaped. The
- * limit is checked before each character that is not plain, and at the
- * end, as often as needed: plain characters cannot be refused, so a string
- * over the limit is refused for its length before anything after the limit. */
+ * limit is checked after each run of plain characters and before each other
+ * character: a plain character is never refused, so this gives the answer
+ * checking before every character would, and a string over the limit is
+ * refused for its length, not for what comes after the limit. */
 static gboolean
 scan_string (Scanner *sc)
 {
