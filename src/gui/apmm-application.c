@@ -25,6 +25,8 @@ struct _ApmmApplication
   GSettings      *settings;
   gboolean        drafts_checked;
   gboolean        options_parsed;
+  /* Files given to open() still being read. */
+  guint           n_opening;
 };
 
 G_DEFINE_FINAL_TYPE (ApmmApplication, apmm_application, ADW_TYPE_APPLICATION)
@@ -364,7 +366,12 @@ apmm_application_activate (GApplication *app)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL)
-    window = GTK_WINDOW (apmm_window_new (GTK_APPLICATION (self)));
+    {
+      window = GTK_WINDOW (apmm_window_new (GTK_APPLICATION (self)));
+      /* Started with files: the window waits for them, without a welcome. */
+      if (self->n_opening > 0)
+        apmm_window_set_opening (APMM_WINDOW (window), TRUE);
+    }
 
   gtk_window_present (window);
   offer_recovery (self, window);
@@ -389,6 +396,7 @@ opened_cb (GObject      *object,
   /* A bad file opens no window of its own: the reason is shown over the
    * window the user is already in. */
   document = apmm_document_load_finish (result, &error);
+  self->n_opening--;
   window = apmm_window_find_for_file (GTK_APPLICATION (self), req->file);
   if (window == NULL)
     {
@@ -401,6 +409,11 @@ opened_cb (GObject      *object,
       else
         apmm_window_show_open_error (window, req->file, error);
     }
+  /* Nothing more to wait for: a window still empty welcomes. */
+  if (self->n_opening == 0)
+    for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+      if (APMM_IS_WINDOW (l->data))
+        apmm_window_set_opening (l->data, FALSE);
   gtk_window_present (GTK_WINDOW (window));
 
   offer_recovery (self, GTK_WINDOW (window));
@@ -436,6 +449,7 @@ apmm_application_open (GApplication  *app,
       req->self = g_object_ref (self);
       req->file = g_object_ref (files[i]);
       g_application_hold (app);
+      self->n_opening++;
       apmm_document_load_async (files[i], NULL, opened_cb, req);
     }
 }

@@ -22,6 +22,8 @@ struct _ApmmWindow
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
   GtkStack             *main_stack;
+  GtkSpinner           *opening_spinner;
+  guint                 opening_source;
   AdwViewStack         *view_stack;
   AdwFlap              *details_flap;
   AdwBin               *explorer_bin;

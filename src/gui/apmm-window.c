@@ -339,6 +339,7 @@ apmm_window_set_document (ApmmWindow   *self,
   update_autosave_delay (self);
 
   set_pages_document (self, document);
+  apmm_window_set_opening (self, FALSE);
   gtk_stack_set_visible_child_name (self->main_stack, document != NULL ? "session" : "welcome");
   restrict_focus_to_visible_child (GTK_WIDGET (self->main_stack),
                                    gtk_stack_get_visible_child (self->main_stack));
@@ -986,6 +987,7 @@ populate_recent (ApmmWindow *self)
   gtk_widget_set_visible (self->recent_box, shown > 0);
 }
 
+
 /* --- Drag and drop ----------------------------------------------------- */
 
 static gboolean
@@ -1057,6 +1059,7 @@ apmm_window_dispose (GObject *object)
   if (self->loading != NULL)
     g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
+  g_clear_handle_id (&self->opening_source, g_source_remove);
   if (self->inhibit_cookie != 0 && gtk_window_get_application (GTK_WINDOW (self)) != NULL)
     gtk_application_uninhibit (gtk_window_get_application (GTK_WINDOW (self)), self->inhibit_cookie);
   self->inhibit_cookie = 0;
@@ -1115,6 +1118,7 @@ apmm_window_class_init (ApmmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ApmmWindow, info_bar);
   gtk_widget_class_bind_template_child (widget_class, ApmmWindow, info_label);
   gtk_widget_class_bind_template_child (widget_class, ApmmWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, ApmmWindow, opening_spinner);
   gtk_widget_class_bind_template_child (widget_class, ApmmWindow, recent_box);
   gtk_widget_class_bind_template_child (widget_class, ApmmWindow, details_button);
   gtk_widget_class_bind_template_child (widget_class, ApmmWindow, undo_button);
@@ -1193,7 +1197,10 @@ apmm_window_init (ApmmWindow *self)
   g_signal_connect_object (self->settings, "changed::autosave-delay",
                            G_CALLBACK (update_autosave_delay), self, G_CONNECT_SWAPPED);
 
-  populate_recent (self);
+  /* The recent files are read each time the welcome page is shown: a
+   * window opened on a session never needs them. */
+  g_signal_connect_object (gtk_stack_get_child_by_name (self->main_stack, "welcome"), "map",
+                           G_CALLBACK (populate_recent), self, G_CONNECT_SWAPPED);
   apmm_window_set_document (self, NULL);
   update_title (self);
   _apmm_window_update_actions (self);
@@ -1255,6 +1262,39 @@ apmm_window_get_file (ApmmWindow *self)
   g_return_val_if_fail (APMM_IS_WINDOW (self), NULL);
 
   return self->document != NULL ? apmm_document_get_file (self->document) : NULL;
+}
+
+static gboolean
+show_opening_spinner_cb (gpointer data)
+{
+  ApmmWindow *self = data;
+
+  self->opening_source = 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->opening_spinner), TRUE);
+  gtk_spinner_start (self->opening_spinner);
+  return G_SOURCE_REMOVE;
+}
+
+/* A window opened for a session the application is still reading shows
+ * nothing until the session is in (a spinner after half a second), not
+ * the welcome page: laying that out would only delay the session. */
+void
+apmm_window_set_opening (ApmmWindow *self,
+                         gboolean    opening)
+{
+  g_return_if_fail (APMM_IS_WINDOW (self));
+
+  g_clear_handle_id (&self->opening_source, g_source_remove);
+  gtk_spinner_stop (self->opening_spinner);
+  gtk_widget_set_visible (GTK_WIDGET (self->opening_spinner), FALSE);
+
+  if (opening && self->document == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->main_stack, "opening");
+      self->opening_source = g_timeout_add (500, show_opening_spinner_cb, self);
+    }
+  else if (!opening && self->document == NULL)
+    gtk_stack_set_visible_child_name (self->main_stack, "welcome");
 }
 
 gboolean

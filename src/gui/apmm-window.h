@@ -29,6 +29,8 @@ ApmmHistory  *apmm_window_get_history       (ApmmWindow       *self);
 GFile        *apmm_window_get_file          (ApmmWindow       *self);
 /* TRUE when the window shows no session, or an unmodified new one: it can
  * take a file without asking. */
+void          apmm_window_set_opening       (ApmmWindow       *self,
+                                             gboolean          opening);
 gboolean      apmm_window_is_disposable     (ApmmWindow       *self);
 /* Reads @file in the background, then shows it in this window. On failure a
  * dialog explains why and the current document is kept. */
