@@ -122,12 +122,25 @@ apmm_sf_invalid_member (GError     **error,
 /* Public API                                                                */
 /* ------------------------------------------------------------------------ */
 
+static ApmmSession *
+session_from_root (JsonNode  *root,
+                   GError   **error)
+{
+  g_autoptr(ApmmSession) session = apmm_session_new ();
+
+  if (!apmm_sf_load_root (session, root, error))
+    return NULL;
+
+  apmm_session_set_origin (session, root);
+
+  return g_steal_pointer (&session);
+}
+
 ApmmSession *
 apmm_session_load_bytes (GBytes  *bytes,
                          GError **error)
 {
   g_autoptr(JsonNode) root = NULL;
-  g_autoptr(ApmmSession) session = NULL;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -135,13 +148,7 @@ apmm_session_load_bytes (GBytes  *bytes,
   if ((root = apmm_sf_parse_json (bytes, error)) == NULL)
     return NULL;
 
-  session = apmm_session_new ();
-  if (!apmm_sf_load_root (session, root, error))
-    return NULL;
-
-  apmm_session_set_origin (session, root);
-
-  return g_steal_pointer (&session);
+  return session_from_root (root, error);
 }
 
 /* Reads at most APMM_SESSION_MAX_SIZE + 1 bytes, so that a file that grows
@@ -232,6 +239,7 @@ apmm_session_load_file (GFile         *file,
                         GError       **error)
 {
   g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JsonNode) root = NULL;
   guint64 size = 0;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -242,7 +250,15 @@ apmm_session_load_file (GFile         *file,
   if ((bytes = read_capped (file, size, cancellable, error)) == NULL)
     return NULL;
 
-  return apmm_session_load_bytes (bytes, error);
+  /* The tree holds copies of everything it needs: the file's bytes go
+   * before the session is built, so that a large file is in memory twice at
+   * most (the tree, the session), not three times. */
+  root = apmm_sf_parse_json (bytes, error);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  if (root == NULL)
+    return NULL;
+
+  return session_from_root (root, error);
 }
 
 GBytes *
