@@ -29,13 +29,14 @@
 /* json-glib 1.6 recurses without limit, wraps integers that overflow, turns
  * 1e999 into "inf", accepts comments, single quotes and "var x =", keeps the
  * last of duplicate keys and decodes lone surrogates into invalid UTF-8. This
- * scan walks the text once with an explicit stack and refuses all of it. What
- * it accepts is plain RFC 8259 JSON, and it builds the tree json_parser_load_from_data ()
- * would: the same node and value types (numbers without a fraction or an
- * exponent are int64, the others double, as json-glib's scanner decides),
- * members in file order, each node's parent set. Parsing the text a second
- * time with json-glib, as the reader once did, was two thirds of reading a
- * large session; tests/test-session-file-scan.c compares the two trees. */
+ * scan walks the text once with an explicit stack and refuses all of it.
+ * What it accepts is plain RFC 8259 JSON, and it builds the tree that
+ * json_parser_load_from_data () would: the same node and value types
+ * (numbers without a fraction or an exponent are int64, the others double,
+ * as json-glib's scanner decides), members in file order, each node's parent
+ * set. Parsing the text a second time with json-glib, as the reader once
+ * did, was two thirds of reading a large session;
+ * tests/test-session-file-scan.c and the fuzzer compare the two trees. */
 
 typedef enum {
   SCAN_VALUE,
