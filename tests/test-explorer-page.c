@@ -306,6 +306,17 @@ test_session_caption (void)
   g_assert_cmpstr (apmm_session_caption_get_text (APMM_SESSION_CAPTION (caption)), ==, "Acme Mutual · 14 May 2026");
   apmm_session_set_organisation (session, "Acme Re");
   g_assert_cmpstr (apmm_session_caption_get_text (APMM_SESSION_CAPTION (caption)), ==, "Acme Re · 14 May 2026");
+  /* A 64 KiB name is shown by its start: the date stays in view. */
+  {
+    g_autofree char *long_name = g_strnfill (65536, 'x');
+    const char *text;
+
+    apmm_session_set_organisation (session, long_name);
+    text = apmm_session_caption_get_text (APMM_SESSION_CAPTION (caption));
+    g_assert_true (g_str_has_prefix (text, "xxxx"));
+    g_assert_true (g_str_has_suffix (text, "… · 14 May 2026"));
+    g_assert_cmpint (g_utf8_strlen (text, -1), <=, 140);
+  }
 
   g_assert_finalize_object (page);
 }
