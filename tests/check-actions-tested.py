@@ -60,8 +60,7 @@ def main():
                 for action in actions_in(path):
                     actions.setdefault(action, os.path.relpath(path, root))
 
-    # The menus in ui/ name actions too (some, like win.show-help-overlay,
-    # GTK installs itself).
+    # The menus in ui/ name actions too.
     for folder, _, files in os.walk(os.path.join(root, 'ui')):
         for name in sorted(files):
             if name.endswith('.ui'):

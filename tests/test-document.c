@@ -7,6 +7,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 
 #include "apmm-document.h"
@@ -187,6 +189,17 @@ test_new (void)
   apmm_session_set_date (apmm_document_get_session (document), "2026-12-01");
   g_autofree char *name = apmm_document_suggest_file_name (document);
   g_assert_cmpstr (name, ==, "Acme Mutual 2026-12-01.apmm");
+
+  /* A window's title is the start of a very long name, not all 64 KiB of it. */
+  {
+    g_autofree char *long_name = g_strnfill (65536, 'x');
+
+    memcpy (long_name, "Acme ", 5);
+    apmm_session_set_organisation (apmm_document_get_session (document), long_name);
+    g_assert_true (g_str_has_prefix (apmm_document_get_title (document), "Acme xxx"));
+    g_assert_true (g_str_has_suffix (apmm_document_get_title (document), "…"));
+    g_assert_cmpint (g_utf8_strlen (apmm_document_get_title (document), -1), <=, 81);
+  }
 }
 
 static void

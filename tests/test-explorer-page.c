@@ -201,6 +201,81 @@ test_narrow_and_empty (void)
   g_assert_finalize_object (page);
 }
 
+static gboolean
+label_contains (GtkWidget     *widget,
+                gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
+}
+
+static gboolean
+is_note_button (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_MENU_BUTTON (widget)
+         && g_strcmp0 (gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)), "Show Whole Note") == 0;
+}
+
+/* A long evidence note is shown as a glance, with the whole of it one
+ * click away: a label shapes all of its text at every width. */
+static void
+test_long_note_clipped (void)
+{
+  g_autoptr(ApmmSession) session = apmm_session_new ();
+  g_autoptr(GString) note = g_string_new ("Rollback rehearsed");
+  GtkWidget *page = g_object_ref_sink (apmm_explorer_page_new ());
+  GtkWidget *window, *label, *button, *popover, *view, *other_row;
+  g_autofree char *shown = NULL;
+  GtkTextIter start, end;
+
+  for (guint i = 0; i < 2000; i++)
+    g_string_append (note, " and logged");
+  g_string_append (note, " END-OF-NOTE");
+  apmm_session_set_evidence_note (session, "l3.rollback", note->str);
+  apmm_session_set_evidence_note (session, "l3.cost-tracked", "Runbook RB-12");
+  apmm_explorer_page_set_session (APMM_EXPLORER_PAGE (page), session);
+  apmm_explorer_page_set_selected_level (APMM_EXPLORER_PAGE (page), 3);
+  window = apmm_test_show_in_window (page, 1024);
+
+  label = apmm_test_find_widget (page, label_contains, "Rollback rehearsed");
+  g_assert_nonnull (label);
+  g_assert_cmpint (g_utf8_strlen (gtk_label_get_text (GTK_LABEL (label)), -1), <=, 281);
+  /* Cut after a whole word. */
+  g_assert_true (g_str_has_suffix (gtk_label_get_text (GTK_LABEL (label)), " logged…") ||
+                 g_str_has_suffix (gtk_label_get_text (GTK_LABEL (label)), " and…"));
+  g_assert_null (apmm_test_find_widget (page, label_contains, "END-OF-NOTE"));
+  /* A short note is shown whole, with nothing more to show. */
+  g_assert_true (shows (page, "Runbook RB-12"));
+
+  button = apmm_test_find_widget (page, is_note_button, NULL);
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_ancestor (label, gtk_widget_get_parent (button)));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  apmm_test_iterate ();
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (popover));
+  view = apmm_test_find_widget (popover, apmm_test_is_of_type, APMM_TEST_TYPE (GTK_TYPE_TEXT_VIEW));
+  g_assert_nonnull (view);
+  g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (view)));
+  gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), &start, &end);
+  shown = gtk_text_iter_get_text (&start, &end);
+  g_assert_cmpstr (shown, ==, note->str);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+
+  /* A rating makes its own row again, not its neighbours'. */
+  other_row = gtk_widget_get_ancestor (apmm_test_find_widget (page, is_shown_label, "Runbook RB-12"),
+                                       GTK_TYPE_LIST_BOX_ROW);
+  apmm_session_set_status (session, "l3.rollback", APMM_STATUS_MET);
+  apmm_test_iterate ();
+  g_assert_true (shows (page, "Met"));
+  g_assert_true (gtk_widget_get_ancestor (apmm_test_find_widget (page, is_shown_label, "Runbook RB-12"),
+                                          GTK_TYPE_LIST_BOX_ROW) == other_row);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (page);
+}
+
 /* The window can be as narrow as 360 px, so the page must fold to fit that
  * with a full session, the example the app ships, in it. */
 static void
@@ -231,6 +306,17 @@ test_session_caption (void)
   g_assert_cmpstr (apmm_session_caption_get_text (APMM_SESSION_CAPTION (caption)), ==, "Acme Mutual · 14 May 2026");
   apmm_session_set_organisation (session, "Acme Re");
   g_assert_cmpstr (apmm_session_caption_get_text (APMM_SESSION_CAPTION (caption)), ==, "Acme Re · 14 May 2026");
+  /* A 64 KiB name is shown by its start: the date stays in view. */
+  {
+    g_autofree char *long_name = g_strnfill (65536, 'x');
+    const char *text;
+
+    apmm_session_set_organisation (session, long_name);
+    text = apmm_session_caption_get_text (APMM_SESSION_CAPTION (caption));
+    g_assert_true (g_str_has_prefix (text, "xxxx"));
+    g_assert_true (g_str_has_suffix (text, "… · 14 May 2026"));
+    g_assert_cmpint (g_utf8_strlen (text, -1), <=, 140);
+  }
 
   g_assert_finalize_object (page);
 }
@@ -246,6 +332,7 @@ main (int   argc,
   g_test_add_func ("/explorer-page/shows-selected-level", test_shows_selected_level);
   g_test_add_func ("/explorer-page/ladder-drives-selection", test_ladder_drives_selection);
   g_test_add_func ("/explorer-page/ratings-live", test_ratings_live);
+  g_test_add_func ("/explorer-page/long-note-clipped", test_long_note_clipped);
   g_test_add_func ("/explorer-page/narrow-and-empty", test_narrow_and_empty);
   g_test_add_func ("/explorer-page/fits-narrow-window", test_fits_narrow_window);
 

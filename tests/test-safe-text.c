@@ -80,6 +80,57 @@ test_file_names (void)
   g_assert_cmpstr (base, ==, "\\u202eevil\xef\xbf\xbd.apmm");
 }
 
+/* A glance at a long note: whole words, at most so many characters and
+ * lines, and "…" to say there is more. */
+static void
+test_excerpt (void)
+{
+  g_autofree char *fits = NULL, *words = NULL, *lines = NULL, *long_word = NULL, *accents = NULL;
+  g_autofree char *punct = NULL, *empty = NULL;
+  g_autoptr(GString) many = g_string_new (NULL);
+  gboolean clipped = TRUE;
+
+  fits = apmm_text_excerpt ("Runbook RB-12", 20, 3, &clipped);
+  g_assert_cmpstr (fits, ==, "Runbook RB-12");
+  g_assert_false (clipped);
+
+  words = apmm_text_excerpt ("Rollback tested every quarter by the platform team", 30, 3, &clipped);
+  g_assert_cmpstr (words, ==, "Rollback tested every quarter…");
+  g_assert_true (clipped);
+
+  /* Trailing punctuation goes before the ellipsis. */
+  punct = apmm_text_excerpt ("Owner: Helen, claims. Then more words follow here", 21, 3, NULL);
+  g_assert_cmpstr (punct, ==, "Owner: Helen, claims…");
+
+  lines = apmm_text_excerpt ("one\ntwo\nthree\nfour", 100, 2, &clipped);
+  g_assert_cmpstr (lines, ==, "one\ntwo…");
+  g_assert_true (clipped);
+
+  /* One unbroken word is cut inside it, on a character. */
+  long_word = apmm_text_excerpt ("ééééééééééééééééééééé", 5, 3, NULL);
+  g_assert_cmpstr (long_word, ==, "ééééé…");
+
+  accents = apmm_text_excerpt ("Zürich – évaluation “2026” terminée", 19, 1, NULL);
+  g_assert_true (g_utf8_validate (accents, -1, NULL));
+  g_assert_cmpstr (accents, ==, "Zürich – évaluation…");
+
+  empty = apmm_text_excerpt (NULL, 10, 1, &clipped);
+  g_assert_cmpstr (empty, ==, "");
+  g_assert_false (clipped);
+
+  /* A 64 KiB note becomes a few hundred characters. */
+  for (guint i = 0; i < 8000; i++)
+    g_string_append (many, "drift ok ");
+  {
+    g_autofree char *glance = apmm_text_excerpt (many->str, 280, 4, &clipped);
+
+    g_assert_true (clipped);
+    g_assert_cmpint (g_utf8_strlen (glance, -1), <=, 281);
+    g_assert_cmpint (g_utf8_strlen (glance, -1), >=, 180);
+    g_assert_true (g_str_has_suffix (glance, "ok…") || g_str_has_suffix (glance, "drift…"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -90,6 +141,7 @@ main (int   argc,
   g_test_add_func ("/safe-text/hostile", test_hostile);
   g_test_add_func ("/safe-text/markup", test_markup);
   g_test_add_func ("/safe-text/file-names", test_file_names);
+  g_test_add_func ("/safe-text/excerpt", test_excerpt);
 
   return g_test_run ();
 }

@@ -203,6 +203,45 @@ test_welcome (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (f->window->undo_button));
 }
 
+/* A window opened for a session still being read shows neither the
+ * welcome page nor its recent files, only a spinner after a while; the
+ * session replaces it, and with nothing to wait for the welcome returns. */
+static void
+test_opening (Fixture       *f,
+              gconstpointer  data)
+{
+  GtkWidget *spinner = GTK_WIDGET (f->window->opening_spinner);
+
+  apmm_window_set_opening (f->window, TRUE);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->main_stack), ==, "opening");
+  g_assert_false (gtk_widget_get_visible (spinner));
+  g_assert_true (apmm_window_is_disposable (f->window));
+  iterate (700);
+  g_assert_true (gtk_widget_get_visible (spinner));
+  g_assert_true (gtk_widget_is_drawable (spinner));
+
+  apmm_window_open_example (f->window, "meridian-insurance");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->main_stack), ==, "session");
+  g_assert_false (gtk_widget_get_visible (spinner));
+
+  /* Opening again with a session in the window changes nothing. */
+  apmm_window_set_opening (f->window, TRUE);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->main_stack), ==, "session");
+  apmm_window_set_opening (f->window, FALSE);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->main_stack), ==, "session");
+}
+
+static void
+test_opening_fails (Fixture       *f,
+                    gconstpointer  data)
+{
+  apmm_window_set_opening (f->window, TRUE);
+  apmm_window_set_opening (f->window, FALSE);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->main_stack), ==, "welcome");
+  iterate (700);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->window->opening_spinner)));
+}
+
 static void
 test_open_example (Fixture       *f,
                    gconstpointer  data)
@@ -808,6 +847,8 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/window/welcome", test_welcome);
   ADD ("/window/open-example", test_open_example);
+  ADD ("/window/opening", test_opening);
+  ADD ("/window/opening-fails", test_opening_fails);
   ADD ("/window/unsaved-mark-and-undo", test_unsaved_mark_and_undo);
   ADD ("/window/bad-file-keeps-session", test_bad_file_keeps_session);
   ADD ("/window/newer-version-untouched", test_newer_version_untouched);

@@ -10,6 +10,7 @@
 
 #include "apmm-document.h"
 #include "apmm-drafts.h"
+#include "apmm-safe-text.h"
 #include "apmm-session-file.h"
 
 struct _ApmmDocument
@@ -113,6 +114,9 @@ file_display_name (GFile *file)
   return g_filename_display_name (basename);
 }
 
+/* The longest window title, in characters. */
+#define TITLE_MAX_CHARS 80
+
 static void
 update_titles (ApmmDocument *self)
 {
@@ -130,8 +134,10 @@ update_titles (ApmmDocument *self)
     subtitle = g_strdup (self->modified ? _("Not saved — unsaved changes") : _("Not saved"));
 
   g_object_freeze_notify (G_OBJECT (self));
+  /* A title, not the whole name: an organisation may be 64 KiB long. */
   set_string (self, &self->title,
-              g_strdup (organisation[0] != '\0' ? organisation : _("Untitled Session")),
+              organisation[0] != '\0' ? apmm_text_excerpt (organisation, TITLE_MAX_CHARS, 1, NULL)
+                                       : g_strdup (_("Untitled Session")),
               PROP_TITLE);
   set_string (self, &self->subtitle, subtitle, PROP_SUBTITLE);
   g_object_thaw_notify (G_OBJECT (self));

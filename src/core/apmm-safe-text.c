@@ -104,3 +104,59 @@ apmm_safe_basename (GFile *file)
 
   return apmm_safe_text (display);
 }
+
+char *
+apmm_text_excerpt (const char *text,
+                   guint       max_chars,
+                   guint       max_lines,
+                   gboolean   *clipped)
+{
+  const char *p = text != NULL ? text : "";
+  const char *cut = NULL;
+  const char *word_end = NULL;
+  guint chars = 0, lines = 1;
+  GString *out;
+
+  if (clipped != NULL)
+    *clipped = FALSE;
+  g_return_val_if_fail (max_chars > 0 && max_lines > 0, g_strdup (p));
+
+  for (const char *q = p; *q != '\0'; q = g_utf8_next_char (q))
+    {
+      gunichar c = g_utf8_get_char (q);
+
+      if (chars == max_chars || (c == '\n' && lines == max_lines))
+        {
+          cut = q;
+          break;
+        }
+      if (c == '\n')
+        lines++;
+      if (g_unichar_isspace (c) && q > p && !g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (q))))
+        word_end = q;
+      chars++;
+    }
+
+  if (cut == NULL)
+    return g_strdup (p);
+
+  if (clipped != NULL)
+    *clipped = TRUE;
+  /* After a whole word, unless that loses more than a third. */
+  if (word_end != NULL && g_utf8_strlen (p, word_end - p) >= (glong) (chars - chars / 3))
+    cut = word_end;
+
+  out = g_string_new_len (p, cut - p);
+  while (out->len > 0)
+    {
+      const char *last = g_utf8_find_prev_char (out->str, out->str + out->len);
+      gunichar c = g_utf8_get_char (last);
+
+      if (!g_unichar_isspace (c) && !g_unichar_ispunct (c))
+        break;
+      g_string_truncate (out, last - out->str);
+    }
+  g_string_append (out, "…");
+
+  return g_string_free (out, FALSE);
+}

@@ -23,4 +23,16 @@ char  *apmm_safe_file_name   (GFile       *file);
 /* Only the last part of @file's name, made safe. */
 char  *apmm_safe_basename    (GFile       *file);
 
+/* The start of @text for a place that shows a glance, not the whole: at
+ * most @max_chars characters and @max_lines lines, cut after a whole word
+ * where one ends in the last third, with trailing spaces and punctuation
+ * dropped and "…" added. Sets *@clipped (may be NULL) when anything was
+ * cut; a text that fits is returned whole. Widgets show the excerpt and
+ * offer the whole text a click away: a label shapes all of its text at
+ * every width it is measured for. */
+char  *apmm_text_excerpt     (const char  *text,
+                              guint        max_chars,
+                              guint        max_lines,
+                              gboolean    *clipped);
+
 G_END_DECLS

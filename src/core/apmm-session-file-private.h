@@ -6,7 +6,7 @@
  * hold in mind:
  *
  *   apmm-session-file.c        public API, places and messages, the file on disk
- *   apmm-session-file-scan.c   bytes → JSON: the strict pre-scan, then json-glib
+ *   apmm-session-file-scan.c   bytes → JSON: one strict scan that builds the tree
  *   apmm-session-file-read.c   JSON → session: typed readers and validation
  *   apmm-session-file-write.c  session → JSON, with the unknown keys kept
  *   apmm-session-file-print.c  JSON → bytes: the deterministic printer

@@ -1,12 +1,14 @@
-/* apmm-session-file-scan.c — bytes to JSON: the strict pre-scan, then json-glib
+/* apmm-session-file-scan.c — bytes to JSON: one strict pass that builds the tree
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The first steps of loading, each able to refuse the input with one
- * translated line: size, emptiness, NUL bytes, UTF-8, then a strict
- * non-recursive scan of the JSON text (syntax, nesting depth, string length,
- * duplicate keys, numbers that json-glib would silently wrap), and only then
- * json-glib's parser, which recurses and is lenient, hence the scan first.
+ * translated line: size, emptiness, then a strict non-recursive scan of the
+ * JSON text (syntax, nesting depth, string length, duplicate keys, numbers
+ * that json-glib would silently wrap, UTF-8 inside strings) that builds the
+ * JsonNode tree as it goes, the same tree json-glib's parser would build. A
+ * refused input is checked for NUL bytes and invalid UTF-8 before the scan's
+ * own message is given, so an encoding problem is always named first.
  */
 #define G_LOG_DOMAIN "apmm-session-file"
 
@@ -21,14 +23,20 @@
 #include "apmm-session-file-private.h"
 
 /* ------------------------------------------------------------------------ */
-/* The strict pre-parse scan                                                 */
+/* The strict scan, building the tree                                        */
 /* ------------------------------------------------------------------------ */
 
 /* json-glib 1.6 recurses without limit, wraps integers that overflow, turns
  * 1e999 into "inf", accepts comments, single quotes and "var x =", keeps the
  * last of duplicate keys and decodes lone surrogates into invalid UTF-8. This
- * scan walks the text once with an explicit stack and refuses all of it, so
- * that what reaches json-glib is plain RFC 8259 JSON it handles correctly. */
+ * scan walks the text once with an explicit stack and refuses all of it.
+ * What it accepts is plain RFC 8259 JSON, and it builds the tree that
+ * json_parser_load_from_data () would: the same node and value types
+ * (numbers without a fraction or an exponent are int64, the others double,
+ * as json-glib's scanner decides), members in file order, each node's parent
+ * set. Parsing the text a second time with json-glib, as the reader once
+ * did, was two thirds of reading a large session;
+ * tests/test-session-file-scan.c and the fuzzer compare the two trees. */
 
 typedef enum {
   SCAN_VALUE,
@@ -42,8 +50,10 @@ typedef enum {
 typedef struct {
   gboolean    is_object;
   guint       index;     /* arrays: the element being read */
-  const char *key;       /* objects: the member being read, owned by keys */
-  GHashTable *keys;      /* objects: member names seen so far */
+  char       *key;       /* objects: the member being read */
+  JsonNode   *node;      /* the object or array node being filled */
+  JsonObject *object;    /* objects: the node's object */
+  JsonArray  *array;     /* arrays: the node's array */
 } ScanFrame;
 
 typedef struct {
@@ -52,9 +62,12 @@ typedef struct {
   gsize        pos;
   gsize        line;
   gsize        line_start;
+  gsize        offset;   /* of data in the file: the byte order mark skipped */
   ScanFrame    frames[APMM_SESSION_MAX_DEPTH];
   guint        depth;
   ScanState    state;
+  GString     *text;     /* the string being read, unescaped */
+  JsonNode    *root;
   GError     **error;
 } Scanner;
 
@@ -85,6 +98,16 @@ scan_fail (Scanner    *sc,
   return scan_fail_at (sc, APMM_SESSION_ERROR_SYNTAX, sc->pos, reason);
 }
 
+static gboolean
+scan_fail_too_long (Scanner *sc,
+                    gsize    start)
+{
+  g_autofree char *reason =
+    g_strdup_printf (_("a string is longer than the limit of %d KiB"), APMM_SESSION_MAX_STRING / 1024);
+
+  return scan_fail_at (sc, APMM_SESSION_ERROR_TOO_LARGE, start, reason);
+}
+
 static char *
 scanner_path (Scanner *sc,
               guint    n_frames)
@@ -111,8 +134,33 @@ static void
 scanner_clear (Scanner *sc)
 {
   for (guint i = 0; i < sc->depth; i++)
-    g_clear_pointer (&sc->frames[i].keys, g_hash_table_unref);
+    g_clear_pointer (&sc->frames[i].key, g_free);
   sc->depth = 0;
+  g_string_free (sc->text, TRUE);
+  sc->text = NULL;
+}
+
+/* Hands a new value to the object member or array element being read, or
+ * makes it the root. The scanner keeps no reference of its own. */
+static void
+scan_place (Scanner  *sc,
+            JsonNode *node)
+{
+  ScanFrame *frame;
+
+  if (sc->depth == 0)
+    {
+      g_assert (sc->root == NULL);
+      sc->root = node;
+      return;
+    }
+
+  frame = &sc->frames[sc->depth - 1];
+  json_node_set_parent (node, frame->node);
+  if (frame->is_object)
+    json_object_set_member (frame->object, frame->key, node);
+  else
+    json_array_add_element (frame->array, node);
 }
 
 static int
@@ -152,9 +200,7 @@ scan_hex4 (Scanner *sc,
 
 /* A \u escape at sc->pos (on the backslash), with its surrogate pair. */
 static gboolean
-scan_unicode_escape (Scanner *sc,
-                     GString *decoded,
-                     gsize   *n_decoded)
+scan_unicode_escape (Scanner *sc)
 {
   gsize start = sc->pos;
   guint unit, low;
@@ -183,18 +229,14 @@ scan_unicode_escape (Scanner *sc,
       unit = 0x10000 + ((unit - 0xd800) << 10) + (low - 0xdc00);
     }
 
-  *n_decoded += (gsize) g_unichar_to_utf8 (unit, NULL);
-  if (decoded != NULL)
-    g_string_append_unichar (decoded, unit);
+  g_string_append_unichar (sc->text, unit);
 
   return TRUE;
 }
 
 /* An escape at sc->pos (on the backslash). */
 static gboolean
-scan_escape (Scanner *sc,
-             GString *decoded,
-             gsize   *n_decoded)
+scan_escape (Scanner *sc)
 {
   static const char simple_in[] = "\"\\/bfnrt";
   static const char simple_out[] = "\"\\/\b\f\n\r\t";
@@ -206,44 +248,140 @@ scan_escape (Scanner *sc,
 
   c = sc->data[sc->pos + 1];
   if (c == 'u')
-    return scan_unicode_escape (sc, decoded, n_decoded);
+    return scan_unicode_escape (sc);
 
   found = c != '\0' ? strchr (simple_in, c) : NULL;
   if (found == NULL)
     return scan_fail (sc, _("unknown escape sequence in a string"));
 
-  *n_decoded += 1;
-  if (decoded != NULL)
-    g_string_append_c (decoded, simple_out[found - simple_in]);
+  g_string_append_c (sc->text, simple_out[found - simple_in]);
   sc->pos += 2;
 
   return TRUE;
 }
 
-/* A string at sc->pos (on the opening quote); @decoded receives its value
- * when the caller needs it (keys). The limit is on the string's value, in
- * UTF-8 bytes after unescaping, as the writer measures it: a string of
- * exactly APMM_SESSION_MAX_STRING bytes is accepted, however it is escaped. */
+/* The length of the well-formed UTF-8 character at sc->pos (a byte of 0x80
+ * or more), as g_utf8_validate () judges it (no overlong forms, surrogates
+ * or code points past U+10FFFF), or 0. */
+static guint
+utf8_char_length (Scanner *sc)
+{
+  const guchar *p = (const guchar *) sc->data + sc->pos;
+  gsize left = sc->len - sc->pos;
+  guchar lo = 0x80, hi = 0xbf;
+  guint n;
+
+  if (p[0] >= 0xc2 && p[0] <= 0xdf)
+    n = 2;
+  else if (p[0] >= 0xe0 && p[0] <= 0xef)
+    {
+      n = 3;
+      if (p[0] == 0xe0)
+        lo = 0xa0;
+      else if (p[0] == 0xed)
+        hi = 0x9f;
+    }
+  else if (p[0] >= 0xf0 && p[0] <= 0xf4)
+    {
+      n = 4;
+      if (p[0] == 0xf0)
+        lo = 0x90;
+      else if (p[0] == 0xf4)
+        hi = 0x8f;
+    }
+  else
+    return 0;
+
+  if (left < n || p[1] < lo || p[1] > hi)
+    return 0;
+  for (guint i = 2; i < n; i++)
+    if (p[i] < 0x80 || p[i] > 0xbf)
+      return 0;
+
+  return n;
+}
+
+#define ONES  G_GUINT64_CONSTANT (0x0101010101010101)
+#define HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
+
+/* Whether any of the eight bytes in @w is a quote, a backslash, a control
+ * character or part of a multi-byte character: the bit tricks for "has a
+ * zero byte" and "has a byte less than n", which never miss one. */
+static inline gboolean
+word_is_plain (guint64 w)
+{
+  guint64 quote = w ^ (ONES * '"');
+  guint64 backslash = w ^ (ONES * '\\');
+  guint64 special = ((w - ONES * 0x20) & ~w)
+                    | ((quote - ONES) & ~quote)
+                    | ((backslash - ONES) & ~backslash)
+                    | w;
+
+  return (special & HIGHS) == 0;
+}
+
+static inline gboolean
+byte_is_plain (guchar c)
+{
+  return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
+}
+
+/* The end of the run of plain characters (no escape, no quote, ASCII) that
+ * starts at @pos, eight bytes at a time while it can: most of a session
+ * file's bytes are such runs inside long strings. */
+static gsize
+plain_run_end (Scanner *sc,
+               gsize    pos)
+{
+  while (pos + 8 <= sc->len)
+    {
+      guint64 w;
+
+      memcpy (&w, sc->data + pos, 8);
+      if (!word_is_plain (w))
+        break;
+      pos += 8;
+    }
+  while (pos < sc->len && byte_is_plain ((guchar) sc->data[pos]))
+    pos++;
+
+  return pos;
+}
+
+/* A string at sc->pos (on the opening quote); its value, unescaped, is left
+ * in sc->text. The limit is on the string's value, in UTF-8 bytes after
+ * unescaping, as the writer measures it: a string of exactly
+ * APMM_SESSION_MAX_STRING bytes is accepted, however it is escaped. The
+ * limit is checked after each run of plain characters and before each other
+ * character: a plain character is never refused, so this gives the answer
+ * checking before every character would, and a string over the limit is
+ * refused for its length, not for what comes after the limit. */
 static gboolean
-scan_string (Scanner *sc,
-             GString *decoded)
+scan_string (Scanner *sc)
 {
   gsize start = sc->pos;
-  gsize n_decoded = 0;
 
+  g_string_truncate (sc->text, 0);
   sc->pos++;
-  while (sc->pos < sc->len)
+  for (;;)
     {
-      guchar c = (guchar) sc->data[sc->pos];
+      gsize run_end = plain_run_end (sc, sc->pos);
+      guchar c;
 
-      if (n_decoded > APMM_SESSION_MAX_STRING)
+      if (run_end > sc->pos)
         {
-          g_autofree char *reason =
-            g_strdup_printf (_("a string is longer than the limit of %d KiB"),
-                             APMM_SESSION_MAX_STRING / 1024);
-          return scan_fail_at (sc, APMM_SESSION_ERROR_TOO_LARGE, start, reason);
+          if (sc->text->len + (run_end - sc->pos) > APMM_SESSION_MAX_STRING)
+            return scan_fail_too_long (sc, start);
+          g_string_append_len (sc->text, sc->data + sc->pos, (gssize) (run_end - sc->pos));
+          sc->pos = run_end;
         }
 
+      if (sc->text->len > APMM_SESSION_MAX_STRING)
+        return scan_fail_too_long (sc, start);
+      if (sc->pos == sc->len)
+        return scan_fail_at (sc, APMM_SESSION_ERROR_SYNTAX, start, _("the file ends inside a string"));
+
+      c = (guchar) sc->data[sc->pos];
       if (c == '"')
         {
           sc->pos++;
@@ -251,7 +389,7 @@ scan_string (Scanner *sc,
         }
       else if (c == '\\')
         {
-          if (!scan_escape (sc, decoded, &n_decoded))
+          if (!scan_escape (sc))
             return FALSE;
         }
       else if (c < 0x20)
@@ -260,21 +398,21 @@ scan_string (Scanner *sc,
         }
       else
         {
-          if (decoded != NULL)
-            g_string_append_c (decoded, (char) c);
-          n_decoded++;
-          sc->pos++;
+          guint n = utf8_char_length (sc);
+
+          /* The message check_encoding () gives; apmm_sf_parse_json ()
+           * still looks for a NUL byte further on, which comes first. */
+          if (n == 0)
+            {
+              g_set_error (sc->error, APMM_SESSION_ERROR, APMM_SESSION_ERROR_ENCODING,
+                           _("The file is not valid UTF-8 text (invalid byte at offset %zu)"),
+                           sc->offset + sc->pos);
+              return FALSE;
+            }
+          g_string_append_len (sc->text, sc->data + sc->pos, n);
+          sc->pos += n;
         }
     }
-
-  if (n_decoded > APMM_SESSION_MAX_STRING)
-    {
-      g_autofree char *reason =
-        g_strdup_printf (_("a string is longer than the limit of %d KiB"), APMM_SESSION_MAX_STRING / 1024);
-      return scan_fail_at (sc, APMM_SESSION_ERROR_TOO_LARGE, start, reason);
-    }
-
-  return scan_fail_at (sc, APMM_SESSION_ERROR_SYNTAX, start, _("the file ends inside a string"));
 }
 
 static gsize
@@ -291,16 +429,34 @@ skip_digits (Scanner *sc)
   return n;
 }
 
-/* Checks that the number fits what json-glib stores without loss of sense:
- * a 64-bit integer or a finite double. */
+/* A whole number without a fraction or an exponent, as json-glib stores it,
+ * when it fits a 64-bit integer. */
 static gboolean
-number_in_range (const char *text,
-                 gboolean    is_integer)
+integer_value (const char *text,
+               gsize       len,
+               gint64     *value)
 {
-  if (is_integer)
-    return g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, NULL, NULL);
+  gboolean negative = text[0] == '-';
+  guint64 limit = negative ? (guint64) G_MAXINT64 + 1 : (guint64) G_MAXINT64;
+  guint64 magnitude = 0;
 
-  return isfinite (g_ascii_strtod (text, NULL));
+  for (gsize i = negative ? 1 : 0; i < len; i++)
+    {
+      guint digit = (guint) (text[i] - '0');
+
+      if (magnitude > (limit - digit) / 10)
+        return FALSE;
+      magnitude = magnitude * 10 + digit;
+    }
+
+  if (!negative)
+    *value = (gint64) magnitude;
+  else if (magnitude == limit)
+    *value = G_MININT64;
+  else
+    *value = -(gint64) magnitude;
+
+  return TRUE;
 }
 
 static gboolean
@@ -309,6 +465,8 @@ scan_number (Scanner *sc)
   gsize start = sc->pos;
   gboolean is_integer = TRUE;
   char text[MAX_NUMBER_LENGTH + 1];
+  gint64 integer;
+  double real;
 
   if (sc->data[sc->pos] == '-')
     sc->pos++;
@@ -337,10 +495,23 @@ scan_number (Scanner *sc)
   if (sc->pos - start > MAX_NUMBER_LENGTH)
     return scan_fail_at (sc, APMM_SESSION_ERROR_SYNTAX, start, _("a number is too long"));
 
+  if (is_integer)
+    {
+      if (!integer_value (sc->data + start, sc->pos - start, &integer))
+        return scan_fail_at (sc, APMM_SESSION_ERROR_SYNTAX, start, _("a number is out of range"));
+      scan_place (sc, json_node_init_int (json_node_alloc (), integer));
+      return TRUE;
+    }
+
+  /* json-glib reads the digits with g_strtod () and negates the result; in
+   * every locale that is the correctly rounded value g_ascii_strtod () gives,
+   * -0.0 included. */
   memcpy (text, sc->data + start, sc->pos - start);
   text[sc->pos - start] = '\0';
-  if (!number_in_range (text, is_integer))
+  real = g_ascii_strtod (text, NULL);
+  if (!isfinite (real))
     return scan_fail_at (sc, APMM_SESSION_ERROR_SYNTAX, start, _("a number is out of range"));
+  scan_place (sc, json_node_init_double (json_node_alloc (), real));
 
   return TRUE;
 }
@@ -348,20 +519,30 @@ scan_number (Scanner *sc)
 static gboolean
 scan_literal (Scanner *sc)
 {
-  static const char * const literals[] = { "true", "false", "null" };
+  gsize left = sc->len - sc->pos;
+  const char *p = sc->data + sc->pos;
 
-  for (guint i = 0; i < G_N_ELEMENTS (literals); i++)
+  if (left >= 4 && memcmp (p, "true", 4) == 0)
     {
-      gsize n = strlen (literals[i]);
-
-      if (sc->len - sc->pos >= n && memcmp (sc->data + sc->pos, literals[i], n) == 0)
-        {
-          sc->pos += n;
-          return TRUE;
-        }
+      scan_place (sc, json_node_init_boolean (json_node_alloc (), TRUE));
+      sc->pos += 4;
+    }
+  else if (left >= 5 && memcmp (p, "false", 5) == 0)
+    {
+      scan_place (sc, json_node_init_boolean (json_node_alloc (), FALSE));
+      sc->pos += 5;
+    }
+  else if (left >= 4 && memcmp (p, "null", 4) == 0)
+    {
+      scan_place (sc, json_node_init_null (json_node_alloc ()));
+      sc->pos += 4;
+    }
+  else
+    {
+      return scan_fail (sc, _("expected a value (an object, array, string, number, true, false or null)"));
     }
 
-  return scan_fail (sc, _("expected a value (an object, array, string, number, true, false or null)"));
+  return TRUE;
 }
 
 static gboolean
@@ -369,6 +550,7 @@ scan_push (Scanner  *sc,
            gboolean  is_object)
 {
   ScanFrame *frame;
+  JsonNode *node;
 
   if (sc->depth == APMM_SESSION_MAX_DEPTH)
     {
@@ -378,11 +560,22 @@ scan_push (Scanner  *sc,
       return scan_fail_at (sc, APMM_SESSION_ERROR_TOO_DEEP, sc->pos, reason);
     }
 
+  /* The container joins its parent now, empty: a member's place among its
+   * siblings is its key's, whenever its value is complete. */
+  node = json_node_alloc ();
+  if (is_object)
+    json_node_take_object (json_node_init (node, JSON_NODE_OBJECT), json_object_new ());
+  else
+    json_node_take_array (json_node_init (node, JSON_NODE_ARRAY), json_array_new ());
+  scan_place (sc, node);
+
   frame = &sc->frames[sc->depth++];
   frame->is_object = is_object;
   frame->index = 0;
   frame->key = NULL;
-  frame->keys = is_object ? g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL) : NULL;
+  frame->node = node;
+  frame->object = is_object ? json_node_get_object (node) : NULL;
+  frame->array = is_object ? NULL : json_node_get_array (node);
   sc->pos++;
   sc->state = is_object ? SCAN_KEY_OR_CLOSE : SCAN_VALUE_OR_CLOSE;
 
@@ -394,7 +587,7 @@ scan_pop (Scanner *sc)
 {
   ScanFrame *frame = &sc->frames[--sc->depth];
 
-  g_clear_pointer (&frame->keys, g_hash_table_unref);
+  g_clear_pointer (&frame->key, g_free);
   sc->pos++;
   sc->state = SCAN_AFTER_VALUE;
 }
@@ -409,28 +602,34 @@ scan_value (Scanner *sc)
 
   sc->state = SCAN_AFTER_VALUE;
   if (c == '"')
-    return scan_string (sc, NULL);
+    {
+      if (!scan_string (sc))
+        return FALSE;
+      scan_place (sc, json_node_init_string (json_node_alloc (), sc->text->str));
+      return TRUE;
+    }
   if (c == '-' || g_ascii_isdigit (c))
     return scan_number (sc);
 
   return scan_literal (sc);
 }
 
+/* A member name. The object being filled already holds every earlier
+ * member, so it is its own set of the names seen. */
 static gboolean
 scan_key (Scanner *sc)
 {
   ScanFrame *frame = &sc->frames[sc->depth - 1];
-  g_autoptr(GString) key = g_string_new (NULL);
   gsize start = sc->pos;
 
   if (sc->data[sc->pos] != '"')
     return scan_fail (sc, _("expected a member name in double quotes"));
-  if (!scan_string (sc, key))
+  if (!scan_string (sc))
     return FALSE;
 
-  if (g_hash_table_contains (frame->keys, key->str))
+  if (json_object_has_member (frame->object, sc->text->str))
     {
-      g_autofree char *label = apmm_sf_label (key->str);
+      g_autofree char *label = apmm_sf_label (sc->text->str);
       g_autofree char *path = scanner_path (sc, sc->depth - 1);
       g_autofree char *reason = NULL;
 
@@ -441,17 +640,17 @@ scan_key (Scanner *sc)
       return scan_fail_at (sc, APMM_SESSION_ERROR_SYNTAX, start, reason);
     }
 
-  frame->key = g_string_free (g_steal_pointer (&key), FALSE);
-  g_hash_table_add (frame->keys, (char *) frame->key);
+  g_free (frame->key);
+  frame->key = g_strndup (sc->text->str, sc->text->len);
   sc->state = SCAN_COLON;
 
   return TRUE;
 }
 
 /* The participant and action limits are checked here, as the file is
- * scanned, so that a file with 100,000 participants is refused before
- * json-glib builds a tree of them. The reader checks them again, with the
- * same message, for sessions that come from elsewhere. @seen is how many
+ * scanned, so that a file with 100,000 participants is refused before a
+ * tree of them is built. The reader checks them again, with the same
+ * message, for sessions that come from elsewhere. @seen is how many
  * elements of a top-level array were read before the one starting now. */
 static gboolean
 scan_check_count (Scanner *sc,
@@ -562,14 +761,19 @@ skip_whitespace (Scanner *sc)
     }
 }
 
-static gboolean
+/* The tree of the document, or NULL with the scan's error. Only on success
+ * is every byte known to be valid UTF-8 without NULs. */
+static JsonNode *
 scan_document (const char  *data,
                gsize        len,
+               gsize        offset,
                GError     **error)
 {
-  Scanner sc = { .data = data, .len = len, .line = 1, .state = SCAN_VALUE, .error = error };
+  Scanner sc = { .data = data, .len = len, .offset = offset, .line = 1, .state = SCAN_VALUE,
+                 .error = error };
   gboolean ok = TRUE;
 
+  sc.text = g_string_sized_new (256);
   for (;;)
     {
       skip_whitespace (&sc);
@@ -583,8 +787,10 @@ scan_document (const char  *data,
     ok = scan_fail (&sc, _("the file ends too early (it may be truncated)"));
 
   scanner_clear (&sc);
+  if (!ok)
+    g_clear_pointer (&sc.root, json_node_unref);
 
-  return ok;
+  return sc.root;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -646,12 +852,12 @@ apmm_sf_set_too_large_error (GError  **error,
 
 JsonNode *
 apmm_sf_parse_json (GBytes  *bytes,
-            GError **error)
+                    GError **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) local_error = NULL;
-  gsize len = 0;
+  g_autoptr(GError) scan_error = NULL;
+  gsize len = 0, bom = 0;
   const char *data = g_bytes_get_data (bytes, &len);
+  JsonNode *root;
 
   if (len > APMM_SESSION_MAX_SIZE)
     {
@@ -666,29 +872,22 @@ apmm_sf_parse_json (GBytes  *bytes,
       return NULL;
     }
 
-  if (!check_encoding (data, len, error))
-    return NULL;
-
   /* A byte order mark is not JSON, but editors on some systems add one. */
   if (len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
-    {
-      data += 3;
-      len -= 3;
-    }
+    bom = 3;
 
-  if (!scan_document (data, len, error))
-    return NULL;
-
-  /* Not json_parser_new_immutable (): sealing the tree hashes every string
-   * in it, 10 % of reading a 15 MB session, and nothing here needs the
-   * nodes sealed. */
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, data, (gssize) len, &local_error))
+  /* The scan validates UTF-8 where JSON allows anything but ASCII, inside
+   * strings, and refuses NUL bytes and any other byte elsewhere: what it
+   * accepts is valid UTF-8 without NULs, so the whole buffer is validated
+   * again only for a refused file, for the message that names the
+   * encoding problem first, as it always has. */
+  root = scan_document (data + bom, len - bom, bom, &scan_error);
+  if (root == NULL)
     {
-      g_set_error (error, APMM_SESSION_ERROR, APMM_SESSION_ERROR_SYNTAX,
-                   _("Not valid JSON: %s"), local_error->message);
+      if (check_encoding (data, len, error))
+        g_propagate_error (error, g_steal_pointer (&scan_error));
       return NULL;
     }
 
-  return json_parser_steal_root (parser);
+  return root;
 }

@@ -23,6 +23,7 @@ struct _ApmmWindow
   AdwViewSwitcherBar   *switcher_bar;
   GtkStack             *main_stack;
   GtkSpinner           *opening_spinner;
+  GtkWindow            *shortcuts_window;
   guint                 opening_source;
   AdwViewStack         *view_stack;
   AdwFlap              *details_flap;

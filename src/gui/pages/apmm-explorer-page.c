@@ -13,6 +13,7 @@
 #include "apmm-explorer-page.h"
 #include "apmm-gui-utils.h"
 #include "apmm-hfw-bin.h"
+#include "apmm-safe-text.h"
 #include "apmm-session-caption.h"
 #include "apmm-ladder-widget.h"
 
@@ -82,6 +83,9 @@ wrapped_label (const char *text,
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  /* A minimum width of its own: otherwise GTK 4.8 measures it by laying
+   * the text out one word per line, which is slow for a long text. */
+  gtk_label_set_width_chars (GTK_LABEL (label), 12);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_set_hexpand (label, TRUE);
   if (css_class != NULL)
@@ -116,32 +120,109 @@ status_css_class (ApmmStatus status)
     }
 }
 
+/* A glance at each note: the whole of a long one is a click away. */
+#define NOTE_EXCERPT_CHARS 280
+#define NOTE_EXCERPT_LINES 4
+#define CRITERION_KEY "apmm-criterion"
+
+static void
+create_note_popover (GtkMenuButton *button,
+                     gpointer       user_data)
+{
+  const char *note = g_object_get_data (G_OBJECT (button), "apmm-note");
+  const char *title = g_object_get_data (G_OBJECT (button), "apmm-title");
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *view = gtk_text_view_new ();
+  GtkWidget *heading = wrapped_label (title, "heading");
+
+  /* A text view lays out only what is in view: a note may be 64 KiB. */
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), note, -1);
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_cursor_visible (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (view, "inline");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Evidence note"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, title,
+                                  -1);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
+  gtk_widget_set_size_request (scroller, 420, -1);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
+
+  gtk_box_append (GTK_BOX (box), heading);
+  gtk_box_append (GTK_BOX (box), scroller);
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gtk_menu_button_set_popover (button, popover);
+}
+
+static GtkWidget *
+create_note_button (const ApmmCriterion *criterion,
+                    const char          *note)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("Show Whole Note"));
+  gtk_menu_button_set_always_show_arrow (GTK_MENU_BUTTON (button), FALSE);
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "note-more");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, criterion->title,
+                                  -1);
+  g_object_set_data_full (G_OBJECT (button), "apmm-note", g_strdup (note), g_free);
+  g_object_set_data (G_OBJECT (button), "apmm-title", (gpointer) criterion->title);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_note_popover, NULL, NULL);
+
+  return button;
+}
+
+/* A row of the criteria list: the criterion, a glance at its evidence
+ * note and its rating. A grid rather than an AdwActionRow: the action
+ * row's horizontal box asks its wrapped labels for their width at its
+ * height, which GTK 4.8 answers by laying the text out about ten times. */
 static GtkWidget *
 create_criterion_row (ApmmExplorerPage    *self,
                       const ApmmCriterion *criterion)
 {
   ApmmStatus status = apmm_session_get_status (self->session, criterion->id);
   const char *note = apmm_session_get_evidence_note (self->session, criterion->id);
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *grid = gtk_grid_new ();
   GtkWidget *badge = gtk_label_new (apmm_status_get_label (status));
+  guint lines = 1;
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), criterion->description);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+  gtk_widget_add_css_class (row, "criterion-summary");
+  g_object_set_data (G_OBJECT (row), CRITERION_KEY, (gpointer) criterion->id);
   /* Shown, the description is enough; heard, the row is named by its criterion. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, criterion->title,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, criterion->description,
                                   -1);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 3);
+  gtk_grid_attach (GTK_GRID (grid), wrapped_label (criterion->description, "title"), 0, 0, 1, 1);
   if (*note != '\0')
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), note);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_set_focusable (row, FALSE);
+    {
+      gboolean clipped = FALSE;
+      g_autofree char *excerpt = apmm_text_excerpt (note, NOTE_EXCERPT_CHARS, NOTE_EXCERPT_LINES, &clipped);
+
+      gtk_grid_attach (GTK_GRID (grid), wrapped_label (excerpt, "subtitle"), 0, lines++, 1, 1);
+      if (clipped)
+        gtk_grid_attach (GTK_GRID (grid), create_note_button (criterion, note), 0, lines++, 1, 1);
+    }
 
   gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (badge, "status-badge");
   gtk_widget_add_css_class (badge, status_css_class (status));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
+  gtk_grid_attach (GTK_GRID (grid), badge, 1, 0, 1, lines);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), grid);
 
   return row;
 }
@@ -162,6 +243,22 @@ update_criteria (ApmmExplorerPage *self,
 
   for (guint i = 0; i < level->n_criteria; i++)
     gtk_list_box_append (self->criteria_list, create_criterion_row (self, level->criteria[i]));
+}
+
+/* One rating changed: only its row is made again. */
+static void
+update_criterion (ApmmExplorerPage    *self,
+                  const ApmmCriterion *criterion)
+{
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->criteria_list, i)) != NULL; i++)
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), CRITERION_KEY), criterion->id) == 0)
+      {
+        gtk_list_box_remove (self->criteria_list, GTK_WIDGET (row));
+        gtk_list_box_insert (self->criteria_list, create_criterion_row (self, criterion), i);
+        return;
+      }
 }
 
 static void
@@ -300,8 +397,8 @@ rating_changed_cb (ApmmExplorerPage *self,
   const ApmmCriterion *criterion = apmm_model_lookup_criterion (apmm_model_get_default (),
                                                                 criterion_id);
 
-  if (criterion != NULL && criterion->level == self->selected_level)
-    update_criteria (self, apmm_model_get_level (apmm_model_get_default (), self->selected_level));
+  if (criterion != NULL && criterion->level == self->selected_level && self->session != NULL)
+    update_criterion (self, criterion);
 }
 
 static void
@@ -653,15 +750,16 @@ bind_session (ApmmExplorerPage *self,
     return;
   apmm_session_caption_set_session (self->session_caption, session);
 
-  /* A freshly opened session starts on the level its evidence supports. */
+  update_visibility (self);
+  update_not_assessed (self);
+  /* A freshly opened session starts on the level its evidence supports:
+   * the details are made once, for that level. */
   if (self->document != NULL)
     {
       assessment = apmm_document_get_assessment (self->document);
-      apmm_explorer_page_set_selected_level (self, apmm_assessment_get_evidence_level (assessment));
+      self->selected_level = MIN (apmm_assessment_get_evidence_level (assessment), APMM_MAX_LEVEL);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_LEVEL]);
     }
-
-  update_visibility (self);
-  update_not_assessed (self);
   update_detail (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }

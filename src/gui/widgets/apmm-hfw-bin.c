@@ -15,6 +15,8 @@ struct _ApmmHfwBin
   GtkWidget *child;
   /* The width last allocated, for a height asked about no width. */
   int        last_width;
+  int        minimum_width;
+  int        maximum_width;
 };
 
 static void apmm_hfw_bin_buildable_init (GtkBuildableIface *iface);
@@ -26,20 +28,30 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (ApmmHfwBin, apmm_hfw_bin, GTK_TYPE_WIDGET,
 enum {
   PROP_0,
   PROP_CHILD,
+  PROP_MINIMUM_WIDTH,
+  PROP_MAXIMUM_WIDTH,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 static GtkBuildableIface *parent_buildable_iface;
 
+/* The width the child is given out of @width. */
+static int
+child_width (ApmmHfwBin *self,
+             int         width)
+{
+  return self->maximum_width >= 0 ? MIN (width, self->maximum_width) : width;
+}
+
 static void
 apmm_hfw_bin_measure (GtkWidget      *widget,
-                            GtkOrientation  orientation,
-                            int             for_size,
-                            int            *minimum,
-                            int            *natural,
-                            int            *minimum_baseline,
-                            int            *natural_baseline)
+                      GtkOrientation  orientation,
+                      int             for_size,
+                      int            *minimum,
+                      int            *natural,
+                      int            *minimum_baseline,
+                      int            *natural_baseline)
 {
   ApmmHfwBin *self = APMM_HFW_BIN (widget);
   int min_width = 0, nat_width = 0;
@@ -48,8 +60,19 @@ apmm_hfw_bin_measure (GtkWidget      *widget,
   if (self->child == NULL || !gtk_widget_get_visible (self->child))
     return;
 
-  /* The width does not depend on the height. */
-  gtk_widget_measure (self->child, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, &nat_width, NULL, NULL);
+  /* The width does not depend on the height. With a minimum width of its
+   * own the child's width is not asked at all: that would lay out all of
+   * its text twice more (at its narrowest and at its widest). */
+  if (self->minimum_width >= 0)
+    {
+      min_width = self->minimum_width;
+      nat_width = MAX (min_width, self->maximum_width);
+    }
+  else
+    gtk_widget_measure (self->child, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, &nat_width, NULL, NULL);
+  if (self->maximum_width >= 0)
+    nat_width = MIN (nat_width, MAX (min_width, self->maximum_width));
+
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
       *minimum = min_width;
@@ -62,21 +85,25 @@ apmm_hfw_bin_measure (GtkWidget      *widget,
    * with the height at the width last given, which GTK has cached. */
   if (for_size < 0)
     for_size = self->last_width > 0 ? self->last_width : nat_width;
-  gtk_widget_measure (self->child, GTK_ORIENTATION_VERTICAL, MAX (for_size, min_width),
+  gtk_widget_measure (self->child, GTK_ORIENTATION_VERTICAL, child_width (self, MAX (for_size, min_width)),
                       minimum, natural, NULL, NULL);
 }
 
 static void
 apmm_hfw_bin_size_allocate (GtkWidget *widget,
-                                  int        width,
-                                  int        height,
-                                  int        baseline)
+                            int        width,
+                            int        height,
+                            int        baseline)
 {
   ApmmHfwBin *self = APMM_HFW_BIN (widget);
+  int inner = child_width (self, width);
+  int x = (width - inner) / 2;
 
   self->last_width = width;
-  if (self->child != NULL && gtk_widget_get_visible (self->child))
-    gtk_widget_allocate (self->child, width, height, baseline, NULL);
+  if (self->child == NULL || !gtk_widget_get_visible (self->child))
+    return;
+  gtk_widget_allocate (self->child, inner, height, baseline,
+                       gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (x, 0)));
 }
 
 static GtkSizeRequestMode
@@ -127,6 +154,12 @@ apmm_hfw_bin_get_property (GObject    *object,
     case PROP_CHILD:
       g_value_set_object (value, self->child);
       break;
+    case PROP_MINIMUM_WIDTH:
+      g_value_set_int (value, self->minimum_width);
+      break;
+    case PROP_MAXIMUM_WIDTH:
+      g_value_set_int (value, self->maximum_width);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -144,6 +177,14 @@ apmm_hfw_bin_set_property (GObject      *object,
     {
     case PROP_CHILD:
       apmm_hfw_bin_set_child (self, g_value_get_object (value));
+      break;
+    case PROP_MINIMUM_WIDTH:
+      self->minimum_width = g_value_get_int (value);
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+      break;
+    case PROP_MAXIMUM_WIDTH:
+      self->maximum_width = g_value_get_int (value);
+      gtk_widget_queue_resize (GTK_WIDGET (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -168,6 +209,16 @@ apmm_hfw_bin_class_init (ApmmHfwBinClass *klass)
     g_param_spec_object ("child", NULL, NULL,
                          GTK_TYPE_WIDGET,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* The width to ask for, the child's own not measured; -1 measures it. */
+  properties[PROP_MINIMUM_WIDTH] =
+    g_param_spec_int ("minimum-width", NULL, NULL,
+                      -1, G_MAXINT, -1,
+                      (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
+  /* At most this wide, centred in a wider bin, as AdwClamp does; -1: any. */
+  properties[PROP_MAXIMUM_WIDTH] =
+    g_param_spec_int ("maximum-width", NULL, NULL,
+                      -1, G_MAXINT, -1,
+                      (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GENERIC);
@@ -176,6 +227,8 @@ apmm_hfw_bin_class_init (ApmmHfwBinClass *klass)
 static void
 apmm_hfw_bin_init (ApmmHfwBin *self)
 {
+  self->minimum_width = -1;
+  self->maximum_width = -1;
 }
 
 GtkWidget *

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "apmm-gui-utils.h"
+#include "apmm-safe-text.h"
 #include "apmm-session-caption.h"
 
 struct _ApmmSessionCaption
@@ -21,6 +22,9 @@ struct _ApmmSessionCaption
 
 G_DEFINE_FINAL_TYPE (ApmmSessionCaption, apmm_session_caption, ADW_TYPE_BIN)
 
+/* The longest organisation name shown whole, in characters. */
+#define CAPTION_MAX_CHARS 120
+
 static void
 sync_text (ApmmSessionCaption *self)
 {
@@ -28,8 +32,15 @@ sync_text (ApmmSessionCaption *self)
   const char *organisation = self->session != NULL ? apmm_session_get_organisation (self->session) : "";
   const char *date = self->session != NULL ? apmm_session_get_date (self->session) : "";
 
-  g_string_append (text, *organisation != '\0' || self->session == NULL ? organisation
-                                                                        : _("Untitled Session"));
+  if (*organisation != '\0' || self->session == NULL)
+    {
+      /* A caption, not the whole name: an organisation may be 64 KiB long. */
+      g_autofree char *shown = apmm_text_excerpt (organisation, CAPTION_MAX_CHARS, 1, NULL);
+
+      g_string_append (text, shown);
+    }
+  else
+    g_string_append (text, _("Untitled Session"));
   if (apmm_date_is_valid (date))
     {
       g_autofree char *iso = g_strconcat (date, "T00:00:00", NULL);
@@ -69,6 +80,7 @@ apmm_session_caption_init (ApmmSessionCaption *self)
   self->label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->label, 0);
   gtk_label_set_wrap (self->label, TRUE);
+  gtk_label_set_wrap_mode (self->label, PANGO_WRAP_WORD_CHAR);
   gtk_widget_add_css_class (GTK_WIDGET (self->label), "dim-label");
   gtk_widget_add_css_class (GTK_WIDGET (self->label), "session-caption");
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->label));
