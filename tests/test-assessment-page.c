@@ -298,6 +298,60 @@ test_long_note_wraps (void)
 }
 
 static gboolean
+quit_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop for a few frames: a style change is applied at the next one. */
+static void
+wait_frames (void)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (100, quit_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* A field measures its text once per change, but a larger font (the
+ * window's zoom, Ctrl++) still makes it taller, and a new text too. */
+static void
+test_note_follows_font (void)
+{
+  GtkWidget *field = apmm_text_field_new ();
+  GtkWidget *window = apmm_test_show_in_window (field, 600);
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+  int small_h, large_h, longer_h, again_h;
+
+  apmm_text_field_set_text (APMM_TEXT_FIELD (field),
+                            "Runbook RB-12, tested in March with the on-call team, kept in the ops wiki");
+  gtk_widget_measure (field, GTK_ORIENTATION_VERTICAL, 300, &small_h, NULL, NULL, NULL);
+  gtk_widget_measure (field, GTK_ORIENTATION_VERTICAL, 300, &again_h, NULL, NULL, NULL);
+  g_assert_cmpint (again_h, ==, small_h);
+
+  gtk_css_provider_load_from_data (provider, "textfield textview { font-size: 28px; }", -1);
+  gtk_style_context_add_provider_for_display (gtk_widget_get_display (field),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
+  wait_frames ();
+  gtk_widget_measure (field, GTK_ORIENTATION_VERTICAL, 300, &large_h, NULL, NULL, NULL);
+  g_assert_cmpint (large_h, >, small_h + 20);
+
+  apmm_text_field_set_text (APMM_TEXT_FIELD (field),
+                            "Runbook RB-12, tested in March with the on-call team, kept in the ops wiki "
+                            "next to the alert definitions, so the second person can find it at night");
+  wait_frames ();
+  gtk_widget_measure (field, GTK_ORIENTATION_VERTICAL, 300, &longer_h, NULL, NULL, NULL);
+  g_assert_cmpint (longer_h, >, large_h);
+
+  gtk_style_context_remove_provider_for_display (gtk_widget_get_display (field),
+                                                 GTK_STYLE_PROVIDER (provider));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
 is_add_vote_button (GtkWidget     *widget,
                     gconstpointer  level)
 {
@@ -620,6 +674,7 @@ main (int   argc,
   g_test_add_func ("/assessment-page/rating-changes-strip", test_rating_changes_strip);
   g_test_add_func ("/assessment-page/note-and-confirmation", test_note_and_confirmation);
   g_test_add_func ("/assessment-page/long-note-wraps", test_long_note_wraps);
+  g_test_add_func ("/assessment-page/note-follows-font", test_note_follows_font);
   g_test_add_func ("/assessment-page/strip-keeps-height", test_strip_keeps_height);
   g_test_add_func ("/assessment-page/overestimation-fact", test_overestimation_fact);
   g_test_add_func ("/assessment-page/votes-change-perceived", test_votes_change_perceived);
