@@ -6,7 +6,9 @@
  *                                  once (so each is built and follows the
  *                                  session, the worst case), then on the
  *                                  assessment page N times each: toggles a
- *                                  rating, types one character in a note
+ *                                  rating, types one character in a note;
+ *                                  then switches N times round the four
+ *                                  pages (APMM_BENCH_VERBOSE=1 prints each)
  *   bench-edit save SESSION [N]    loads SESSION and saves it N times in the
  *                                  background, as Save and autosave do
  *
@@ -23,6 +25,7 @@
  *
  *   rating-toggle ms=<median> max=<max> cpu_ms=<median CPU time, edit to idle>
  *   note-keystroke ms=<median> max=<max> cpu_ms=<median CPU time, edit to idle>
+ *   page-switch ms=<median> max=<max> cpu_ms=<median CPU time, switch to idle>
  *   save-stall ms=<median of the per-save longest stalls> max=<max> save_ms=<median save time>
  *
  * Not a test: timings depend on the machine (docs/performance.md).
@@ -216,6 +219,19 @@ type_key (gpointer view)
   gtk_text_buffer_insert_interactive_at_cursor (buffer, "x", 1, TRUE);
 }
 
+typedef struct {
+  GtkWidget  *window;
+  const char *page;
+} PageSwitch;
+
+static void
+show_page (gpointer data)
+{
+  PageSwitch *to = data;
+
+  gtk_widget_activate_action (to->window, "win.show-page", "s", to->page);
+}
+
 static int
 bench_edits (const char *path,
              guint       n)
@@ -227,6 +243,9 @@ bench_edits (const char *path,
   g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) toggles_cpu = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) keys_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) switches = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) switches_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *switches_extra = NULL;
   g_autofree char *toggles_extra = NULL;
   g_autofree char *keys_extra = NULL;
   GtkWidget *met, *not_met, *note;
@@ -292,10 +311,29 @@ bench_edits (const char *path,
     }
 
   CALLGRIND_DUMP_STATS_AT ("note-keystroke");
+
+  /* Between pages seen before (each was built on its first visit). */
+  for (guint i = 0; i < n * G_N_ELEMENTS (pages); i++)
+    {
+      PageSwitch to = { GTK_WIDGET (window), pages[i % G_N_ELEMENTS (pages)] };
+      double ms;
+
+      CALLGRIND_START_INSTRUMENTATION;
+      ms = time_to_frame (GTK_WIDGET (window), show_page, &to);
+      CALLGRIND_STOP_INSTRUMENTATION;
+
+      g_array_append_val (switches, ms);
+      if (g_getenv ("APMM_BENCH_VERBOSE") != NULL)
+        g_printerr ("switch to %s: %.1f ms\n", to.page, ms);
+      g_array_append_val (switches_cpu, last_cpu_ms);
+    }
+  CALLGRIND_DUMP_STATS_AT ("page-switch");
   toggles_extra = g_strdup_printf (" cpu_ms=%.2f", median (toggles_cpu));
   keys_extra = g_strdup_printf (" cpu_ms=%.2f", median (keys_cpu));
   report ("rating-toggle", toggles, toggles_extra);
   report ("note-keystroke", keys, keys_extra);
+  switches_extra = g_strdup_printf (" cpu_ms=%.2f", median (switches_cpu));
+  report ("page-switch", switches, switches_extra);
   return 0;
 }
 
