@@ -23,6 +23,7 @@
  * clock.
  * Prints one line per measurement, medians in ms:
  *
+ *   no-edit ms=<median> max=<max>   (a frame with no edit: the baseline)
  *   rating-toggle ms=<median> max=<max> cpu_ms=<median CPU time, edit to idle>
  *   note-keystroke ms=<median> max=<max> cpu_ms=<median CPU time, edit to idle>
  *   page-switch ms=<median> max=<max> cpu_ms=<median CPU time, switch to idle>
@@ -206,6 +207,11 @@ time_to_frame (GtkWidget *window,
 }
 
 static void
+nothing (gpointer data)
+{
+}
+
+static void
 click (gpointer button)
 {
   gtk_toggle_button_set_active (button, !gtk_toggle_button_get_active (button));
@@ -244,6 +250,7 @@ bench_edits (const char *path,
   g_autoptr(GArray) toggles_cpu = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) keys_cpu = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) switches = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) floors = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) switches_cpu = g_array_new (FALSE, FALSE, sizeof (double));
   g_autofree char *switches_extra = NULL;
   g_autofree char *toggles_extra = NULL;
@@ -280,6 +287,15 @@ bench_edits (const char *path,
     {
       g_printerr ("no rating button or note on the assessment page\n");
       return 1;
+    }
+
+  /* The baseline: no edit at all, only a frame asked for, in the same
+   * window: what "the next frame" costs with nothing to do. */
+  for (guint i = 0; i < n; i++)
+    {
+      double ms = time_to_frame (GTK_WIDGET (window), nothing, NULL);
+
+      g_array_append_val (floors, ms);
     }
 
   for (guint i = 0; i < n; i++)
@@ -330,6 +346,7 @@ bench_edits (const char *path,
   CALLGRIND_DUMP_STATS_AT ("page-switch");
   toggles_extra = g_strdup_printf (" cpu_ms=%.2f", median (toggles_cpu));
   keys_extra = g_strdup_printf (" cpu_ms=%.2f", median (keys_cpu));
+  report ("no-edit", floors, NULL);
   report ("rating-toggle", toggles, toggles_extra);
   report ("note-keystroke", keys, keys_extra);
   switches_extra = g_strdup_printf (" cpu_ms=%.2f", median (switches_cpu));
