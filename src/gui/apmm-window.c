@@ -987,7 +987,6 @@ populate_recent (ApmmWindow *self)
   gtk_widget_set_visible (self->recent_box, shown > 0);
 }
 
-
 /* --- Drag and drop ----------------------------------------------------- */
 
 static gboolean
