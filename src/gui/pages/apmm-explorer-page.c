@@ -123,14 +123,19 @@ status_css_class (ApmmStatus status)
 /* A glance at each note: the whole of a long one is a click away. */
 #define NOTE_EXCERPT_CHARS 280
 #define NOTE_EXCERPT_LINES 4
+/* The row's and the button's ApmmCriterion: the model's live as long as
+ * the program. */
 #define CRITERION_KEY "apmm-criterion"
 
+/* Made when first opened, from the session: the row holds no copy. */
 static void
 create_note_popover (GtkMenuButton *button,
                      gpointer       user_data)
 {
-  const char *note = g_object_get_data (G_OBJECT (button), "apmm-note");
-  const char *title = g_object_get_data (G_OBJECT (button), "apmm-title");
+  ApmmExplorerPage *self = user_data;
+  const ApmmCriterion *criterion = g_object_get_data (G_OBJECT (button), CRITERION_KEY);
+  const char *note = apmm_session_get_evidence_note (self->session, criterion->id);
+  const char *title = criterion->title;
   GtkWidget *popover = gtk_popover_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *scroller = gtk_scrolled_window_new ();
@@ -160,8 +165,8 @@ create_note_popover (GtkMenuButton *button,
 }
 
 static GtkWidget *
-create_note_button (const ApmmCriterion *criterion,
-                    const char          *note)
+create_note_button (ApmmExplorerPage    *self,
+                    const ApmmCriterion *criterion)
 {
   GtkWidget *button = gtk_menu_button_new ();
 
@@ -173,9 +178,8 @@ create_note_button (const ApmmCriterion *criterion,
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, criterion->title,
                                   -1);
-  g_object_set_data_full (G_OBJECT (button), "apmm-note", g_strdup (note), g_free);
-  g_object_set_data (G_OBJECT (button), "apmm-title", (gpointer) criterion->title);
-  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_note_popover, NULL, NULL);
+  g_object_set_data (G_OBJECT (button), CRITERION_KEY, (gpointer) criterion);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_note_popover, self, NULL);
 
   return button;
 }
@@ -198,7 +202,7 @@ create_criterion_row (ApmmExplorerPage    *self,
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_set_focusable (row, FALSE);
   gtk_widget_add_css_class (row, "criterion-summary");
-  g_object_set_data (G_OBJECT (row), CRITERION_KEY, (gpointer) criterion->id);
+  g_object_set_data (G_OBJECT (row), CRITERION_KEY, (gpointer) criterion);
   /* Shown, the description is enough; heard, the row is named by its criterion. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, criterion->title,
@@ -215,7 +219,7 @@ create_criterion_row (ApmmExplorerPage    *self,
 
       gtk_grid_attach (GTK_GRID (grid), wrapped_label (excerpt, "subtitle"), 0, lines++, 1, 1);
       if (clipped)
-        gtk_grid_attach (GTK_GRID (grid), create_note_button (criterion, note), 0, lines++, 1, 1);
+        gtk_grid_attach (GTK_GRID (grid), create_note_button (self, criterion), 0, lines++, 1, 1);
     }
 
   gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
@@ -253,7 +257,7 @@ update_criterion (ApmmExplorerPage    *self,
   GtkListBoxRow *row;
 
   for (int i = 0; (row = gtk_list_box_get_row_at_index (self->criteria_list, i)) != NULL; i++)
-    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), CRITERION_KEY), criterion->id) == 0)
+    if (g_object_get_data (G_OBJECT (row), CRITERION_KEY) == criterion)
       {
         gtk_list_box_remove (self->criteria_list, GTK_WIDGET (row));
         gtk_list_box_insert (self->criteria_list, create_criterion_row (self, criterion), i);
@@ -756,9 +760,15 @@ bind_session (ApmmExplorerPage *self,
    * the details are made once, for that level. */
   if (self->document != NULL)
     {
+      guint level;
+
       assessment = apmm_document_get_assessment (self->document);
-      self->selected_level = MIN (apmm_assessment_get_evidence_level (assessment), APMM_MAX_LEVEL);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_LEVEL]);
+      level = MIN (apmm_assessment_get_evidence_level (assessment), APMM_MAX_LEVEL);
+      if (level != self->selected_level)
+        {
+          self->selected_level = level;
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_LEVEL]);
+        }
     }
   update_detail (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);

@@ -114,9 +114,9 @@ apmm_hfw_bin_get_request_mode (GtkWidget *widget)
 
 static void
 apmm_hfw_bin_buildable_add_child (GtkBuildable *buildable,
-                                        GtkBuilder   *builder,
-                                        GObject      *child,
-                                        const char   *type)
+                                  GtkBuilder   *builder,
+                                  GObject      *child,
+                                  const char   *type)
 {
   if (GTK_IS_WIDGET (child))
     apmm_hfw_bin_set_child (APMM_HFW_BIN (buildable), GTK_WIDGET (child));
