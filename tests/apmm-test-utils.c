@@ -94,6 +94,138 @@ apmm_test_iterate (void)
     ;
 }
 
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+static gboolean
+frame_timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Until @widget's window has laid out and painted a whole frame after the
+ * call: what the user sees next. */
+void
+apmm_test_wait_for_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gboolean painted = FALSE;
+  gboolean timed_out = FALSE;
+  guint timeout_id;
+  gulong id;
+
+  g_assert_nonnull (clock);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
+  gtk_widget_queue_draw (widget);
+  timeout_id = g_timeout_add_seconds (10, frame_timeout_cb, &timed_out);
+  while (!painted && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (timeout_id);
+  g_signal_handler_disconnect (clock, id);
+}
+
+/* How many colours GTK paints in @widget's area, rendering @ancestor as it
+ * is drawn on screen (with the render nodes GTK keeps for each widget). An
+ * area showing any text has many; a blank one, one. */
+guint
+apmm_test_count_colours (GtkWidget *ancestor,
+                         GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (ancestor);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderer) renderer = gsk_cairo_renderer_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GHashTable) colours = g_hash_table_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree guchar *pixels = NULL;
+  int width = gtk_widget_get_width (ancestor);
+  int height = gtk_widget_get_height (ancestor);
+  graphene_rect_t bounds;
+  int x0, y0, x1, y1;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, ancestor, &bounds));
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_to_node (snapshot);
+  g_assert_nonnull (node);
+  gsk_renderer_realize (renderer, NULL, &error);
+  g_assert_no_error (error);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gsk_renderer_unrealize (renderer);
+
+  pixels = g_malloc ((gsize) width * height * 4);
+  gdk_texture_download (texture, pixels, (gsize) width * 4);
+  x0 = CLAMP ((int) bounds.origin.x, 0, width);
+  y0 = CLAMP ((int) bounds.origin.y, 0, height);
+  x1 = CLAMP ((int) (bounds.origin.x + bounds.size.width), 0, width);
+  y1 = CLAMP ((int) (bounds.origin.y + bounds.size.height), 0, height);
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++)
+      {
+        guint32 pixel;
+
+        memcpy (&pixel, pixels + ((gsize) y * width + x) * 4, 4);
+        g_hash_table_add (colours, GUINT_TO_POINTER (pixel));
+      }
+  return g_hash_table_size (colours);
+}
+
+/* Until @scrolled has stopped moving: GTK animates a scroll to the focus,
+ * starting a frame or two after the focus moves. */
+void
+apmm_test_wait_for_scrolling (GtkScrolledWindow *scrolled)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+  guint still = 0;
+
+  while (still < 5)
+    {
+      double value = gtk_adjustment_get_value (adjustment);
+
+      apmm_test_wait_for_frame (GTK_WIDGET (scrolled));
+      still = value == gtk_adjustment_get_value (adjustment) ? still + 1 : 0;
+    }
+}
+
+static void
+scroll_to (GtkScrolledWindow *scrolled,
+           GtkWidget         *row)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (row, GTK_WIDGET (scrolled), &bounds));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + bounds.origin.y - 12);
+  apmm_test_wait_for_scrolling (scrolled);
+}
+
+/* A long list (apmm-list-culling.h) in a shown window draws the rows in
+ * view, with their content, and not those far away, wherever it is
+ * scrolled to: here to @first_row, then to @last_row. */
+void
+apmm_test_assert_draws_rows_in_view (GtkWidget *first_row,
+                                     GtkWidget *last_row)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (last_row, GTK_TYPE_SCROLLED_WINDOW);
+
+  g_assert_nonnull (scrolled);
+  scroll_to (GTK_SCROLLED_WINDOW (scrolled), first_row);
+  g_assert_true (gtk_widget_get_opacity (first_row) > 0);
+  g_assert_cmpuint (apmm_test_count_colours (scrolled, first_row), >, 8);
+  g_assert_true (gtk_widget_get_opacity (last_row) == 0);
+
+  scroll_to (GTK_SCROLLED_WINDOW (scrolled), last_row);
+  g_assert_true (gtk_widget_get_opacity (last_row) > 0);
+  g_assert_cmpuint (apmm_test_count_colours (scrolled, last_row), >, 8);
+  g_assert_true (gtk_widget_get_opacity (first_row) == 0);
+}
+
 GtkWidget *
 apmm_test_show_in_window (GtkWidget *child,
                           int        width)

@@ -36,6 +36,12 @@ void         apmm_test_assert_accessible_label (GtkWidget   *widget,
                                                 const char  *expected);
 void         apmm_test_click                 (GtkWidget     *button);
 void         apmm_test_iterate               (void);
+void         apmm_test_wait_for_frame        (GtkWidget     *widget);
+guint        apmm_test_count_colours         (GtkWidget     *ancestor,
+                                              GtkWidget     *widget);
+void         apmm_test_wait_for_scrolling    (GtkScrolledWindow *scrolled);
+void         apmm_test_assert_draws_rows_in_view (GtkWidget *first_row,
+                                                  GtkWidget *last_row);
 GtkWidget   *apmm_test_show_in_window        (GtkWidget     *child,
                                               int            width);
 void         apmm_test_set_level_status      (ApmmSession   *session,

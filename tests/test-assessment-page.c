@@ -12,6 +12,7 @@
 #include "apmm-criterion-row.h"
 #include "apmm-result-strip.h"
 #include "apmm-votes-panel.h"
+#include "apmm-list-culling.h"
 
 #include "apmm-text-field.h"
 
@@ -662,6 +663,57 @@ test_session_caption (void)
   g_assert_finalize_object (page);
 }
 
+/* With hundreds of participants the page draws only the rows near the view
+ * (docs/performance.md): a row far below is not drawn, and is drawn, with
+ * its name, as soon as it is scrolled to, here by the keyboard focus. */
+static void
+test_long_votes_list_draws_rows_in_view (void)
+{
+  g_autoptr(ApmmSession) session = apmm_session_new ();
+  GtkWidget *page = g_object_ref_sink (apmm_assessment_page_new ());
+  GtkWidget *window, *scrolled, *last_row, *button;
+
+  for (guint i = 1; i <= 300; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Participant %u", i);
+
+      apmm_session_add_participant (session, name, -1);
+    }
+  apmm_assessment_page_set_session (APMM_ASSESSMENT_PAGE (page), session);
+  window = apmm_test_show_in_window (page, 1024);
+  apmm_test_wait_for_frame (page);
+
+  scrolled = gtk_widget_get_ancestor (apmm_test_find_widget (page, apmm_test_is_label_with_text,
+                                                             "Participant 1"),
+                                      GTK_TYPE_SCROLLED_WINDOW);
+  last_row = gtk_widget_get_ancestor (apmm_test_find_widget (page, apmm_test_is_label_with_text,
+                                                             "Participant 300"),
+                                      ADW_TYPE_ACTION_ROW);
+  g_assert_nonnull (scrolled);
+  g_assert_nonnull (last_row);
+  g_assert_false (apmm_list_box_row_is_drawn (last_row));
+
+  /* Tab (or a screen reader) moves the focus there: the page scrolls, and
+   * the row is painted. */
+  button = apmm_test_find_widget (last_row, apmm_test_is_button_labelled, "2");
+  g_assert_true (gtk_widget_grab_focus (button));
+  apmm_test_wait_for_scrolling (GTK_SCROLLED_WINDOW (scrolled));
+  g_assert_true (apmm_list_box_row_is_drawn (last_row));
+  g_assert_cmpuint (apmm_test_count_colours (scrolled, last_row), >, 8);
+
+  /* And the first rows, now far above, are not drawn any more. */
+  g_assert_false (apmm_list_box_row_is_drawn (gtk_widget_get_ancestor (
+      apmm_test_find_widget (page, apmm_test_is_label_with_text, "Participant 1"), ADW_TYPE_ACTION_ROW)));
+
+  /* Scrolling back with the scroll bar brings them back. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), 0);
+  apmm_test_wait_for_scrolling (GTK_SCROLLED_WINDOW (scrolled));
+  g_assert_false (apmm_list_box_row_is_drawn (last_row));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (page);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -680,6 +732,8 @@ main (int   argc,
   g_test_add_func ("/assessment-page/votes-change-perceived", test_votes_change_perceived);
   g_test_add_func ("/assessment-page/per-person-votes", test_per_person_votes);
   g_test_add_func ("/assessment-page/vote-touches-one-row", test_vote_touches_one_row);
+  g_test_add_func ("/assessment-page/long-votes-list-draws-rows-in-view",
+                   test_long_votes_list_draws_rows_in_view);
   g_test_add_func ("/assessment-page/hidden-votes-stay-hidden", test_hidden_votes_stay_hidden);
   g_test_add_func ("/assessment-page/prompt-notes-and-jump", test_prompt_notes_and_jump);
   g_test_add_func ("/assessment-page/empty-state", test_empty_state);

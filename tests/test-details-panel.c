@@ -268,6 +268,30 @@ test_fits_narrow_window (void)
   apmm_test_assert_fits_width (page, 360);
 }
 
+/* With hundreds of participants the panel draws only the rows near the
+ * view (docs/performance.md), and each row as soon as it is scrolled to. */
+static void
+test_long_list_draws_rows_in_view (void)
+{
+  g_autoptr(ApmmSession) session = apmm_session_new ();
+  GtkWidget *panel = g_object_ref_sink (apmm_details_panel_new ());
+  GtkWidget *window;
+
+  for (guint i = 1; i <= 300; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Person %u", i);
+
+      apmm_session_add_participant (session, name, -1);
+    }
+  apmm_details_panel_set_session (APMM_DETAILS_PANEL (panel), session);
+  window = apmm_test_show_in_window (panel, 420);
+  apmm_test_wait_for_frame (panel);
+  apmm_test_assert_draws_rows_in_view (row (panel, "Participant 1"), row (panel, "Participant 300"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (panel);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -282,6 +306,7 @@ main (int   argc,
   g_test_add_func ("/details-panel/participants", test_participants);
   g_test_add_func ("/details-panel/rename-survives-votes", test_rename_survives_votes);
   g_test_add_func ("/details-panel/switch-session", test_switch_session);
+  g_test_add_func ("/details-panel/long-list-draws-rows-in-view", test_long_list_draws_rows_in_view);
   g_test_add_func ("/details-panel/fits-narrow-window", test_fits_narrow_window);
 
   return g_test_run ();

@@ -625,6 +625,30 @@ test_session_caption (void)
   g_assert_finalize_object (page);
 }
 
+/* With hundreds of actions the page draws only the rows near the view
+ * (docs/performance.md), and each row as soon as it is scrolled to. */
+static void
+test_long_list_draws_rows_in_view (void)
+{
+  g_autoptr(ApmmSession) session = apmm_session_new ();
+  GtkWidget *page = new_page (session);
+  GtkWidget *window;
+
+  for (guint i = 1; i <= 200; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("a%u", i);
+      g_autofree char *title = g_strdup_printf ("Action %u", i);
+
+      insert_action (session, id, title);
+    }
+  window = apmm_test_show_in_window (page, 1024);
+  apmm_test_wait_for_frame (page);
+  apmm_test_assert_draws_rows_in_view (action_row (page, 0), action_row (page, 199));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (page);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -638,6 +662,7 @@ main (int   argc,
   g_test_add_func ("/roadmap-page/draft-from-gaps", test_draft_from_gaps);
   g_test_add_func ("/roadmap-page/uncovered-flags", test_uncovered_flags);
   g_test_add_func ("/roadmap-page/add-and-remove", test_add_and_remove);
+  g_test_add_func ("/roadmap-page/long-list-draws-rows-in-view", test_long_list_draws_rows_in_view);
   g_test_add_func ("/roadmap-page/edit-inline", test_edit_inline);
   g_test_add_func ("/roadmap-page/link-criteria", test_link_criteria);
   g_test_add_func ("/roadmap-page/edit-touches-one-row", test_edit_touches_one_row);

@@ -9,6 +9,10 @@
  *                                  rating, types one character in a note;
  *                                  then switches N times round the four
  *                                  pages (APMM_BENCH_VERBOSE=1 prints each)
+ *   bench-edit visits SESSION [PAGE...]  opens SESSION in a window and shows
+ *                                  each page (Gap Map, Roadmap, Self-Assessment
+ *                                  unless named) for the first time, which
+ *                                  builds it
  *   bench-edit save SESSION [N]    loads SESSION and saves it N times in the
  *                                  background, as Save and autosave do
  *
@@ -27,6 +31,7 @@
  *   rating-toggle ms=<median> max=<max> cpu_ms=<median CPU time, edit to idle>
  *   note-keystroke ms=<median> max=<max> cpu_ms=<median CPU time, edit to idle>
  *   page-switch ms=<median> max=<max> cpu_ms=<median CPU time, switch to idle>
+ *   first-visit-PAGE ms=<ms> max=<ms> cpu_ms=<CPU time, switch to idle>
  *   save-stall ms=<median of the per-save longest stalls> max=<max> save_ms=<median save time>
  *
  * Not a test: timings depend on the machine (docs/performance.md).
@@ -354,6 +359,48 @@ bench_edits (const char *path,
   return 0;
 }
 
+/* Each page's first visit, in a window that has just opened the session:
+ * one sample each, as a user sees it once per process (a second window in
+ * the same process is measured slower, so the suite runs this in a new
+ * process each time). */
+static int
+bench_visits (const char  *path,
+              const char **pages,
+              guint        n_pages)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  ApmmWindow *window = apmm_window_new (NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  apmm_window_load_file (window, file);
+  while (apmm_window_is_loading (window))
+    g_main_context_iteration (NULL, TRUE);
+  if (apmm_window_get_session (window) == NULL)
+    {
+      g_printerr ("could not open %s\n", path);
+      return 1;
+    }
+
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                    G_CALLBACK (after_paint_cb), NULL);
+  for (guint p = 0; p < n_pages; p++)
+    {
+      PageSwitch to = { GTK_WIDGET (window), pages[p] };
+      g_autoptr(GArray) visit = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autofree char *what = g_strdup_printf ("first-visit-%s", pages[p]);
+      g_autofree char *extra = NULL;
+      double ms;
+
+      settle (GTK_WIDGET (window));
+      ms = time_to_frame (GTK_WIDGET (window), show_page, &to);
+      g_array_append_val (visit, ms);
+      extra = g_strdup_printf (" cpu_ms=%.2f", last_cpu_ms);
+      report (what, visit, extra);
+    }
+  return 0;
+}
+
 static gint64 last_tick;
 static double longest_gap;
 
@@ -454,7 +501,7 @@ main (int   argc,
 
   if (argc < 3)
     {
-      g_printerr ("usage: %s edits|save SESSION [N]\n", argv[0]);
+      g_printerr ("usage: %s edits|visits|save SESSION [N]\n", argv[0]);
       return 2;
     }
   n = argc > 3 ? (guint) MAX (1, atoi (argv[3])) : 21;
@@ -465,5 +512,13 @@ main (int   argc,
   g_set_application_name ("APMM Workshop benchmark");
   gtk_init ();
   adw_init ();
+  if (g_str_equal (argv[1], "visits"))
+    {
+      const char *pages[] = { "gaps", "roadmap", "assessment" };
+
+      if (argc > 3)
+        return bench_visits (argv[2], (const char **) argv + 3, argc - 3);
+      return bench_visits (argv[2], pages, G_N_ELEMENTS (pages));
+    }
   return bench_edits (argv[2], n);
 }

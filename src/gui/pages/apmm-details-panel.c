@@ -11,6 +11,7 @@
 #include "apmm-details-panel.h"
 #include "apmm-gui-utils.h"
 #include "apmm-hfw-bin.h"
+#include "apmm-list-culling.h"
 #include "apmm-session-file.h"
 
 struct _ApmmDetailsPanel
@@ -412,6 +413,7 @@ apmm_details_panel_init (ApmmDetailsPanel *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->syncing = FALSE;
 
+  apmm_list_box_draw_rows_in_view (self->participants_list);
   g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",
                            G_CALLBACK (notes_changed_cb), self, G_CONNECT_SWAPPED);
   apmm_gui_limit_text_buffer (gtk_text_view_get_buffer (self->notes_view), GTK_WIDGET (self->notes_view));

@@ -13,6 +13,7 @@
 #include "apmm-comparison-banner.h"
 #include "apmm-gui-utils.h"
 #include "apmm-hfw-bin.h"
+#include "apmm-list-culling.h"
 #include "apmm-session-file.h"
 #include "apmm-session-caption.h"
 #include "apmm-roadmap.h"
@@ -746,6 +747,7 @@ apmm_roadmap_page_init (ApmmRoadmapPage *self)
   self->pick_buttons = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  apmm_list_box_draw_rows_in_view (self->action_list);
 
   /* Ratings, gaps, the target and the actions all make a new verdict: the
    * page follows the document's. */

@@ -10,6 +10,7 @@
 
 #include "apmm-wrap-box.h"
 #include "apmm-gui-utils.h"
+#include "apmm-list-culling.h"
 #include "apmm-votes-panel.h"
 
 struct _ApmmVotesPanel
@@ -545,6 +546,8 @@ apmm_votes_panel_init (ApmmVotesPanel *self)
   self->syncing = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
   self->syncing = FALSE;
+
+  apmm_list_box_draw_rows_in_view (self->people_list);
 
   empty_label = gtk_label_new (_("No participants yet. Add them below, or switch to Show of "
                                  "Hands to count votes anonymously."));
