@@ -9,16 +9,62 @@
 #include "apmm-list-culling.h"
 
 #define CULLER_KEY "apmm-list-culler"
+#define LAZY_KEY   "apmm-list-row-build"
+
+/* Rows sampled to refine the height of the placeholders. */
+#define ESTIMATE_SAMPLES 16
 
 typedef struct
 {
   GtkWidget     *list;   /* not owned: the culler is the list's data */
   GdkFrameClock *clock;  /* while the list is mapped */
   gulong         layout_id;
+  int            estimate;
 } Culler;
 
+static gboolean
+row_is_lazy (GtkWidget *row)
+{
+  return g_object_get_data (G_OBJECT (row), LAZY_KEY) != NULL;
+}
+
+/* The placeholders take the height of the rows made so far, so that the
+ * page's length (and its scroll bar) is about right before they are made. */
+static void
+refine_estimate (Culler *culler)
+{
+  int total = 0, n = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (culler->list);
+       row != NULL && n < ESTIMATE_SAMPLES;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *child;
+
+      if (!GTK_IS_LIST_BOX_ROW (row) || row_is_lazy (row) || !gtk_widget_get_visible (row))
+        continue;
+      child = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+      if (child == NULL || gtk_widget_get_height (child) <= 0)
+        continue;
+      total += gtk_widget_get_height (child);
+      n++;
+    }
+  if (n == 0 || ABS (total / n - culler->estimate) <= 2)
+    return;
+
+  culler->estimate = total / n;
+  for (GtkWidget *row = gtk_widget_get_first_child (culler->list);
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (row_is_lazy (row))
+      gtk_widget_set_size_request (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)), -1,
+                                   culler->estimate);
+}
+
 /* After GTK has laid the window out, and before it paints: rows in view
- * (give or take half a view) are drawn, the others are not. */
+ * (give or take half a view) are made if they are lazy, and drawn; the
+ * others are not drawn. Making rows asks for another layout, which GTK does
+ * before it paints (then this runs again). */
 static void
 cull (Culler *culler)
 {
@@ -26,6 +72,7 @@ cull (Culler *culler)
   graphene_rect_t bounds;
   double top = -G_MAXDOUBLE;
   double bottom = G_MAXDOUBLE;
+  gboolean built = FALSE;
 
   if (scrolled != NULL && gtk_widget_compute_bounds (culler->list, scrolled, &bounds))
     {
@@ -41,13 +88,20 @@ cull (Culler *culler)
        row = gtk_widget_get_next_sibling (row))
     {
       GtkAllocation allocation;
-      double opacity;
+      gboolean near;
 
       gtk_widget_get_allocation (row, &allocation);
-      opacity = allocation.y < bottom && allocation.y + allocation.height > top ? 1.0 : 0.0;
-      if (gtk_widget_get_opacity (row) != opacity)
-        gtk_widget_set_opacity (row, opacity);
+      near = allocation.y < bottom && allocation.y + allocation.height > top;
+      if (near && row_is_lazy (row))
+        {
+          apmm_list_row_build (GTK_LIST_BOX_ROW (row));
+          built = TRUE;
+        }
+      if (gtk_widget_get_opacity (row) != (near ? 1.0 : 0.0))
+        gtk_widget_set_opacity (row, near ? 1.0 : 0.0);
     }
+  if (!built)
+    refine_estimate (culler);
 }
 
 static void
@@ -110,6 +164,7 @@ apmm_list_box_draw_rows_in_view (GtkListBox *list)
 
   culler = g_new0 (Culler, 1);
   culler->list = GTK_WIDGET (list);
+  culler->estimate = -1;
   g_object_set_data_full (G_OBJECT (list), CULLER_KEY, culler, culler_free);
   g_signal_connect (list, "map", G_CALLBACK (map_cb), culler);
   g_signal_connect (list, "unmap", G_CALLBACK (unmap_cb), culler);
@@ -123,4 +178,42 @@ apmm_list_box_row_is_drawn (GtkWidget *row)
   g_return_val_if_fail (GTK_IS_WIDGET (row), FALSE);
 
   return gtk_widget_get_opacity (row) > 0.0;
+}
+
+void
+apmm_list_row_set_lazy (GtkListBoxRow        *row,
+                        ApmmListRowBuildFunc  build,
+                        int                   estimated_height)
+{
+  GtkWidget *placeholder;
+
+  g_return_if_fail (GTK_IS_LIST_BOX_ROW (row));
+  g_return_if_fail (build != NULL);
+
+  placeholder = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_size_request (placeholder, -1, MAX (estimated_height, 1));
+  gtk_list_box_row_set_child (row, placeholder);
+  g_object_set_data (G_OBJECT (row), LAZY_KEY, build);
+}
+
+gboolean
+apmm_list_row_is_built (GtkListBoxRow *row)
+{
+  g_return_val_if_fail (GTK_IS_LIST_BOX_ROW (row), FALSE);
+
+  return !row_is_lazy (GTK_WIDGET (row));
+}
+
+void
+apmm_list_row_build (GtkListBoxRow *row)
+{
+  ApmmListRowBuildFunc build;
+
+  g_return_if_fail (GTK_IS_LIST_BOX_ROW (row));
+
+  build = g_object_get_data (G_OBJECT (row), LAZY_KEY);
+  if (build == NULL)
+    return;
+  g_object_set_data (G_OBJECT (row), LAZY_KEY, NULL);
+  build (row);
 }
