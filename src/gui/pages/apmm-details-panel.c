@@ -250,6 +250,53 @@ remove_clicked_cb (GtkButton        *button,
     apmm_session_remove_participant (self->session, index);
 }
 
+/* The title above the name, laid out as an AdwEntryRow lays out its own
+ * (title and text centred together, 3 px apart, the text placed by its
+ * baseline), so that the rows line up with the entry rows around them to
+ * the pixel. */
+#define TITLE_SPACING 3
+
+static void
+measure_editable_area (GtkWidget      *area,
+                       GtkOrientation  orientation,
+                       int             for_size,
+                       int            *minimum,
+                       int            *natural,
+                       int            *minimum_baseline,
+                       int            *natural_baseline)
+{
+  GtkWidget *title = gtk_widget_get_first_child (area);
+  GtkWidget *text = gtk_widget_get_next_sibling (title);
+  int title_min, title_nat, text_min, text_nat;
+
+  gtk_widget_measure (title, orientation, for_size, &title_min, &title_nat, NULL, NULL);
+  gtk_widget_measure (text, orientation, for_size, &text_min, &text_nat, NULL, NULL);
+  *minimum = text_min + TITLE_SPACING + title_min;
+  *natural = text_nat + TITLE_SPACING + title_nat;
+  *minimum_baseline = -1;
+  *natural_baseline = -1;
+}
+
+static void
+allocate_editable_area (GtkWidget *area,
+                        int        width,
+                        int        height,
+                        int        baseline)
+{
+  GtkWidget *title = gtk_widget_get_first_child (area);
+  GtkWidget *text = gtk_widget_get_next_sibling (title);
+  int title_height = 0, text_height = 0, text_baseline = -1;
+  float title_offset;
+
+  gtk_widget_measure (title, GTK_ORIENTATION_VERTICAL, width, NULL, &title_height, NULL, NULL);
+  gtk_widget_measure (text, GTK_ORIENTATION_VERTICAL, width, NULL, &text_height, NULL, &text_baseline);
+  title_offset = (float) ((double) (height - title_height - text_height - TITLE_SPACING) / 2.0);
+  gtk_widget_allocate (title, width, title_height, -1,
+                       gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (0, title_offset)));
+  text_baseline += (int) ((double) (height + title_height - text_height + TITLE_SPACING) / 2.0);
+  gtk_widget_allocate (text, width, height, text_baseline, NULL);
+}
+
 /* The content of a participant's row, with the style classes libadwaita
  * gives an AdwEntryRow's parts, so that its style applies (ui/style.css).
  * It shows the name the session holds now. */
@@ -259,7 +306,7 @@ build_participant_row (GtkListBoxRow *row)
   RowState *state = g_object_get_data (G_OBJECT (row), ROW_STATE_KEY);
   ApmmDetailsPanel *self = state->panel;
   GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *editable_area = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *editable_area = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *suffixes = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *title;
   g_autofree char *title_text = NULL;
@@ -284,6 +331,7 @@ build_participant_row (GtkListBoxRow *row)
   gtk_widget_add_css_class (title, "subtitle");
 
   state->text = gtk_text_new ();
+  gtk_widget_set_vexpand (state->text, TRUE);
   gtk_widget_set_hexpand (state->text, TRUE);
   gtk_text_set_placeholder_text (GTK_TEXT (state->text), _("Unnamed participant"));
   gtk_editable_set_text (GTK_EDITABLE (state->text), state->name);
@@ -296,7 +344,10 @@ build_participant_row (GtkListBoxRow *row)
                     G_CALLBACK (text_state_flags_changed_cb), row);
 
   gtk_widget_set_hexpand (editable_area, TRUE);
-  gtk_widget_set_valign (editable_area, GTK_ALIGN_CENTER);
+  gtk_widget_set_overflow (editable_area, GTK_OVERFLOW_HIDDEN);
+  gtk_widget_set_layout_manager (editable_area,
+                                 gtk_custom_layout_new (NULL, measure_editable_area,
+                                                        allocate_editable_area));
   gtk_box_append (GTK_BOX (editable_area), title);
   gtk_box_append (GTK_BOX (editable_area), state->text);
   gtk_box_append (GTK_BOX (header), editable_area);
