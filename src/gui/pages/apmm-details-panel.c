@@ -298,7 +298,7 @@ allocate_editable_area (GtkWidget *area,
 }
 
 /* The content of a participant's row, with the style classes libadwaita
- * gives an AdwEntryRow's parts, so that its style applies (ui/style.css).
+ * gives an AdwEntryRow's parts, so that its style applies as it is.
  * It shows the name the session holds now. */
 static void
 build_participant_row (GtkListBoxRow *row)

@@ -190,7 +190,7 @@ create_row_label (const char *css_class)
 
 /* The content of a participant's row, laid out as an AdwActionRow lays
  * out a title, a subtitle and suffixes, with the same style classes, so
- * that libadwaita's style for rows applies to it (ui/style.css). It shows
+ * that libadwaita's style for rows applies to it as it is. It shows
  * the session as it is now, whatever happened before it was made. */
 static void
 build_participant_row (GtkListBoxRow *row)
