@@ -17,6 +17,8 @@
 
 #include "apmm-session-caption.h"
 
+#include "apmm-list-culling.h"
+
 #include "apmm-test-utils.h"
 
 static gboolean
@@ -625,25 +627,69 @@ test_session_caption (void)
   g_assert_finalize_object (page);
 }
 
-/* With hundreds of actions the page draws only the rows near the view
- * (docs/performance.md), and each row as soon as it is scrolled to. */
+static gboolean
+is_add_action_button (GtkWidget     *widget,
+                      gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget)
+         && g_strcmp0 (gtk_widget_get_tooltip_text (widget), "Add an empty action at the end of the roadmap") == 0;
+}
+
+/* With hundreds of actions the page makes and draws only the rows near
+ * the view (docs/performance.md): a row far below is an empty placeholder
+ * that a screen reader can still name, which follows edits made meanwhile
+ * and shows them when it is scrolled to; the ⋮ menu's "Show Details" and a
+ * new action's title work on any row. */
 static void
 test_long_list_draws_rows_in_view (void)
 {
   g_autoptr(ApmmSession) session = apmm_session_new ();
   GtkWidget *page = new_page (session);
-  GtkWidget *window;
+  g_autoptr(ApmmAction) renamed = NULL;
+  g_autoptr(ApmmAction) added = NULL;
+  g_autofree char *shown = NULL;
+  GtkWidget *window, *last, *middle, *title;
 
   for (guint i = 1; i <= 200; i++)
     {
       g_autofree char *id = g_strdup_printf ("a%u", i);
-      g_autofree char *title = g_strdup_printf ("Action %u", i);
+      g_autofree char *title_text = g_strdup_printf ("Action %u", i);
 
-      insert_action (session, id, title);
+      insert_action (session, id, title_text);
     }
   window = apmm_test_show_in_window (page, 1024);
   apmm_test_wait_for_frame (page);
-  apmm_test_assert_draws_rows_in_view (action_row (page, 0), action_row (page, 199));
+  last = action_row (page, 199);
+  g_assert_true (apmm_list_row_is_built (GTK_LIST_BOX_ROW (action_row (page, 0))));
+  g_assert_false (apmm_list_row_is_built (GTK_LIST_BOX_ROW (last)));
+  g_assert_null (apmm_test_find_widget (last, apmm_test_is_of_type, APMM_TEST_TYPE (APMM_TYPE_TEXT_FIELD)));
+  apmm_test_assert_accessible_label (last, "Action 200: Action 200");
+
+  /* An edit (undo, a merge) while it is not made. */
+  renamed = apmm_action_copy (apmm_session_get_action (session, 199));
+  g_free (renamed->title);
+  renamed->title = g_strdup ("Rollback drill");
+  apmm_session_replace_action (session, 199, renamed);
+  apmm_test_assert_accessible_label (last, "Action 200: Rollback drill");
+
+  apmm_test_assert_draws_rows_in_view (action_row (page, 0), last);
+  g_assert_true (apmm_list_row_is_built (GTK_LIST_BOX_ROW (last)));
+  title = apmm_test_find_widget (last, apmm_test_is_of_type, APMM_TEST_TYPE (APMM_TYPE_TEXT_FIELD));
+  shown = apmm_text_field_dup_text (APMM_TEXT_FIELD (title));
+  g_assert_cmpstr (shown, ==, "Rollback drill");
+
+  /* The ⋮ menu of a row not made yet. */
+  middle = action_row (page, 100);
+  g_assert_false (apmm_list_row_is_built (GTK_LIST_BOX_ROW (middle)));
+  g_assert_true (gtk_widget_activate_action (middle, "row.show-details", NULL));
+  g_assert_true (apmm_list_row_is_built (GTK_LIST_BOX_ROW (middle)));
+  g_assert_true (gtk_widget_get_visible (apmm_test_find_widget (middle, apmm_test_is_of_type,
+                                                                APMM_TEST_TYPE (GTK_TYPE_REVEALER))));
+
+  /* A new action at the end of a long roadmap: its title has the focus. */
+  apmm_test_click (apmm_test_find_widget (page, is_add_action_button, NULL));
+  g_assert_cmpuint (apmm_session_get_n_actions (session), ==, 201);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), action_row (page, 200)));
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (page);

@@ -11,6 +11,7 @@
 #include "apmm-wrap-box.h"
 #include "apmm-action-row.h"
 #include "apmm-gui-utils.h"
+#include "apmm-list-culling.h"
 #include "apmm-text-field.h"
 
 struct _ApmmActionRow
@@ -21,6 +22,9 @@ struct _ApmmActionRow
   char            *action_id;
   guint            position;
   guint            n_actions;
+  /* Made when it first comes near the view; until then no template. */
+  gboolean         lazy;
+  gboolean         built;
   /* The action as last shown, so that an update that changes nothing
    * touches no widget: the page updates every row on each roadmap change. */
   ApmmAction      *shown;
@@ -56,6 +60,7 @@ enum {
   PROP_0,
   PROP_SESSION,
   PROP_ACTION_ID,
+  PROP_LAZY,
   PROP_DETAILS_SHOWN,
   N_PROPS
 };
@@ -343,15 +348,16 @@ strv_same (char **a,
   return g_strv_equal ((const char * const *) a, (const char * const *) b);
 }
 
-/* The chips are made again only when the links changed. */
+/* The chips are made again only when the links changed since @before. */
 static void
 sync_chips (ApmmActionRow    *self,
+            const ApmmAction *before,
             const ApmmAction *action)
 {
   ApmmModel *model = apmm_model_get_default ();
   gboolean any = FALSE;
 
-  if (self->shown != NULL && strv_same (self->shown->criteria, action->criteria))
+  if (before != NULL && strv_same (before->criteria, action->criteria))
     return;
 
   clear_box (self->chips_box);
@@ -378,16 +384,82 @@ sync_chips (ApmmActionRow    *self,
 
 static void
 sync_criteria (ApmmActionRow    *self,
+               const ApmmAction *before,
                const ApmmAction *action)
 {
   GHashTableIter iter;
   gpointer id, check;
 
-  sync_chips (self, action);
+  sync_chips (self, before, action);
   g_hash_table_iter_init (&iter, self->checks);
   while (g_hash_table_iter_next (&iter, &id, &check))
     gtk_check_button_set_active (check, apmm_action_covers (action, id));
 }
+
+/* The row's widgets show self->shown, where they showed @before (or
+ * nothing yet). */
+static void
+show_action (ApmmActionRow    *self,
+             const ApmmAction *before)
+{
+  const ApmmAction *action = self->shown;
+  g_autofree char *rank = g_strdup_printf ("%u", self->position + 1);
+
+  self->syncing = TRUE;
+  gtk_label_set_text (self->rank_label, rank);
+  apmm_text_field_sync (self->title_entry, action->title);
+  apmm_text_field_sync (self->owner_entry, action->owner);
+  apmm_text_field_sync (self->description_entry, action->description);
+  apmm_text_field_sync (self->measure_entry, action->measure);
+  /* A date being typed stays until it is complete. */
+  sync_due (self, action->due);
+  gtk_drop_down_set_selected (self->status_dropdown, action->status);
+  gtk_drop_down_set_selected (self->horizon_dropdown, action->horizon);
+  gtk_widget_set_sensitive (self->move_up_button, self->position > 0);
+  gtk_widget_set_sensitive (self->move_down_button, self->position + 1 < self->n_actions);
+  sync_criteria (self, before, action);
+  self->syncing = FALSE;
+}
+
+static void
+build (ApmmActionRow *self)
+{
+  self->built = TRUE;
+  /* The placeholder of a lazy row goes; the template sets the child. */
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self), NULL);
+  /* Template signals fire while the template's defaults are applied. */
+  self->syncing = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+  for (guint i = 0; i < APMM_N_ACTION_STATUSES; i++)
+    gtk_string_list_append (self->status_labels, apmm_action_status_get_label (i));
+  for (guint i = 0; i < APMM_N_HORIZONS; i++)
+    gtk_string_list_append (self->horizon_labels, apmm_horizon_get_label (i));
+  build_checks (self);
+  self->syncing = FALSE;
+  if (self->details_shown)
+    {
+      gtk_widget_set_visible (self->details_revealer, TRUE);
+      gtk_revealer_set_reveal_child (GTK_REVEALER (self->details_revealer), TRUE);
+    }
+  if (self->shown != NULL)
+    show_action (self, NULL);
+}
+
+static void
+build_lazy_cb (GtkListBoxRow *row)
+{
+  build (APMM_ACTION_ROW (row));
+}
+
+static void
+ensure_built (ApmmActionRow *self)
+{
+  if (!self->built)
+    apmm_list_row_build (GTK_LIST_BOX_ROW (self));
+}
+
+/* A collapsed row's height, before the list has measured one. */
+#define ESTIMATED_HEIGHT 110
 
 static void
 apmm_action_row_constructed (GObject *object)
@@ -396,13 +468,13 @@ apmm_action_row_constructed (GObject *object)
 
   G_OBJECT_CLASS (apmm_action_row_parent_class)->constructed (object);
 
-  self->syncing = TRUE;
-  for (guint i = 0; i < APMM_N_ACTION_STATUSES; i++)
-    gtk_string_list_append (self->status_labels, apmm_action_status_get_label (i));
-  for (guint i = 0; i < APMM_N_HORIZONS; i++)
-    gtk_string_list_append (self->horizon_labels, apmm_horizon_get_label (i));
-  build_checks (self);
-  self->syncing = FALSE;
+  /* What the template sets on the row itself. */
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (self), FALSE);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "action-row");
+  apmm_list_row_set_lazy (GTK_LIST_BOX_ROW (self), build_lazy_cb, ESTIMATED_HEIGHT);
+  if (!self->lazy)
+    apmm_list_row_build (GTK_LIST_BOX_ROW (self));
 }
 
 static void
@@ -412,7 +484,8 @@ apmm_action_row_dispose (GObject *object)
 
   if (self->checks != NULL)
     g_hash_table_remove_all (self->checks);
-  gtk_widget_dispose_template (GTK_WIDGET (self), APMM_TYPE_ACTION_ROW);
+  if (self->built)
+    gtk_widget_dispose_template (GTK_WIDGET (self), APMM_TYPE_ACTION_ROW);
   g_clear_object (&self->session);
 
   G_OBJECT_CLASS (apmm_action_row_parent_class)->dispose (object);
@@ -438,6 +511,7 @@ set_details_shown (ApmmActionRow *self,
   if (self->details_shown == shown)
     return;
 
+  ensure_built (self);
   self->details_shown = shown;
   gtk_widget_set_visible (self->details_revealer, shown);
   gtk_revealer_set_reveal_child (GTK_REVEALER (self->details_revealer), shown);
@@ -475,6 +549,9 @@ apmm_action_row_get_property (GObject    *object,
     case PROP_ACTION_ID:
       g_value_set_string (value, self->action_id);
       break;
+    case PROP_LAZY:
+      g_value_set_boolean (value, self->lazy);
+      break;
     case PROP_DETAILS_SHOWN:
       g_value_set_boolean (value, self->details_shown);
       break;
@@ -498,6 +575,9 @@ apmm_action_row_set_property (GObject      *object,
       break;
     case PROP_ACTION_ID:
       self->action_id = g_value_dup_string (value);
+      break;
+    case PROP_LAZY:
+      self->lazy = g_value_get_boolean (value);
       break;
     case PROP_DETAILS_SHOWN:
       set_details_shown (self, g_value_get_boolean (value));
@@ -527,6 +607,9 @@ apmm_action_row_class_init (ApmmActionRowClass *klass)
     g_param_spec_string ("action-id", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_LAZY] =
+    g_param_spec_boolean ("lazy", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   properties[PROP_DETAILS_SHOWN] =
     g_param_spec_boolean ("details-shown", NULL, NULL, FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
@@ -583,10 +666,6 @@ static void
 apmm_action_row_init (ApmmActionRow *self)
 {
   self->checks = g_hash_table_new (g_str_hash, g_str_equal);
-  /* Template signals fire while the template's defaults are applied. */
-  self->syncing = TRUE;
-  gtk_widget_init_template (GTK_WIDGET (self));
-  self->syncing = FALSE;
 }
 
 GtkWidget *
@@ -599,6 +678,20 @@ apmm_action_row_new (ApmmSession *session,
   return g_object_new (APMM_TYPE_ACTION_ROW,
                        "session", session,
                        "action-id", action_id,
+                       NULL);
+}
+
+GtkWidget *
+apmm_action_row_new_lazy (ApmmSession *session,
+                          const char  *action_id)
+{
+  g_return_val_if_fail (APMM_IS_SESSION (session), NULL);
+  g_return_val_if_fail (action_id != NULL, NULL);
+
+  return g_object_new (APMM_TYPE_ACTION_ROW,
+                       "session", session,
+                       "action-id", action_id,
+                       "lazy", TRUE,
                        NULL);
 }
 
@@ -624,8 +717,8 @@ apmm_action_row_update (ApmmActionRow    *self,
                         guint             position,
                         guint             n_actions)
 {
-  g_autofree char *rank = NULL;
   g_autofree char *label = NULL;
+  ApmmAction *before;
 
   g_return_if_fail (APMM_IS_ACTION_ROW (self));
   g_return_if_fail (action != NULL);
@@ -637,33 +730,21 @@ apmm_action_row_update (ApmmActionRow    *self,
 
   self->position = position;
   self->n_actions = n_actions;
-  self->syncing = TRUE;
+  before = g_steal_pointer (&self->shown);
+  self->shown = apmm_action_copy (action);
 
-  rank = g_strdup_printf ("%u", position + 1);
-  gtk_label_set_text (self->rank_label, rank);
-  apmm_text_field_sync (self->title_entry, action->title);
-  apmm_text_field_sync (self->owner_entry, action->owner);
-  apmm_text_field_sync (self->description_entry, action->description);
-  apmm_text_field_sync (self->measure_entry, action->measure);
-  /* A date being typed stays until it is complete. */
-  sync_due (self, action->due);
-  gtk_drop_down_set_selected (self->status_dropdown, action->status);
-  gtk_drop_down_set_selected (self->horizon_dropdown, action->horizon);
-  gtk_widget_set_sensitive (self->move_up_button, position > 0);
-  gtk_widget_set_sensitive (self->move_down_button, position + 1 < n_actions);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.move-up", position > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.move-down", position + 1 < n_actions);
-  sync_criteria (self, action);
-
   /* Translators: how a screen reader names a roadmap row, "Action 2: Define rollback". */
   label = g_strdup_printf (_("Action %u: %s"), position + 1, action->title);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
 
-  g_clear_pointer (&self->shown, apmm_action_free);
-  self->shown = apmm_action_copy (action);
-  self->syncing = FALSE;
+  /* A row not made yet shows the action when it is. */
+  if (self->built)
+    show_action (self, before);
+  g_clear_pointer (&before, apmm_action_free);
 }
 
 void
@@ -671,6 +752,7 @@ apmm_action_row_focus_title (ApmmActionRow *self)
 {
   g_return_if_fail (APMM_IS_ACTION_ROW (self));
 
+  ensure_built (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->title_entry));
   apmm_text_field_select_all (self->title_entry);
 }

@@ -16,6 +16,11 @@ G_DECLARE_FINAL_TYPE (ApmmActionRow, apmm_action_row, APMM, ACTION_ROW, GtkListB
 /* The row edits, moves and removes its action through the session itself. */
 GtkWidget   *apmm_action_row_new            (ApmmSession       *session,
                                              const char        *action_id);
+/* The same, made when it first comes near the view (apmm-list-culling.h):
+ * until then it only remembers what it shows, and is named for a screen
+ * reader. */
+GtkWidget   *apmm_action_row_new_lazy       (ApmmSession       *session,
+                                             const char        *action_id);
 const char  *apmm_action_row_get_action_id  (ApmmActionRow     *self);
 /* 0-based position in the roadmap as last shown. */
 guint        apmm_action_row_get_position   (ApmmActionRow     *self);

@@ -462,6 +462,9 @@ remove_all_rows (ApmmRoadmapPage *self)
     }
 }
 
+/* More than a window shows. */
+#define EAGER_ROWS 12
+
 /* Rows are kept per action and re-sorted rather than rebuilt, so that typing
  * into an action or moving it keeps the focus where it is. A row whose
  * action did not change is left alone (apmm_action_row_update). */
@@ -481,7 +484,13 @@ sync_actions (ApmmRoadmapPage *self)
       row = g_hash_table_lookup (self->rows, action->id);
       if (row == NULL)
         {
-          row = apmm_action_row_new (self->session, action->id);
+          /* The first rows are made at once; after them, each row is made
+           * when it first comes near the view (apmm-list-culling.h), so a
+           * roadmap of hundreds of actions opens as fast as a short one. */
+          if (g_hash_table_size (self->rows) < EAGER_ROWS)
+            row = apmm_action_row_new (self->session, action->id);
+          else
+            row = apmm_action_row_new_lazy (self->session, action->id);
           gtk_list_box_append (self->action_list, row);
           g_hash_table_insert (self->rows, g_strdup (action->id), row);
           moved = TRUE;

@@ -39,14 +39,10 @@ refine_estimate (Culler *culler)
        row != NULL && n < ESTIMATE_SAMPLES;
        row = gtk_widget_get_next_sibling (row))
     {
-      GtkWidget *child;
-
-      if (!GTK_IS_LIST_BOX_ROW (row) || row_is_lazy (row) || !gtk_widget_get_visible (row))
+      if (!GTK_IS_LIST_BOX_ROW (row) || row_is_lazy (row) || !gtk_widget_get_visible (row)
+          || gtk_widget_get_height (row) <= 0)
         continue;
-      child = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
-      if (child == NULL || gtk_widget_get_height (child) <= 0)
-        continue;
-      total += gtk_widget_get_height (child);
+      total += gtk_widget_get_height (row);
       n++;
     }
   if (n == 0 || ABS (total / n - culler->estimate) <= 2)
