@@ -102,7 +102,7 @@ typedef struct {
  * the rest are made as they come into view. */
 #define EAGER_ROWS 30
 /* About the height of an entry row, until the list has measured some. */
-#define ESTIMATED_ROW_HEIGHT 54
+#define ESTIMATED_ROW_HEIGHT 50
 
 static void
 row_state_free (gpointer data)

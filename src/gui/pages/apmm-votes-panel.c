@@ -101,7 +101,7 @@ typedef struct {
 #define EAGER_ROWS 30
 /* About the height of a row with a title and a subtitle, until the list
  * has measured some. */
-#define ESTIMATED_ROW_HEIGHT 58
+#define ESTIMATED_ROW_HEIGHT 50
 
 static void
 row_state_free (gpointer data)
