@@ -625,7 +625,35 @@ test_session_copy_equal (void)
   g_assert_cmpstr (apmm_session_get_evidence_note (copy, "l2.live-real-data"), ==,
                    "Claims triage live since 2025");
   g_assert_cmpuint (apmm_session_get_n_actions (copy), ==, 1);
-  g_assert_true (apmm_session_get_action (copy, 0) != apmm_session_get_action (session, 0));
+  /* The copy shares the session's actions and participants until either
+   * changes one: a change to one never shows in the other. */
+  {
+    g_autoptr(ApmmAction) edited = apmm_action_copy (apmm_session_get_action (copy, 0));
+    g_autofree char *title = g_strdup (apmm_session_get_action (session, 0)->title);
+    g_autofree char *name = g_strdup (apmm_session_get_participant_name (session, 0));
+    int vote = apmm_session_get_participant_vote (session, 0);
+
+    g_free (edited->title);
+    edited->title = g_strdup ("Edited in the copy");
+    apmm_session_replace_action (copy, 0, edited);
+    apmm_session_rename_participant (copy, 0, "Renamed in the copy");
+    apmm_session_set_participant_vote (copy, 0, vote == 4 ? 3 : 4);
+    g_assert_cmpstr (apmm_session_get_action (session, 0)->title, ==, title);
+    g_assert_cmpstr (apmm_session_get_participant_name (session, 0), ==, name);
+    g_assert_cmpint (apmm_session_get_participant_vote (session, 0), ==, vote);
+    g_assert_false (apmm_session_equal (session, copy));
+
+    /* And the other way round. */
+    g_clear_object (&copy);
+    copy = apmm_session_copy (session);
+    apmm_session_rename_participant (session, 0, "Renamed in the session");
+    apmm_session_set_participant_vote (session, 0, vote == 4 ? 3 : 4);
+    g_assert_cmpstr (apmm_session_get_participant_name (copy, 0), ==, name);
+    g_assert_cmpint (apmm_session_get_participant_vote (copy, 0), ==, vote);
+    apmm_session_rename_participant (session, 0, name);
+    apmm_session_set_participant_vote (session, 0, vote);
+    g_assert_true (apmm_session_equal (session, copy));
+  }
 
   /* The origin is not content: equal ignores it, copy keeps it. */
   apmm_session_set_origin (session, origin);

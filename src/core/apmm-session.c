@@ -25,7 +25,13 @@ typedef struct {
   char  *note;
 } Gap;
 
+/* Participants and actions are shared between a session and its copies
+ * (the undo history keeps one per step): a copy takes a reference to each,
+ * and a change replaces the one it changes (a participant shared with a copy
+ * is copied first). Work per edit then does not grow with the number of
+ * participants or actions, nor with the length of their text. */
 typedef struct {
+  gint  ref_count;
   char *name;
   int   vote;  /* -1 when the participant has not voted */
 } Participant;
@@ -197,10 +203,12 @@ gap_equal (const Gap *a,
 }
 
 static void
-participant_free (gpointer data)
+participant_unref (gpointer data)
 {
   Participant *participant = data;
 
+  if (!g_atomic_int_dec_and_test (&participant->ref_count))
+    return;
   g_free (participant->name);
   g_free (participant);
 }
@@ -211,25 +219,66 @@ participant_new (const char *name,
 {
   Participant *participant = g_new0 (Participant, 1);
 
+  participant->ref_count = 1;
   participant->name = g_strdup (name);
   participant->vote = vote;
   return participant;
 }
 
 static gpointer
-participant_copy (gconstpointer src,
-                  gpointer      user_data)
+participant_ref (gconstpointer src,
+                 gpointer      user_data)
 {
-  const Participant *participant = src;
+  Participant *participant = (Participant *) src;
 
-  return participant_new (participant->name, participant->vote);
+  g_atomic_int_inc (&participant->ref_count);
+  return participant;
+}
+
+/* A session's actions are copies it shares with its own copies, never
+ * changed in place: reference-counted boxes. */
+static void
+action_clear (gpointer data)
+{
+  ApmmAction *action = data;
+
+  g_free (action->id);
+  g_free (action->title);
+  g_free (action->description);
+  g_strfreev (action->criteria);
+  g_free (action->owner);
+  g_free (action->due);
+  g_free (action->measure);
+}
+
+static void
+action_unref (gpointer data)
+{
+  g_atomic_rc_box_release_full (data, action_clear);
+}
+
+static ApmmAction *
+action_new_shared (const ApmmAction *action)
+{
+  ApmmAction *shared = g_atomic_rc_box_new0 (ApmmAction);
+
+  shared->id = g_strdup (action->id);
+  shared->title = g_strdup (action->title);
+  shared->description = g_strdup (action->description);
+  shared->criteria = g_strdupv (action->criteria);
+  shared->owner = g_strdup (action->owner);
+  shared->horizon = action->horizon;
+  shared->due = g_strdup (action->due);
+  shared->status = action->status;
+  shared->measure = g_strdup (action->measure);
+  return shared;
 }
 
 static gpointer
-action_copy (gconstpointer src,
-             gpointer      user_data)
+action_ref (gconstpointer src,
+            gpointer      user_data)
 {
-  return apmm_action_copy (src);
+  return g_atomic_rc_box_acquire ((gpointer) src);
 }
 
 static gboolean
@@ -463,6 +512,26 @@ get_participant (ApmmSession *self,
   return g_ptr_array_index (self->participants, index);
 }
 
+/* The participant at @index, to be changed: one shared with a copy of the
+ * session is replaced by a copy of its own first. */
+static Participant *
+get_writable_participant (ApmmSession *self,
+                          guint        index)
+{
+  Participant *participant = get_participant (self, index);
+
+  if (g_atomic_int_get (&participant->ref_count) > 1)
+    {
+      Participant *own = participant_new (participant->name, participant->vote);
+
+      /* The copy keeps the shared one. */
+      g_ptr_array_index (self->participants, index) = own;
+      participant_unref (participant);
+      participant = own;
+    }
+  return participant;
+}
+
 static void
 participants_changed (ApmmSession *self,
                       gboolean     votes,
@@ -495,6 +564,8 @@ participants_equal (GPtrArray *a,
       const Participant *pa = g_ptr_array_index (a, i);
       const Participant *pb = g_ptr_array_index (b, i);
 
+      if (pa == pb)
+        continue;
       if (votes ? pa->vote != pb->vote : strcmp (pa->name, pb->name) != 0)
         return FALSE;
     }
@@ -510,8 +581,13 @@ actions_equal (GPtrArray *a,
     return FALSE;
 
   for (guint i = 0; i < a->len; i++)
-    if (!apmm_action_equal (g_ptr_array_index (a, i), g_ptr_array_index (b, i)))
-      return FALSE;
+    {
+      const ApmmAction *action_a = g_ptr_array_index (a, i);
+      const ApmmAction *action_b = g_ptr_array_index (b, i);
+
+      if (action_a != action_b && !apmm_action_equal (action_a, action_b))
+        return FALSE;
+    }
 
   return TRUE;
 }
@@ -634,8 +710,8 @@ assign_votes (ApmmSession *self,
   if (!names || !participants_equal (self->participants, from->participants, TRUE))
     {
       g_ptr_array_unref (self->participants);
-      self->participants = g_ptr_array_copy (from->participants, participant_copy, NULL);
-      g_ptr_array_set_free_func (self->participants, participant_free);
+      self->participants = g_ptr_array_copy (from->participants, participant_ref, NULL);
+      g_ptr_array_set_free_func (self->participants, participant_unref);
       g_array_append_val (pending, PENDING_SIGNAL (PARTICIPANTS_CHANGED, NULL));
     }
 
@@ -716,8 +792,8 @@ assign_content (ApmmSession *self,
   if (!actions_equal (self->actions, from->actions))
     {
       g_ptr_array_unref (self->actions);
-      self->actions = g_ptr_array_copy (from->actions, action_copy, NULL);
-      g_ptr_array_set_free_func (self->actions, (GDestroyNotify) apmm_action_free);
+      self->actions = g_ptr_array_copy (from->actions, action_ref, NULL);
+      g_ptr_array_set_free_func (self->actions, action_unref);
       g_array_append_val (pending, PENDING_SIGNAL (ROADMAP_CHANGED, NULL));
     }
 
@@ -926,11 +1002,11 @@ apmm_session_init (ApmmSession *self)
   self->entry_point = g_strdup ("");
   self->perceived_level = -1;
   self->target_level = -1;
-  self->participants = g_ptr_array_new_with_free_func (participant_free);
+  self->participants = g_ptr_array_new_with_free_func (participant_unref);
   self->ratings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, rating_free);
   self->prompts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->gaps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, gap_free);
-  self->actions = g_ptr_array_new_with_free_func ((GDestroyNotify) apmm_action_free);
+  self->actions = g_ptr_array_new_with_free_func (action_unref);
   self->presentation = apmm_presentation_new ();
 }
 
@@ -1254,7 +1330,8 @@ apmm_session_rename_participant (ApmmSession *self,
   g_return_if_fail (index < self->participants->len);
   g_return_if_fail (name != NULL);
 
-  if (!replace_string (&get_participant (self, index)->name, name))
+  if (g_strcmp0 (get_participant (self, index)->name, name) == 0
+      || !replace_string (&get_writable_participant (self, index)->name, name))
     return;
 
   AS_TEXT_EDIT (self, participants_changed (self, FALSE, _("Rename participant")));
@@ -1271,10 +1348,10 @@ apmm_session_set_participant_vote (ApmmSession *self,
   g_return_if_fail (index < self->participants->len);
   g_return_if_fail (is_level (vote));
 
-  participant = get_participant (self, index);
-  if (participant->vote == vote)
+  if (get_participant (self, index)->vote == vote)
     return;
 
+  participant = get_writable_participant (self, index);
   participant->vote = vote;
   participants_changed (self, TRUE, _("Change vote"));
 }
@@ -1721,7 +1798,7 @@ apmm_session_insert_action (ApmmSession      *self,
   if (position < 0)
     position = self->actions->len;
 
-  g_ptr_array_insert (self->actions, position, apmm_action_copy (action));
+  g_ptr_array_insert (self->actions, position, action_new_shared (action));
   roadmap_changed (self, _("Add action"));
 }
 
@@ -1738,8 +1815,8 @@ apmm_session_replace_action (ApmmSession      *self,
   if (apmm_action_equal (g_ptr_array_index (self->actions, index), action))
     return;
 
-  apmm_action_free (g_ptr_array_index (self->actions, index));
-  g_ptr_array_index (self->actions, index) = apmm_action_copy (action);
+  action_unref (g_ptr_array_index (self->actions, index));
+  g_ptr_array_index (self->actions, index) = action_new_shared (action);
   AS_TEXT_EDIT (self, roadmap_changed (self, _("Edit action")));
 }
 

@@ -10,9 +10,10 @@
  *                                  then switches N times round the four
  *                                  pages (APMM_BENCH_VERBOSE=1 prints each)
  *   bench-edit visits SESSION [PAGE...]  opens SESSION in a window and shows
- *                                  each page (Gap Map, Roadmap, Self-Assessment
- *                                  unless named) for the first time, which
- *                                  builds it
+ *                                  each page (Gap Map, Roadmap, Self-Assessment,
+ *                                  then the details sidebar, unless named;
+ *                                  "details" opens the sidebar) for the first
+ *                                  time, which builds it
  *   bench-edit save SESSION [N]    loads SESSION and saves it N times in the
  *                                  background, as Save and autosave do
  *
@@ -240,7 +241,11 @@ show_page (gpointer data)
 {
   PageSwitch *to = data;
 
-  gtk_widget_activate_action (to->window, "win.show-page", "s", to->page);
+  /* The details sidebar is opened, not switched to. */
+  if (g_str_equal (to->page, "details"))
+    gtk_widget_activate_action (to->window, "win.show-details", NULL);
+  else
+    gtk_widget_activate_action (to->window, "win.show-page", "s", to->page);
 }
 
 static int
@@ -514,7 +519,7 @@ main (int   argc,
   adw_init ();
   if (g_str_equal (argv[1], "visits"))
     {
-      const char *pages[] = { "gaps", "roadmap", "assessment" };
+      const char *pages[] = { "gaps", "roadmap", "assessment", "details" };
 
       if (argc > 3)
         return bench_visits (argv[2], (const char **) argv + 3, argc - 3);

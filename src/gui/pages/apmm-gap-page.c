@@ -14,6 +14,7 @@
 #include "apmm-comparison-banner.h"
 #include "apmm-gap-page.h"
 #include "apmm-gap-row.h"
+#include "apmm-list-culling.h"
 #include "apmm-gui-utils.h"
 #include "apmm-hfw-bin.h"
 #include "apmm-session-caption.h"
@@ -158,6 +159,9 @@ remove_all_rows (ApmmGapPage *self)
     }
 }
 
+/* About what the first view of the page shows. */
+#define EAGER_ROWS 4
+
 static GtkWidget *
 ensure_row (ApmmGapPage *self,
             const char  *id)
@@ -168,7 +172,12 @@ ensure_row (ApmmGapPage *self,
   if (row != NULL)
     return row;
 
-  row = apmm_gap_row_new (self->session, id);
+  /* The first rows are made at once, the others when they first come near
+   * the view (apmm-list-culling.h). */
+  if (g_hash_table_size (self->rows) < EAGER_ROWS)
+    row = apmm_gap_row_new (self->session, id);
+  else
+    row = apmm_gap_row_new_lazy (self->session, id);
   focus = gtk_event_controller_focus_new ();
   g_signal_connect_object (focus, "leave", G_CALLBACK (row_focus_left_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (row, focus);
@@ -570,6 +579,7 @@ apmm_gap_page_init (ApmmGapPage *self)
   g_signal_group_connect_object (self->document_signals, "notify::assessment",
                                  G_CALLBACK (session_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_list_box_set_sort_func (self->gap_list, sort_rows, NULL, NULL);
+  apmm_list_box_draw_rows_in_view (self->gap_list);
   /* The source's own line for what this page does: naming the gaps. */
   gtk_label_set_text (self->tagline_label, apmm_model_get_tagline (apmm_model_get_default ()));
 

@@ -11,6 +11,7 @@
 #include "apmm-wrap-box.h"
 #include "apmm-gap-row.h"
 #include "apmm-gui-utils.h"
+#include "apmm-list-culling.h"
 #include "apmm-text-field.h"
 
 #define N_SCORES 3
@@ -23,6 +24,13 @@ struct _ApmmGapRow
   char            *criterion_id;
   guint            rank;
   gboolean         syncing;
+  /* Made when it first comes near the view; until then no template, and
+   * the gap it shows is kept here. */
+  gboolean         lazy;
+  gboolean         built;
+  gboolean         have_gap;
+  ApmmGap          gap;
+  guint            n_gaps;
 
   GtkLabel        *rank_label;
   GtkLabel        *title_label;
@@ -44,6 +52,7 @@ enum {
   PROP_0,
   PROP_SESSION,
   PROP_CRITERION_ID,
+  PROP_LAZY,
   N_PROPS
 };
 
@@ -282,12 +291,76 @@ setup_drag_and_drop (ApmmGapRow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 }
 
+/* The row's widgets show self->gap. */
+static void
+show_gap (ApmmGapRow *self)
+{
+  const ApmmGap *gap = &self->gap;
+  const ApmmCriterion *criterion = gap->criterion;
+  const ApmmLevel *level = apmm_model_get_level (apmm_model_get_default (), criterion->level);
+  g_autofree char *rank_text = NULL;
+  g_autofree char *level_text = NULL;
+
+  self->syncing = TRUE;
+  rank_text = g_strdup_printf ("%u", self->rank);
+  gtk_label_set_text (self->rank_label, rank_text);
+  gtk_label_set_text (self->title_label, criterion->title);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), criterion->description);
+  /* Translators: "Level 3 · AI Reliable". */
+  level_text = g_strdup_printf (_("Level %u · %s"), criterion->level, level->name);
+  gtk_label_set_text (self->level_label, level_text);
+  sync_status (self, gap->status);
+  gtk_widget_set_visible (self->chasm_box, gap->crosses_chasm);
+  gtk_widget_set_sensitive (self->move_up_button, self->rank > 1);
+  gtk_widget_set_sensitive (self->move_down_button, self->rank < self->n_gaps);
+  sync_scores (self->impact_buttons, gap->impact);
+  sync_scores (self->effort_buttons, gap->effort);
+  apmm_text_field_sync (self->owner_entry, apmm_session_get_gap_owner (self->session, self->criterion_id));
+  apmm_text_field_sync (self->note_entry, apmm_session_get_gap_note (self->session, self->criterion_id));
+  self->syncing = FALSE;
+}
+
+static void
+build_lazy_cb (GtkListBoxRow *row)
+{
+  ApmmGapRow *self = APMM_GAP_ROW (row);
+
+  self->built = TRUE;
+  /* The placeholder goes; the template sets the child. */
+  gtk_list_box_row_set_child (row, NULL);
+  self->syncing = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->syncing = FALSE;
+  if (self->have_gap)
+    show_gap (self);
+}
+
+/* An expanded row's height, before the list has measured one. */
+#define ESTIMATED_HEIGHT 200
+
+static void
+apmm_gap_row_constructed (GObject *object)
+{
+  ApmmGapRow *self = APMM_GAP_ROW (object);
+
+  G_OBJECT_CLASS (apmm_gap_row_parent_class)->constructed (object);
+
+  /* What the template sets on the row itself. */
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (self), FALSE);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "gap-row");
+  apmm_list_row_set_lazy (GTK_LIST_BOX_ROW (self), build_lazy_cb, ESTIMATED_HEIGHT);
+  if (!self->lazy)
+    apmm_list_row_build (GTK_LIST_BOX_ROW (self));
+}
+
 static void
 apmm_gap_row_dispose (GObject *object)
 {
   ApmmGapRow *self = (ApmmGapRow *)object;
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), APMM_TYPE_GAP_ROW);
+  if (self->built)
+    gtk_widget_dispose_template (GTK_WIDGET (self), APMM_TYPE_GAP_ROW);
   g_clear_object (&self->session);
 
   G_OBJECT_CLASS (apmm_gap_row_parent_class)->dispose (object);
@@ -319,6 +392,9 @@ apmm_gap_row_get_property (GObject    *object,
     case PROP_CRITERION_ID:
       g_value_set_string (value, self->criterion_id);
       break;
+    case PROP_LAZY:
+      g_value_set_boolean (value, self->lazy);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -340,6 +416,9 @@ apmm_gap_row_set_property (GObject      *object,
     case PROP_CRITERION_ID:
       self->criterion_id = g_value_dup_string (value);
       break;
+    case PROP_LAZY:
+      self->lazy = g_value_get_boolean (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -351,6 +430,7 @@ apmm_gap_row_class_init (ApmmGapRowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = apmm_gap_row_constructed;
   object_class->dispose = apmm_gap_row_dispose;
   object_class->finalize = apmm_gap_row_finalize;
   object_class->get_property = apmm_gap_row_get_property;
@@ -364,6 +444,9 @@ apmm_gap_row_class_init (ApmmGapRowClass *klass)
     g_param_spec_string ("criterion-id", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_LAZY] =
+    g_param_spec_boolean ("lazy", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[SIGNAL_MOVE] =
@@ -426,7 +509,6 @@ apmm_gap_row_class_init (ApmmGapRowClass *klass)
 static void
 apmm_gap_row_init (ApmmGapRow *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
   setup_drag_and_drop (self);
 }
 
@@ -440,6 +522,20 @@ apmm_gap_row_new (ApmmSession *session,
   return g_object_new (APMM_TYPE_GAP_ROW,
                        "session", session,
                        "criterion-id", criterion_id,
+                       NULL);
+}
+
+GtkWidget *
+apmm_gap_row_new_lazy (ApmmSession *session,
+                       const char  *criterion_id)
+{
+  g_return_val_if_fail (APMM_IS_SESSION (session), NULL);
+  g_return_val_if_fail (criterion_id != NULL, NULL);
+
+  return g_object_new (APMM_TYPE_GAP_ROW,
+                       "session", session,
+                       "criterion-id", criterion_id,
+                       "lazy", TRUE,
                        NULL);
 }
 
@@ -465,36 +561,16 @@ apmm_gap_row_update (ApmmGapRow    *self,
                      guint          rank,
                      guint          n_gaps)
 {
-  const ApmmCriterion *criterion;
-  const ApmmLevel *level;
-  g_autofree char *rank_text = NULL;
-  g_autofree char *level_text = NULL;
-
   g_return_if_fail (APMM_IS_GAP_ROW (self));
   g_return_if_fail (gap != NULL);
   g_return_if_fail (g_strcmp0 (gap->criterion->id, self->criterion_id) == 0);
 
-  criterion = gap->criterion;
-  level = apmm_model_get_level (apmm_model_get_default (), criterion->level);
+  self->gap = *gap;
+  self->have_gap = TRUE;
   self->rank = rank;
-  self->syncing = TRUE;
-
-  rank_text = g_strdup_printf ("%u", rank);
-  gtk_label_set_text (self->rank_label, rank_text);
-  gtk_label_set_text (self->title_label, criterion->title);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), criterion->description);
-  /* Translators: "Level 3 · AI Reliable". */
-  level_text = g_strdup_printf (_("Level %u · %s"), criterion->level, level->name);
-  gtk_label_set_text (self->level_label, level_text);
-  sync_status (self, gap->status);
-  gtk_widget_set_visible (self->chasm_box, gap->crosses_chasm);
-  gtk_widget_set_sensitive (self->move_up_button, rank > 1);
-  gtk_widget_set_sensitive (self->move_down_button, rank < n_gaps);
-  sync_scores (self->impact_buttons, gap->impact);
-  sync_scores (self->effort_buttons, gap->effort);
-  apmm_text_field_sync (self->owner_entry, apmm_session_get_gap_owner (self->session, self->criterion_id));
-  apmm_text_field_sync (self->note_entry, apmm_session_get_gap_note (self->session, self->criterion_id));
-  sync_accessible_label (self, criterion);
-
-  self->syncing = FALSE;
+  self->n_gaps = n_gaps;
+  sync_accessible_label (self, gap->criterion);
+  /* A row not made yet shows the gap when it is. */
+  if (self->built)
+    show_gap (self);
 }

@@ -23,6 +23,10 @@ G_DECLARE_FINAL_TYPE (ApmmGapRow, apmm_gap_row, APMM, GAP_ROW, GtkListBoxRow)
  */
 GtkWidget   *apmm_gap_row_new               (ApmmSession    *session,
                                              const char     *criterion_id);
+/* The same, made when it first comes near the view (apmm-list-culling.h):
+ * until then it keeps the gap it shows, and is named for a screen reader. */
+GtkWidget   *apmm_gap_row_new_lazy          (ApmmSession    *session,
+                                             const char     *criterion_id);
 const char  *apmm_gap_row_get_criterion_id  (ApmmGapRow     *self);
 /* 1-based rank as shown. */
 guint        apmm_gap_row_get_rank          (ApmmGapRow     *self);

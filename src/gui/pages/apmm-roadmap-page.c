@@ -462,8 +462,8 @@ remove_all_rows (ApmmRoadmapPage *self)
     }
 }
 
-/* More than a window shows. */
-#define EAGER_ROWS 12
+/* About what the first view of the page shows. */
+#define EAGER_ROWS 4
 
 /* Rows are kept per action and re-sorted rather than rebuilt, so that typing
  * into an action or moving it keeps the focus where it is. A row whose
