@@ -232,6 +232,10 @@ test_participants (void)
   g_assert_cmpstr (apmm_session_get_participant_name (session, 0), ==, "Ana Lima");
   apmm_test_assert_accessible_label (ana, "Ana Lima");
 
+  /* As in an entry row, the focus goes to the name, not to the row. */
+  g_assert_true (gtk_widget_grab_focus (ana));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == name_text (ana));
+
   /* A name cannot be emptied: the old one comes back. */
   gtk_editable_set_text (GTK_EDITABLE (name_text (ana)), "  ");
   apply_name (ana);

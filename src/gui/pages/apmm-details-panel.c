@@ -104,6 +104,64 @@ typedef struct {
 /* About the height of an entry row, until the list has measured some. */
 #define ESTIMATED_ROW_HEIGHT 50
 
+/* A participant's row, made or not. Once made it takes the keyboard focus
+ * into the name, as an AdwEntryRow does: Tab goes from one name to its
+ * remove button, then to the next name, and the arrow keys from name to
+ * name. A row not made yet takes the focus itself (and is then made, as
+ * the page scrolls to it). */
+#define APMM_TYPE_NAME_ROW (apmm_name_row_get_type ())
+G_DECLARE_FINAL_TYPE (ApmmNameRow, apmm_name_row, APMM, NAME_ROW, GtkListBoxRow)
+
+struct _ApmmNameRow
+{
+  GtkListBoxRow parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (ApmmNameRow, apmm_name_row, GTK_TYPE_LIST_BOX_ROW)
+
+static GtkWidget *
+name_row_text (GtkWidget *row)
+{
+  RowState *state = g_object_get_data (G_OBJECT (row), ROW_STATE_KEY);
+
+  return state != NULL ? state->text : NULL;
+}
+
+static gboolean
+apmm_name_row_grab_focus (GtkWidget *widget)
+{
+  GtkWidget *text = name_row_text (widget);
+
+  if (text != NULL)
+    return gtk_widget_grab_focus (text);
+  return GTK_WIDGET_CLASS (apmm_name_row_parent_class)->grab_focus (widget);
+}
+
+static gboolean
+apmm_name_row_focus (GtkWidget        *widget,
+                     GtkDirectionType  direction)
+{
+  GtkWidget *child = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (widget));
+
+  if (name_row_text (widget) == NULL)
+    return GTK_WIDGET_CLASS (apmm_name_row_parent_class)->focus (widget, direction);
+  return child != NULL && gtk_widget_child_focus (child, direction);
+}
+
+static void
+apmm_name_row_class_init (ApmmNameRowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  widget_class->grab_focus = apmm_name_row_grab_focus;
+  widget_class->focus = apmm_name_row_focus;
+}
+
+static void
+apmm_name_row_init (ApmmNameRow *self)
+{
+}
+
 static void
 row_state_free (gpointer data)
 {
@@ -338,10 +396,11 @@ build_participant_row (GtkListBoxRow *row)
   gtk_accessible_update_relation (GTK_ACCESSIBLE (state->text),
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY, title, NULL,
                                   -1);
-  g_signal_connect (state->text, "activate", G_CALLBACK (text_activate_cb), row);
-  g_signal_connect (state->text, "changed", G_CALLBACK (text_changed_cb), row);
-  g_signal_connect (state->text, "state-flags-changed",
-                    G_CALLBACK (text_state_flags_changed_cb), row);
+  /* The window can keep the focused text a while after the row is gone. */
+  g_signal_connect_object (state->text, "activate", G_CALLBACK (text_activate_cb), row, 0);
+  g_signal_connect_object (state->text, "changed", G_CALLBACK (text_changed_cb), row, 0);
+  g_signal_connect_object (state->text, "state-flags-changed",
+                           G_CALLBACK (text_state_flags_changed_cb), row, 0);
 
   gtk_widget_set_hexpand (editable_area, TRUE);
   gtk_widget_set_overflow (editable_area, GTK_OVERFLOW_HIDDEN);
@@ -387,7 +446,7 @@ static GtkWidget *
 create_participant_row (ApmmDetailsPanel *self,
                         guint             index)
 {
-  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *row = g_object_new (APMM_TYPE_NAME_ROW, NULL);
   RowState *state = g_new0 (RowState, 1);
   GtkGesture *click = gtk_gesture_click_new ();
 
