@@ -78,16 +78,30 @@ vote_clicked_cb (GtkButton      *button,
 }
 
 /* What a participant's row shows, so that a change touches only the rows it
- * changed: a vote or a rename is one participant, in a room of hundreds. */
+ * changed: a vote or a rename is one participant, in a room of hundreds.
+ * A row is a plain GtkListBoxRow whose content is made when it first comes
+ * into view (apmm-list-culling.h): until then only the name is kept, for
+ * its accessible label, and the widgets below are NULL. */
 typedef struct {
-  char      *name;
-  int        vote;
-  gboolean   hidden;
-  GtkWidget *votes_box;
-  GtkWidget *clear_button;
+  ApmmVotesPanel *panel;   /* not owned: the row is inside the panel */
+  guint           index;
+  char           *name;
+  int             vote;
+  gboolean        hidden;
+  GtkWidget      *title_label;
+  GtkWidget      *subtitle_label;
+  GtkWidget      *votes_box;
+  GtkWidget      *clear_button;
 } RowState;
 
 #define ROW_STATE_KEY "apmm-row-state"
+
+/* Rows made with the list, so that a small workshop is all there at once;
+ * the rest are made as they come into view. */
+#define EAGER_ROWS 30
+/* About the height of a row with a title and a subtitle, until the list
+ * has measured some. */
+#define ESTIMATED_ROW_HEIGHT 50
 
 static void
 row_state_free (gpointer data)
@@ -157,35 +171,103 @@ shown_name (const char *name)
   return *name != '\0' ? name : _("Unnamed participant");
 }
 
+static void update_participant_row (ApmmVotesPanel *self,
+                                    GtkWidget      *row,
+                                    guint           index,
+                                    gboolean        hidden);
+
+static GtkWidget *
+create_row_label (const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+/* The content of a participant's row, laid out as an AdwActionRow lays
+ * out a title, a subtitle and suffixes, with the same style classes, so
+ * that libadwaita's style for rows applies to it as it is. It shows
+ * the session as it is now, whatever happened before it was made. */
+static void
+build_participant_row (GtkListBoxRow *row)
+{
+  RowState *state = g_object_get_data (G_OBJECT (row), ROW_STATE_KEY);
+  ApmmVotesPanel *self = state->panel;
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *title_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *suffixes = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+  if (self->session != NULL && state->index < apmm_session_get_n_participants (self->session))
+    {
+      g_free (state->name);
+      state->name = g_strdup (apmm_session_get_participant_name (self->session, state->index));
+    }
+
+  gtk_widget_add_css_class (header, "header");
+  gtk_widget_set_valign (header, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (title_box, "title");
+  gtk_widget_set_valign (title_box, GTK_ALIGN_CENTER);
+  gtk_widget_set_hexpand (title_box, TRUE);
+  state->title_label = create_row_label ("title");
+  gtk_label_set_text (GTK_LABEL (state->title_label), shown_name (state->name));
+  state->subtitle_label = create_row_label ("subtitle");
+  gtk_box_append (GTK_BOX (title_box), state->title_label);
+  gtk_box_append (GTK_BOX (title_box), state->subtitle_label);
+  gtk_box_append (GTK_BOX (header), title_box);
+
+  gtk_widget_add_css_class (suffixes, "suffixes");
+  state->votes_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_add_css_class (state->votes_box, "linked");
+  gtk_widget_set_valign (state->votes_box, GTK_ALIGN_CENTER);
+  for (int level = 0; level <= APMM_MAX_LEVEL; level++)
+    gtk_box_append (GTK_BOX (state->votes_box),
+                    create_vote_button (self, state->index, level, state->name));
+  gtk_box_append (GTK_BOX (suffixes), state->votes_box);
+  state->clear_button = create_vote_button (self, state->index, -1, state->name);
+  gtk_box_append (GTK_BOX (suffixes), state->clear_button);
+  gtk_box_append (GTK_BOX (header), suffixes);
+
+  gtk_list_box_row_set_child (row, header);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, state->subtitle_label, NULL,
+                                  -1);
+
+  state->vote = G_MININT;
+  if (self->session != NULL && state->index < apmm_session_get_n_participants (self->session))
+    update_participant_row (self, GTK_WIDGET (row), state->index,
+                            apmm_session_get_votes_hidden (self->session));
+}
+
 static GtkWidget *
 create_participant_row (ApmmVotesPanel *self,
                         guint           index)
 {
-  const char *name = apmm_session_get_participant_name (self->session, index);
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *row = gtk_list_box_row_new ();
   RowState *state = g_new0 (RowState, 1);
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  if (g_getenv ("EXP2") && index > 20) { state->name = g_strdup (name); state->vote = G_MININT; state->votes_box = box; g_object_set_data_full (G_OBJECT (row), ROW_STATE_KEY, state, row_state_free); g_object_set_data (G_OBJECT (row), "exp", GINT_TO_POINTER (1)); return row; }
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), shown_name (name));
-  gtk_widget_add_css_class (box, "linked");
-  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-
-  for (int level = 0; level <= APMM_MAX_LEVEL; level++)
-    gtk_box_append (GTK_BOX (box), create_vote_button (self, index, level, name));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
-  state->clear_button = create_vote_button (self, index, -1, name);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), state->clear_button);
-
-  state->name = g_strdup (name);
+  state->panel = self;
+  state->index = index;
+  state->name = g_strdup (apmm_session_get_participant_name (self->session, index));
   state->vote = G_MININT;
-  state->votes_box = box;
   g_object_set_data_full (G_OBJECT (row), ROW_STATE_KEY, state, row_state_free);
+
+  gtk_widget_add_css_class (row, "participant-vote-row");
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  /* A screen reader names the row before its content is made, too. */
+  set_accessible_label (row, shown_name (state->name));
+  if (index < EAGER_ROWS)
+    build_participant_row (GTK_LIST_BOX_ROW (row));
+  else
+    apmm_list_row_set_lazy (GTK_LIST_BOX_ROW (row), build_participant_row, ESTIMATED_ROW_HEIGHT);
   return row;
 }
 
-/* A renamed participant: the row's title and its buttons' names. */
+/* A renamed participant: the row's title and its buttons' names, or only
+ * its accessible label while its content is not made. */
 static void
 rename_participant_row (GtkWidget  *row,
                         const char *name)
@@ -198,7 +280,11 @@ rename_participant_row (GtkWidget  *row,
 
   g_free (state->name);
   state->name = g_strdup (name);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), shown_name (name));
+  set_accessible_label (row, shown_name (name));
+  if (state->title_label == NULL)
+    return;
+
+  gtk_label_set_text (GTK_LABEL (state->title_label), shown_name (name));
   for (GtkWidget *child = gtk_widget_get_first_child (state->votes_box);
        child != NULL;
        child = gtk_widget_get_next_sibling (child), level++)
@@ -206,6 +292,8 @@ rename_participant_row (GtkWidget  *row,
   set_vote_button_label (state->clear_button, -1, name);
 }
 
+/* A row not made yet shows nothing to update: it reads the session when
+ * it is made. */
 static void
 update_participant_row (ApmmVotesPanel *self,
                         GtkWidget      *row,
@@ -217,9 +305,8 @@ update_participant_row (ApmmVotesPanel *self,
   g_autofree char *subtitle = NULL;
   int level = 0;
 
-  if (vote == state->vote && hidden == state->hidden)
+  if (state->subtitle_label == NULL || (vote == state->vote && hidden == state->hidden))
     return;
-  if (g_object_get_data (G_OBJECT (row), "exp")) return;
   state->vote = vote;
   state->hidden = hidden;
 
@@ -229,7 +316,7 @@ update_participant_row (ApmmVotesPanel *self,
     subtitle = g_strdup (_("Vote recorded"));
   else
     subtitle = format_level (vote);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_label_set_text (GTK_LABEL (state->subtitle_label), subtitle);
 
   /* While hidden, the buttons still record a vote but never show which one. */
   for (GtkWidget *child = gtk_widget_get_first_child (state->votes_box);
