@@ -398,7 +398,9 @@ bench_visits (const char  *path,
       double ms;
 
       settle (GTK_WIDGET (window));
+      CALLGRIND_START_INSTRUMENTATION;
       ms = time_to_frame (GTK_WIDGET (window), show_page, &to);
+      CALLGRIND_STOP_INSTRUMENTATION;
       g_array_append_val (visit, ms);
       extra = g_strdup_printf (" cpu_ms=%.2f", last_cpu_ms);
       report (what, visit, extra);

@@ -96,9 +96,9 @@ typedef struct {
 
 #define ROW_STATE_KEY "apmm-row-state"
 
-/* Rows made with the list, so that a small workshop is all there at once;
- * the rest are made as they come into view. */
-#define EAGER_ROWS 30
+/* Rows made with the list, about what a view shows, so that a small
+ * workshop is all there at once; the rest are made as they come into view. */
+#define EAGER_ROWS 12
 /* About the height of a row with a title and a subtitle, until the list
  * has measured some. */
 #define ESTIMATED_ROW_HEIGHT 50
