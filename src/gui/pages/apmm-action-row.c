@@ -425,8 +425,6 @@ static void
 build (ApmmActionRow *self)
 {
   self->built = TRUE;
-  /* The placeholder of a lazy row goes; the template sets the child. */
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self), NULL);
   /* Template signals fire while the template's defaults are applied. */
   self->syncing = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));

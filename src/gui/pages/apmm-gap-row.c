@@ -326,8 +326,6 @@ build_lazy_cb (GtkListBoxRow *row)
   ApmmGapRow *self = APMM_GAP_ROW (row);
 
   self->built = TRUE;
-  /* The placeholder goes; the template sets the child. */
-  gtk_list_box_row_set_child (row, NULL);
   self->syncing = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
   self->syncing = FALSE;

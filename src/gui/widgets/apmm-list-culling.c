@@ -11,7 +11,7 @@
 #define CULLER_KEY "apmm-list-culler"
 #define LAZY_KEY   "apmm-list-row-build"
 
-/* Rows sampled to refine the height of the placeholders. */
+/* Rows sampled to refine the height of the rows not made yet. */
 #define ESTIMATE_SAMPLES 16
 
 typedef struct
@@ -28,7 +28,7 @@ row_is_lazy (GtkWidget *row)
   return g_object_get_data (G_OBJECT (row), LAZY_KEY) != NULL;
 }
 
-/* The placeholders take the height of the rows made so far, so that the
+/* Rows not made yet take the height of the rows made so far, so that the
  * page's length (and its scroll bar) is about right before they are made. */
 static void
 refine_estimate (Culler *culler)
@@ -39,10 +39,16 @@ refine_estimate (Culler *culler)
        row != NULL && n < ESTIMATE_SAMPLES;
        row = gtk_widget_get_next_sibling (row))
     {
-      if (!GTK_IS_LIST_BOX_ROW (row) || row_is_lazy (row) || !gtk_widget_get_visible (row)
-          || gtk_widget_get_height (row) <= 0)
+      GtkAllocation allocation;
+
+      if (!GTK_IS_LIST_BOX_ROW (row) || row_is_lazy (row) || !gtk_widget_get_visible (row))
         continue;
-      total += gtk_widget_get_height (row);
+      /* As the height request counts it: with the row's padding and
+       * border, without its margins. */
+      gtk_widget_get_allocation (row, &allocation);
+      if (allocation.height <= 0)
+        continue;
+      total += allocation.height;
       n++;
     }
   if (n == 0 || ABS (total / n - culler->estimate) <= 2)
@@ -53,13 +59,13 @@ refine_estimate (Culler *culler)
        row != NULL;
        row = gtk_widget_get_next_sibling (row))
     if (row_is_lazy (row))
-      gtk_widget_set_size_request (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)), -1,
-                                   culler->estimate);
+      gtk_widget_set_size_request (row, -1, culler->estimate);
 }
 
 /* After GTK has laid the window out, and before it paints: rows in view
- * (give or take half a view) are made if they are lazy, and drawn; the
- * others are not drawn. Making rows asks for another layout, which GTK does
+ * (give or take half a view) are drawn, the others are not; lazy rows in
+ * view (give or take a quarter of a view) are made. Making rows asks for
+ * another layout, which GTK does
  * before it paints (then this runs again). */
 static void
 cull (Culler *culler)
@@ -68,15 +74,21 @@ cull (Culler *culler)
   graphene_rect_t bounds;
   double top = -G_MAXDOUBLE;
   double bottom = G_MAXDOUBLE;
+  double make_top = -G_MAXDOUBLE;
+  double make_bottom = G_MAXDOUBLE;
   gboolean built = FALSE;
 
   if (scrolled != NULL && gtk_widget_compute_bounds (culler->list, scrolled, &bounds))
     {
       int height = gtk_widget_get_height (scrolled);
 
-      /* In the list's own coordinates. */
+      /* In the list's own coordinates: rows are drawn within half a view
+       * of what is shown, and made within a quarter of a view, since
+       * making a row costs far more than drawing it. */
       top = -bounds.origin.y - height / 2.0;
       bottom = -bounds.origin.y + height * 1.5;
+      make_top = -bounds.origin.y - height / 4.0;
+      make_bottom = -bounds.origin.y + height * 1.25;
     }
 
   for (GtkWidget *row = gtk_widget_get_first_child (culler->list);
@@ -88,7 +100,7 @@ cull (Culler *culler)
 
       gtk_widget_get_allocation (row, &allocation);
       near = allocation.y < bottom && allocation.y + allocation.height > top;
-      if (near && row_is_lazy (row))
+      if (row_is_lazy (row) && allocation.y < make_bottom && allocation.y + allocation.height > make_top)
         {
           apmm_list_row_build (GTK_LIST_BOX_ROW (row));
           built = TRUE;
@@ -181,14 +193,13 @@ apmm_list_row_set_lazy (GtkListBoxRow        *row,
                         ApmmListRowBuildFunc  build,
                         int                   estimated_height)
 {
-  GtkWidget *placeholder;
-
   g_return_if_fail (GTK_IS_LIST_BOX_ROW (row));
   g_return_if_fail (build != NULL);
 
-  placeholder = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_widget_set_size_request (placeholder, -1, MAX (estimated_height, 1));
-  gtk_list_box_row_set_child (row, placeholder);
+  /* No child: the row's own height request holds its place, one widget
+   * per row rather than two. */
+  gtk_list_box_row_set_child (row, NULL);
+  gtk_widget_set_size_request (GTK_WIDGET (row), -1, MAX (estimated_height, 1));
   g_object_set_data (G_OBJECT (row), LAZY_KEY, build);
 }
 
@@ -211,5 +222,6 @@ apmm_list_row_build (GtkListBoxRow *row)
   if (build == NULL)
     return;
   g_object_set_data (G_OBJECT (row), LAZY_KEY, NULL);
+  gtk_widget_set_size_request (GTK_WIDGET (row), -1, -1);
   build (row);
 }
