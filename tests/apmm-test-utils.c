@@ -176,6 +176,36 @@ apmm_test_count_colours (GtkWidget *ancestor,
   return g_hash_table_size (colours);
 }
 
+static gboolean
+is_list_of (GtkWidget     *widget,
+            gconstpointer  row_class)
+{
+  GtkListBoxRow *first;
+
+  if (!GTK_IS_LIST_BOX (widget))
+    return FALSE;
+  first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (widget), 0);
+  return first != NULL && gtk_widget_has_css_class (GTK_WIDGET (first), row_class);
+}
+
+/* The @index-th row (from 0) of the list under @root whose rows have the
+ * style class @row_class, whether its content is made yet or not
+ * (apmm-list-culling.h). */
+GtkWidget *
+apmm_test_list_row (GtkWidget  *root,
+                    const char *row_class,
+                    guint       index)
+{
+  GtkWidget *list = apmm_test_find_widget (root, is_list_of, row_class);
+  GtkListBoxRow *row;
+
+  g_assert_nonnull (list);
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), (int) index);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), row_class));
+  return GTK_WIDGET (row);
+}
+
 /* Until @scrolled has stopped moving: GTK animates a scroll to the focus,
  * starting a frame or two after the focus moves. */
 void

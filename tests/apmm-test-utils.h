@@ -40,6 +40,9 @@ void         apmm_test_wait_for_frame        (GtkWidget     *widget);
 guint        apmm_test_count_colours         (GtkWidget     *ancestor,
                                               GtkWidget     *widget);
 void         apmm_test_wait_for_scrolling    (GtkScrolledWindow *scrolled);
+GtkWidget   *apmm_test_list_row              (GtkWidget     *root,
+                                              const char    *row_class,
+                                              guint          index);
 void         apmm_test_assert_draws_rows_in_view (GtkWidget *first_row,
                                                   GtkWidget *last_row);
 GtkWidget   *apmm_test_show_in_window        (GtkWidget     *child,

@@ -663,31 +663,13 @@ test_session_caption (void)
   g_assert_finalize_object (page);
 }
 
-static gboolean
-is_votes_list (GtkWidget     *widget,
-               gconstpointer  data)
-{
-  GtkListBoxRow *first;
-
-  if (!GTK_IS_LIST_BOX (widget))
-    return FALSE;
-  first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (widget), 0);
-  return first != NULL && gtk_widget_has_css_class (GTK_WIDGET (first), "participant-vote-row");
-}
-
 /* The row of the @index-th participant (from 0) in the votes panel,
  * whether its content is made yet or not. */
 static GtkWidget *
 vote_row (GtkWidget *root,
           guint      index)
 {
-  GtkWidget *list = apmm_test_find_widget (root, is_votes_list, NULL);
-  GtkListBoxRow *row;
-
-  g_assert_nonnull (list);
-  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), (int) index);
-  g_assert_nonnull (row);
-  return GTK_WIDGET (row);
+  return apmm_test_list_row (root, "participant-vote-row", index);
 }
 
 static ApmmSession *

@@ -38,31 +38,12 @@ row (GtkWidget  *panel,
   return found;
 }
 
-static gboolean
-is_participants_list (GtkWidget     *widget,
-                      gconstpointer  data)
-{
-  GtkListBoxRow *first;
-
-  if (!GTK_IS_LIST_BOX (widget))
-    return FALSE;
-  first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (widget), 0);
-  return first != NULL && gtk_widget_has_css_class (GTK_WIDGET (first), "participant-name-row");
-}
-
 /* The row of the @index-th participant (from 0), made or not. */
 static GtkWidget *
 participant_row (GtkWidget *panel,
                  guint      index)
 {
-  GtkWidget *list = apmm_test_find_widget (panel, is_participants_list, NULL);
-  GtkListBoxRow *found;
-
-  g_assert_nonnull (list);
-  found = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), (int) index);
-  g_assert_nonnull (found);
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (found), "participant-name-row"));
-  return GTK_WIDGET (found);
+  return apmm_test_list_row (panel, "participant-name-row", index);
 }
 
 /* Where a participant's name is edited in its row. */

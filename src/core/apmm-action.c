@@ -62,17 +62,41 @@ apmm_action_copy (const ApmmAction *action)
   g_return_val_if_fail (action != NULL, NULL);
 
   copy = g_new0 (ApmmAction, 1);
-  copy->id = g_strdup (action->id);
-  copy->title = g_strdup (action->title);
-  copy->description = g_strdup (action->description);
-  copy->criteria = g_strdupv (action->criteria);
-  copy->owner = g_strdup (action->owner);
-  copy->horizon = action->horizon;
-  copy->due = g_strdup (action->due);
-  copy->status = action->status;
-  copy->measure = g_strdup (action->measure);
+  apmm_action_copy_into (copy, action);
 
   return copy;
+}
+
+void
+apmm_action_copy_into (ApmmAction       *dest,
+                       const ApmmAction *src)
+{
+  g_return_if_fail (dest != NULL);
+  g_return_if_fail (src != NULL);
+
+  dest->id = g_strdup (src->id);
+  dest->title = g_strdup (src->title);
+  dest->description = g_strdup (src->description);
+  dest->criteria = g_strdupv (src->criteria);
+  dest->owner = g_strdup (src->owner);
+  dest->horizon = src->horizon;
+  dest->due = g_strdup (src->due);
+  dest->status = src->status;
+  dest->measure = g_strdup (src->measure);
+}
+
+void
+apmm_action_clear (ApmmAction *action)
+{
+  g_return_if_fail (action != NULL);
+
+  g_clear_pointer (&action->id, g_free);
+  g_clear_pointer (&action->title, g_free);
+  g_clear_pointer (&action->description, g_free);
+  g_clear_pointer (&action->criteria, g_strfreev);
+  g_clear_pointer (&action->owner, g_free);
+  g_clear_pointer (&action->due, g_free);
+  g_clear_pointer (&action->measure, g_free);
 }
 
 void
@@ -81,13 +105,7 @@ apmm_action_free (ApmmAction *action)
   if (action == NULL)
     return;
 
-  g_free (action->id);
-  g_free (action->title);
-  g_free (action->description);
-  g_strfreev (action->criteria);
-  g_free (action->owner);
-  g_free (action->due);
-  g_free (action->measure);
+  apmm_action_clear (action);
   g_free (action);
 }
 

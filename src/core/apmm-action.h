@@ -45,6 +45,12 @@ ApmmAction  *apmm_action_new                    (const char        *id,
                                                  const char        *title);
 ApmmAction  *apmm_action_copy                   (const ApmmAction  *action);
 void         apmm_action_free                   (ApmmAction        *action);
+/* For an action stored in memory of its own (the session keeps its actions
+ * in reference-counted boxes): copy_into copies @src's fields into @dest,
+ * which holds none yet; clear frees @action's fields and leaves them NULL. */
+void         apmm_action_copy_into              (ApmmAction        *dest,
+                                                 const ApmmAction  *src);
+void         apmm_action_clear                  (ApmmAction        *action);
 gboolean     apmm_action_equal                  (const ApmmAction  *a,
                                                  const ApmmAction  *b);
 gboolean     apmm_action_covers                 (const ApmmAction  *action,

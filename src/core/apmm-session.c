@@ -238,23 +238,9 @@ participant_ref (gconstpointer src,
 /* A session's actions are copies it shares with its own copies, never
  * changed in place: reference-counted boxes. */
 static void
-action_clear (gpointer data)
-{
-  ApmmAction *action = data;
-
-  g_free (action->id);
-  g_free (action->title);
-  g_free (action->description);
-  g_strfreev (action->criteria);
-  g_free (action->owner);
-  g_free (action->due);
-  g_free (action->measure);
-}
-
-static void
 action_unref (gpointer data)
 {
-  g_atomic_rc_box_release_full (data, action_clear);
+  g_atomic_rc_box_release_full (data, (GDestroyNotify) apmm_action_clear);
 }
 
 static ApmmAction *
@@ -262,15 +248,7 @@ action_new_shared (const ApmmAction *action)
 {
   ApmmAction *shared = g_atomic_rc_box_new0 (ApmmAction);
 
-  shared->id = g_strdup (action->id);
-  shared->title = g_strdup (action->title);
-  shared->description = g_strdup (action->description);
-  shared->criteria = g_strdupv (action->criteria);
-  shared->owner = g_strdup (action->owner);
-  shared->horizon = action->horizon;
-  shared->due = g_strdup (action->due);
-  shared->status = action->status;
-  shared->measure = g_strdup (action->measure);
+  apmm_action_copy_into (shared, action);
   return shared;
 }
 

@@ -138,6 +138,23 @@ find_toast_overlay (GtkWidget *widget)
   return overlay != NULL ? ADW_TOAST_OVERLAY (overlay) : NULL;
 }
 
+const char *
+apmm_gui_participant_name (const char *name)
+{
+  return name != NULL && *name != '\0' ? name : _("Unnamed participant");
+}
+
+void
+apmm_gui_set_accessible_label (GtkWidget  *widget,
+                               const char *label)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+}
+
 gboolean
 apmm_gui_toast (GtkWidget  *widget,
                 const char *message)

@@ -45,6 +45,11 @@ gboolean apmm_gui_check_room               (GtkWidget                *widget,
  * toast, clears the row and keeps the keyboard there. */
 void     apmm_gui_add_participant_from     (GtkEditable              *name_row,
                                             ApmmSession              *session);
+/* A participant's name as shown: "Unnamed participant" for an empty one. */
+const char *apmm_gui_participant_name      (const char               *name);
+/* Names @widget for a screen reader. */
+void     apmm_gui_set_accessible_label     (GtkWidget                *widget,
+                                            const char               *label);
 /* Shows @message, made safe, in the toast overlay of @widget's window;
  * FALSE when there is none. */
 gboolean apmm_gui_toast                    (GtkWidget                *widget,

@@ -248,13 +248,36 @@ show_page (gpointer data)
     gtk_widget_activate_action (to->window, "win.show-page", "s", to->page);
 }
 
+/* A 1280×800 window that has opened @path, whose painted frames the
+ * benchmark sees; NULL, having said so, when the file does not open. */
+static ApmmWindow *
+open_window (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  ApmmWindow *window = apmm_window_new (NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  apmm_window_load_file (window, file);
+  while (apmm_window_is_loading (window))
+    g_main_context_iteration (NULL, TRUE);
+  if (apmm_window_get_session (window) == NULL)
+    {
+      g_printerr ("could not open %s\n", path);
+      return NULL;
+    }
+
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                    G_CALLBACK (after_paint_cb), NULL);
+  return window;
+}
+
 static int
 bench_edits (const char *path,
              guint       n)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
   const char *pages[] = { "explorer", "gaps", "roadmap", "assessment" };
-  ApmmWindow *window = apmm_window_new (NULL);
+  ApmmWindow *window = open_window (path);
   g_autoptr(GArray) toggles = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) toggles_cpu = g_array_new (FALSE, FALSE, sizeof (double));
@@ -267,19 +290,8 @@ bench_edits (const char *path,
   g_autofree char *keys_extra = NULL;
   GtkWidget *met, *not_met, *note;
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  apmm_window_load_file (window, file);
-  while (apmm_window_is_loading (window))
-    g_main_context_iteration (NULL, TRUE);
-  if (apmm_window_get_session (window) == NULL)
-    {
-      g_printerr ("could not open %s\n", path);
-      return 1;
-    }
-
-  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
-                    G_CALLBACK (after_paint_cb), NULL);
+  if (window == NULL)
+    return 1;
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-details", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
@@ -373,22 +385,10 @@ bench_visits (const char  *path,
               const char **pages,
               guint        n_pages)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  ApmmWindow *window = apmm_window_new (NULL);
+  ApmmWindow *window = open_window (path);
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  apmm_window_load_file (window, file);
-  while (apmm_window_is_loading (window))
-    g_main_context_iteration (NULL, TRUE);
-  if (apmm_window_get_session (window) == NULL)
-    {
-      g_printerr ("could not open %s\n", path);
-      return 1;
-    }
-
-  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
-                    G_CALLBACK (after_paint_cb), NULL);
+  if (window == NULL)
+    return 1;
   for (guint p = 0; p < n_pages; p++)
     {
       PageSwitch to = { GTK_WIDGET (window), pages[p] };

@@ -666,9 +666,10 @@ apmm_action_row_init (ApmmActionRow *self)
   self->checks = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
-GtkWidget *
-apmm_action_row_new (ApmmSession *session,
-                     const char  *action_id)
+static GtkWidget *
+row_new (ApmmSession *session,
+         const char  *action_id,
+         gboolean     lazy)
 {
   g_return_val_if_fail (APMM_IS_SESSION (session), NULL);
   g_return_val_if_fail (action_id != NULL, NULL);
@@ -676,21 +677,22 @@ apmm_action_row_new (ApmmSession *session,
   return g_object_new (APMM_TYPE_ACTION_ROW,
                        "session", session,
                        "action-id", action_id,
+                       "lazy", lazy,
                        NULL);
+}
+
+GtkWidget *
+apmm_action_row_new (ApmmSession *session,
+                     const char  *action_id)
+{
+  return row_new (session, action_id, FALSE);
 }
 
 GtkWidget *
 apmm_action_row_new_lazy (ApmmSession *session,
                           const char  *action_id)
 {
-  g_return_val_if_fail (APMM_IS_SESSION (session), NULL);
-  g_return_val_if_fail (action_id != NULL, NULL);
-
-  return g_object_new (APMM_TYPE_ACTION_ROW,
-                       "session", session,
-                       "action-id", action_id,
-                       "lazy", TRUE,
-                       NULL);
+  return row_new (session, action_id, TRUE);
 }
 
 const char *

@@ -171,21 +171,6 @@ row_state_free (gpointer data)
   g_free (state);
 }
 
-static const char *
-shown_name (const char *name)
-{
-  return *name != '\0' ? name : _("Unnamed participant");
-}
-
-static void
-set_accessible_label (GtkWidget  *widget,
-                      const char *label)
-{
-  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
-}
-
 static void
 set_remove_label (GtkWidget  *button,
                   const char *name)
@@ -193,7 +178,7 @@ set_remove_label (GtkWidget  *button,
   /* Translators: %s is a participant's name. */
   g_autofree char *label = g_strdup_printf (_("Remove %s"), name);
 
-  set_accessible_label (button, label);
+  apmm_gui_set_accessible_label (button, label);
 }
 
 /* As an AdwEntryRow: the pencil while the name is not being edited, the
@@ -373,7 +358,7 @@ build_participant_row (GtkListBoxRow *row)
     {
       g_free (state->name);
       state->name = g_strdup (apmm_session_get_participant_name (self->session, state->index));
-      set_accessible_label (GTK_WIDGET (row), shown_name (state->name));
+      apmm_gui_set_accessible_label (GTK_WIDGET (row), apmm_gui_participant_name (state->name));
     }
 
   gtk_widget_add_css_class (header, "header");
@@ -460,7 +445,7 @@ create_participant_row (ApmmDetailsPanel *self,
   g_signal_connect (click, "pressed", G_CALLBACK (row_pressed_cb), row);
   gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (click));
   /* A screen reader names the row before its content is made, too. */
-  set_accessible_label (row, shown_name (state->name));
+  apmm_gui_set_accessible_label (row, apmm_gui_participant_name (state->name));
   if (index < EAGER_ROWS)
     build_participant_row (GTK_LIST_BOX_ROW (row));
   else
@@ -521,7 +506,7 @@ participants_changed_cb (ApmmDetailsPanel *self)
 
       g_free (state->name);
       state->name = g_strdup (name);
-      set_accessible_label (child, shown_name (name));
+      apmm_gui_set_accessible_label (child, apmm_gui_participant_name (name));
       if (state->text == NULL)
         continue;
       state->syncing = TRUE;

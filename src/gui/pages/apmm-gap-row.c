@@ -510,9 +510,10 @@ apmm_gap_row_init (ApmmGapRow *self)
   setup_drag_and_drop (self);
 }
 
-GtkWidget *
-apmm_gap_row_new (ApmmSession *session,
-                  const char  *criterion_id)
+static GtkWidget *
+row_new (ApmmSession *session,
+         const char  *criterion_id,
+         gboolean     lazy)
 {
   g_return_val_if_fail (APMM_IS_SESSION (session), NULL);
   g_return_val_if_fail (criterion_id != NULL, NULL);
@@ -520,21 +521,22 @@ apmm_gap_row_new (ApmmSession *session,
   return g_object_new (APMM_TYPE_GAP_ROW,
                        "session", session,
                        "criterion-id", criterion_id,
+                       "lazy", lazy,
                        NULL);
+}
+
+GtkWidget *
+apmm_gap_row_new (ApmmSession *session,
+                  const char  *criterion_id)
+{
+  return row_new (session, criterion_id, FALSE);
 }
 
 GtkWidget *
 apmm_gap_row_new_lazy (ApmmSession *session,
                        const char  *criterion_id)
 {
-  g_return_val_if_fail (APMM_IS_SESSION (session), NULL);
-  g_return_val_if_fail (criterion_id != NULL, NULL);
-
-  return g_object_new (APMM_TYPE_GAP_ROW,
-                       "session", session,
-                       "criterion-id", criterion_id,
-                       "lazy", TRUE,
-                       NULL);
+  return row_new (session, criterion_id, TRUE);
 }
 
 const char *

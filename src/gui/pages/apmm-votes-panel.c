@@ -58,15 +58,6 @@ format_level (guint level)
 }
 
 static void
-set_accessible_label (GtkWidget  *widget,
-                      const char *label)
-{
-  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
-}
-
-static void
 vote_clicked_cb (GtkButton      *button,
                  ApmmVotesPanel *self)
 {
@@ -129,7 +120,7 @@ set_vote_button_label (GtkWidget  *button,
       /* Translators: "Alice votes Level 2 · AI Active". */
       label = g_strdup_printf (_("%s votes %s"), name, tooltip);
     }
-  set_accessible_label (button, label);
+  apmm_gui_set_accessible_label (button, label);
 }
 
 static GtkWidget *
@@ -163,12 +154,6 @@ create_vote_button (ApmmVotesPanel *self,
   g_signal_connect (button, "clicked", G_CALLBACK (vote_clicked_cb), self);
 
   return button;
-}
-
-static const char *
-shown_name (const char *name)
-{
-  return *name != '\0' ? name : _("Unnamed participant");
 }
 
 static void update_participant_row (ApmmVotesPanel *self,
@@ -213,7 +198,7 @@ build_participant_row (GtkListBoxRow *row)
   gtk_widget_set_valign (title_box, GTK_ALIGN_CENTER);
   gtk_widget_set_hexpand (title_box, TRUE);
   state->title_label = create_row_label ("title");
-  gtk_label_set_text (GTK_LABEL (state->title_label), shown_name (state->name));
+  gtk_label_set_text (GTK_LABEL (state->title_label), apmm_gui_participant_name (state->name));
   state->subtitle_label = create_row_label ("subtitle");
   gtk_box_append (GTK_BOX (title_box), state->title_label);
   gtk_box_append (GTK_BOX (title_box), state->subtitle_label);
@@ -258,7 +243,7 @@ create_participant_row (ApmmVotesPanel *self,
   gtk_widget_add_css_class (row, "participant-vote-row");
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   /* A screen reader names the row before its content is made, too. */
-  set_accessible_label (row, shown_name (state->name));
+  apmm_gui_set_accessible_label (row, apmm_gui_participant_name (state->name));
   if (index < EAGER_ROWS)
     build_participant_row (GTK_LIST_BOX_ROW (row));
   else
@@ -280,11 +265,11 @@ rename_participant_row (GtkWidget  *row,
 
   g_free (state->name);
   state->name = g_strdup (name);
-  set_accessible_label (row, shown_name (name));
+  apmm_gui_set_accessible_label (row, apmm_gui_participant_name (name));
   if (state->title_label == NULL)
     return;
 
-  gtk_label_set_text (GTK_LABEL (state->title_label), shown_name (name));
+  gtk_label_set_text (GTK_LABEL (state->title_label), apmm_gui_participant_name (name));
   for (GtkWidget *child = gtk_widget_get_first_child (state->votes_box);
        child != NULL;
        child = gtk_widget_get_next_sibling (child), level++)
@@ -393,7 +378,7 @@ create_tally_button (ApmmVotesPanel *self,
   label = g_strdup_printf (delta < 0 ? _("Remove one vote for level %u")
                                      : _("Add one vote for level %u"), level);
   gtk_widget_set_tooltip_text (button, delta < 0 ? _("Remove one vote") : _("Add one vote"));
-  set_accessible_label (button, label);
+  apmm_gui_set_accessible_label (button, label);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "circular");
   g_object_set_data (G_OBJECT (button), LEVEL_KEY, GUINT_TO_POINTER (level));
