@@ -9,7 +9,16 @@
 #include "apmm-list-culling.h"
 
 #define CULLER_KEY "apmm-list-culler"
-#define LAZY_KEY   "apmm-list-row-build"
+/* Looked up for every row after every layout: a quark, not a string. */
+static GQuark
+lazy_build_quark (void)
+{
+  static GQuark quark;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("apmm-list-row-build");
+  return quark;
+}
 
 /* Rows sampled to refine the height of the rows not made yet. */
 #define ESTIMATE_SAMPLES 16
@@ -25,7 +34,7 @@ typedef struct
 static gboolean
 row_is_lazy (GtkWidget *row)
 {
-  return g_object_get_data (G_OBJECT (row), LAZY_KEY) != NULL;
+  return g_object_get_qdata (G_OBJECT (row), lazy_build_quark ()) != NULL;
 }
 
 /* Rows not made yet take the height of the rows made so far, so that the
@@ -65,8 +74,7 @@ refine_estimate (Culler *culler)
 /* After GTK has laid the window out, and before it paints: rows in view
  * (give or take half a view) are drawn, the others are not; lazy rows in
  * view (give or take a quarter of a view) are made. Making rows asks for
- * another layout, which GTK does
- * before it paints (then this runs again). */
+ * another layout, which GTK does before it paints (then this runs again). */
 static void
 cull (Culler *culler)
 {
@@ -200,7 +208,7 @@ apmm_list_row_set_lazy (GtkListBoxRow        *row,
    * per row rather than two. */
   gtk_list_box_row_set_child (row, NULL);
   gtk_widget_set_size_request (GTK_WIDGET (row), -1, MAX (estimated_height, 1));
-  g_object_set_data (G_OBJECT (row), LAZY_KEY, build);
+  g_object_set_qdata (G_OBJECT (row), lazy_build_quark (), build);
 }
 
 gboolean
@@ -218,10 +226,10 @@ apmm_list_row_build (GtkListBoxRow *row)
 
   g_return_if_fail (GTK_IS_LIST_BOX_ROW (row));
 
-  build = g_object_get_data (G_OBJECT (row), LAZY_KEY);
+  build = g_object_get_qdata (G_OBJECT (row), lazy_build_quark ());
   if (build == NULL)
     return;
-  g_object_set_data (G_OBJECT (row), LAZY_KEY, NULL);
+  g_object_set_qdata (G_OBJECT (row), lazy_build_quark (), NULL);
   gtk_widget_set_size_request (GTK_WIDGET (row), -1, -1);
   build (row);
 }
