@@ -20,7 +20,7 @@ lazy_build_quark (void)
   return quark;
 }
 
-/* Rows sampled to refine the height of the rows not made yet. */
+/* Rows sampled to refine the height of the placeholders. */
 #define ESTIMATE_SAMPLES 16
 
 typedef struct
@@ -37,7 +37,7 @@ row_is_lazy (GtkWidget *row)
   return g_object_get_qdata (G_OBJECT (row), lazy_build_quark ()) != NULL;
 }
 
-/* Rows not made yet take the height of the rows made so far, so that the
+/* The placeholders take the height of the rows made so far, so that the
  * page's length (and its scroll bar) is about right before they are made. */
 static void
 refine_estimate (Culler *culler)
@@ -48,16 +48,10 @@ refine_estimate (Culler *culler)
        row != NULL && n < ESTIMATE_SAMPLES;
        row = gtk_widget_get_next_sibling (row))
     {
-      GtkAllocation allocation;
-
-      if (!GTK_IS_LIST_BOX_ROW (row) || row_is_lazy (row) || !gtk_widget_get_visible (row))
+      if (!GTK_IS_LIST_BOX_ROW (row) || row_is_lazy (row) || !gtk_widget_get_visible (row)
+          || gtk_widget_get_height (row) <= 0)
         continue;
-      /* As the height request counts it: with the row's padding and
-       * border, without its margins. */
-      gtk_widget_get_allocation (row, &allocation);
-      if (allocation.height <= 0)
-        continue;
-      total += allocation.height;
+      total += gtk_widget_get_height (row);
       n++;
     }
   if (n == 0 || ABS (total / n - culler->estimate) <= 2)
@@ -68,13 +62,14 @@ refine_estimate (Culler *culler)
        row != NULL;
        row = gtk_widget_get_next_sibling (row))
     if (row_is_lazy (row))
-      gtk_widget_set_size_request (row, -1, culler->estimate);
+      gtk_widget_set_size_request (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)), -1,
+                                   culler->estimate);
 }
 
 /* After GTK has laid the window out, and before it paints: rows in view
- * (give or take half a view) are drawn, the others are not; lazy rows in
- * view (give or take a quarter of a view) are made. Making rows asks for
- * another layout, which GTK does before it paints (then this runs again). */
+ * (give or take half a view) are made if they are lazy, and drawn; the
+ * others are not drawn. Making rows asks for another layout, which GTK does
+ * before it paints (then this runs again). */
 static void
 cull (Culler *culler)
 {
@@ -82,21 +77,15 @@ cull (Culler *culler)
   graphene_rect_t bounds;
   double top = -G_MAXDOUBLE;
   double bottom = G_MAXDOUBLE;
-  double make_top = -G_MAXDOUBLE;
-  double make_bottom = G_MAXDOUBLE;
   gboolean built = FALSE;
 
   if (scrolled != NULL && gtk_widget_compute_bounds (culler->list, scrolled, &bounds))
     {
       int height = gtk_widget_get_height (scrolled);
 
-      /* In the list's own coordinates: rows are drawn within half a view
-       * of what is shown, and made within a quarter of a view, since
-       * making a row costs far more than drawing it. */
+      /* In the list's own coordinates. */
       top = -bounds.origin.y - height / 2.0;
       bottom = -bounds.origin.y + height * 1.5;
-      make_top = -bounds.origin.y - height / 4.0;
-      make_bottom = -bounds.origin.y + height * 1.25;
     }
 
   for (GtkWidget *row = gtk_widget_get_first_child (culler->list);
@@ -108,7 +97,7 @@ cull (Culler *culler)
 
       gtk_widget_get_allocation (row, &allocation);
       near = allocation.y < bottom && allocation.y + allocation.height > top;
-      if (row_is_lazy (row) && allocation.y < make_bottom && allocation.y + allocation.height > make_top)
+      if (near && row_is_lazy (row))
         {
           apmm_list_row_build (GTK_LIST_BOX_ROW (row));
           built = TRUE;
@@ -201,13 +190,14 @@ apmm_list_row_set_lazy (GtkListBoxRow        *row,
                         ApmmListRowBuildFunc  build,
                         int                   estimated_height)
 {
+  GtkWidget *placeholder;
+
   g_return_if_fail (GTK_IS_LIST_BOX_ROW (row));
   g_return_if_fail (build != NULL);
 
-  /* No child: the row's own height request holds its place, one widget
-   * per row rather than two. */
-  gtk_list_box_row_set_child (row, NULL);
-  gtk_widget_set_size_request (GTK_WIDGET (row), -1, MAX (estimated_height, 1));
+  placeholder = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_size_request (placeholder, -1, MAX (estimated_height, 1));
+  gtk_list_box_row_set_child (row, placeholder);
   g_object_set_qdata (G_OBJECT (row), lazy_build_quark (), build);
 }
 
@@ -230,6 +220,5 @@ apmm_list_row_build (GtkListBoxRow *row)
   if (build == NULL)
     return;
   g_object_set_qdata (G_OBJECT (row), lazy_build_quark (), NULL);
-  gtk_widget_set_size_request (GTK_WIDGET (row), -1, -1);
   build (row);
 }

@@ -29,11 +29,11 @@ void     apmm_list_box_draw_rows_in_view (GtkListBox *list);
 /* Whether @row (a child of a list given to the function above) is drawn. */
 gboolean apmm_list_box_row_is_drawn      (GtkWidget  *row);
 
-/* Makes the content of a row. It must set the row's child and show what
- * the row stands for now. */
+/* Makes the content of a row. It must set the row's child (which replaces
+ * the placeholder) and show what the row stands for now. */
 typedef void (*ApmmListRowBuildFunc) (GtkListBoxRow *row);
 
-/* A lazy row is empty, @estimated_height pixels high, until
+/* A lazy row holds an empty placeholder of @estimated_height pixels until
  * it first comes near the view of a list given to
  * apmm_list_box_draw_rows_in_view(), or apmm_list_row_build() is called:
  * then @build makes its content, once. Opening a page with hundreds of
