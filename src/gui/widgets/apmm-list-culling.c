@@ -20,7 +20,7 @@ lazy_build_quark (void)
   return quark;
 }
 
-/* Rows sampled to refine the height of the placeholders. */
+/* Rows sampled to refine the height of the stand-ins. */
 #define ESTIMATE_SAMPLES 16
 
 typedef struct
@@ -37,7 +37,7 @@ row_is_lazy (GtkWidget *row)
   return g_object_get_qdata (G_OBJECT (row), lazy_build_quark ()) != NULL;
 }
 
-/* The placeholders take the height of the rows made so far, so that the
+/* The stand-ins take the height of the rows made so far, so that the
  * page's length (and its scroll bar) is about right before they are made. */
 static void
 refine_estimate (Culler *culler)
@@ -190,14 +190,14 @@ apmm_list_row_set_lazy (GtkListBoxRow        *row,
                         ApmmListRowBuildFunc  build,
                         int                   estimated_height)
 {
-  GtkWidget *placeholder;
+  GtkWidget *stand_in;
 
   g_return_if_fail (GTK_IS_LIST_BOX_ROW (row));
   g_return_if_fail (build != NULL);
 
-  placeholder = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_widget_set_size_request (placeholder, -1, MAX (estimated_height, 1));
-  gtk_list_box_row_set_child (row, placeholder);
+  stand_in = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_size_request (stand_in, -1, MAX (estimated_height, 1));
+  gtk_list_box_row_set_child (row, stand_in);
   g_object_set_qdata (G_OBJECT (row), lazy_build_quark (), build);
 }
 

@@ -30,10 +30,10 @@ void     apmm_list_box_draw_rows_in_view (GtkListBox *list);
 gboolean apmm_list_box_row_is_drawn      (GtkWidget  *row);
 
 /* Makes the content of a row. It must set the row's child (which replaces
- * the placeholder) and show what the row stands for now. */
+ * the empty stand-in) and show what the row stands for now. */
 typedef void (*ApmmListRowBuildFunc) (GtkListBoxRow *row);
 
-/* A lazy row holds an empty placeholder of @estimated_height pixels until
+/* A lazy row holds an empty stand-in @estimated_height pixels high until
  * it first comes near the view of a list given to
  * apmm_list_box_draw_rows_in_view(), or apmm_list_row_build() is called:
  * then @build makes its content, once. Opening a page with hundreds of
