@@ -257,6 +257,12 @@ test_open_example (Fixture       *f,
 }
 
 static void
+count_items_changed (guint *changes)
+{
+  (*changes)++;
+}
+
+static void
 test_unsaved_mark_and_undo (Fixture       *f,
                             gconstpointer  data)
 {
@@ -282,6 +288,32 @@ test_unsaved_mark_and_undo (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
   g_assert_false (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (f->window)), "•"));
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (f->window)), "Meridian"));
+
+  /* Rating a criterion back to what the file says makes the session
+   * unmodified again, with Undo's label unchanged: the menu's items stay in
+   * place (an open menu is not rebuilt under the pointer). Undo's label
+   * follows the next kind of edit. */
+  {
+    g_autofree char *label = NULL;
+    ApmmStatus saved = apmm_session_get_status (session, "l1.tools-purchased");
+    guint changes = 0;
+    gulong id;
+
+    apmm_session_set_status (session, "l1.tools-purchased",
+                             saved == APMM_STATUS_NOT_MET ? APMM_STATUS_PARTLY : APMM_STATUS_NOT_MET);
+    g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (f->window)), "•"));
+    id = g_signal_connect_swapped (f->window->edit_section, "items-changed",
+                                   G_CALLBACK (count_items_changed), &changes);
+    apmm_session_set_status (session, "l1.tools-purchased", saved);
+    g_assert_false (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (f->window)), "•"));
+    g_assert_cmpuint (changes, ==, 0);
+    apmm_session_set_title (session, "Readiness review");
+    g_assert_cmpuint (changes, >, 0);
+    g_assert_true (g_menu_model_get_item_attribute (G_MENU_MODEL (f->window->edit_section), 0,
+                                                    "label", "s", &label));
+    g_assert_cmpstr (label, ==, "_Undo “Change workshop title”");
+    g_signal_handler_disconnect (f->window->edit_section, id);
+  }
 }
 
 static void

@@ -222,25 +222,57 @@ close_action (GtkWidget  *widget,
   gtk_window_close (GTK_WINDOW (widget));
 }
 
-/* The main menu names what Undo and Redo would do, like the buttons' tooltips. */
+/* Whether the section's item @index is labelled @label. */
+static gboolean
+menu_item_is (GMenuModel *section,
+              int         index,
+              const char *label)
+{
+  g_autofree char *current = NULL;
+
+  return index < g_menu_model_get_n_items (section) &&
+         g_menu_model_get_item_attribute (section, index, G_MENU_ATTRIBUTE_LABEL, "s", &current) &&
+         g_str_equal (current, label);
+}
+
+/* The main menu names what Undo and Redo would do, like the buttons' tooltips.
+ * The items are replaced only when their labels change: each replacement
+ * rebuilds the menu's widgets, and most edits leave the labels as they were. */
 static void
 update_edit_menu (ApmmWindow *self,
                   gboolean    can_undo,
                   gboolean    can_redo)
 {
+  GMenuModel *section = G_MENU_MODEL (self->edit_section);
   g_autofree char *undo = NULL;
   g_autofree char *redo = NULL;
 
-  g_menu_remove_all (self->edit_section);
   if (apmm_window_get_session (self) == NULL)
-    return;
+    {
+      g_menu_remove_all (self->edit_section);
+      return;
+    }
 
   undo = can_undo ? g_strdup_printf (_("_Undo “%s”"), apmm_history_get_undo_label (apmm_window_get_history (self)))
                   : g_strdup (_("_Undo"));
   redo = can_redo ? g_strdup_printf (_("_Redo “%s”"), apmm_history_get_redo_label (apmm_window_get_history (self)))
                   : g_strdup (_("_Redo"));
+  if (g_menu_model_get_n_items (section) == 2 && menu_item_is (section, 0, undo) && menu_item_is (section, 1, redo))
+    return;
+
+  g_menu_remove_all (self->edit_section);
   g_menu_append (self->edit_section, undo, "win.undo");
   g_menu_append (self->edit_section, redo, "win.redo");
+}
+
+/* Sets @widget's tooltip unless it already says @text: a new tooltip is
+ * also a new accessible description. */
+static void
+set_tooltip (GtkWidget  *widget,
+             const char *text)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
+    gtk_widget_set_tooltip_text (widget, text);
 }
 
 void
@@ -270,8 +302,8 @@ _apmm_window_update_actions (ApmmWindow *self)
   redo_tip = can_redo ? g_strdup_printf (_("Redo “%s” (Shift+Ctrl+Z)"), apmm_history_get_redo_label (apmm_window_get_history (self)))
                       : g_strdup (_("Nothing to Redo"));
   update_edit_menu (self, can_undo, can_redo);
-  gtk_widget_set_tooltip_text (self->undo_button, undo_tip);
-  gtk_widget_set_tooltip_text (self->redo_button, redo_tip);
+  set_tooltip (self->undo_button, undo_tip);
+  set_tooltip (self->redo_button, redo_tip);
   gtk_widget_set_visible (self->details_button, has_session);
   gtk_widget_set_visible (self->undo_button, has_session);
   gtk_widget_set_visible (self->redo_button, has_session);
