@@ -816,6 +816,60 @@ test_pages_built_on_first_visit (Fixture       *f,
   g_assert_cmpstr (evidence_text (f->window), !=, before);
 }
 
+/* The main menu, the welcome page's example menu and the bottom view
+ * switcher are made when they are first needed, not with the window; made,
+ * they hold what they always held. */
+static void
+test_menus_made_when_opened (Fixture       *f,
+                             gconstpointer  data)
+{
+  GtkPopover *popover;
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  apmm_window_open_example (f->window, "meridian-insurance");
+  iterate (100);
+  g_assert_null (gtk_menu_button_get_popover (f->window->primary_menu_button));
+  g_assert_null (gtk_menu_button_get_popover (f->window->example_menu_button));
+  g_assert_false (adw_view_switcher_bar_get_reveal (f->window->switcher_bar));
+  g_assert_null (adw_view_switcher_bar_get_stack (f->window->switcher_bar));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (f->window->primary_menu_button)));
+
+  /* Opened, the main menu is the primary menu, Undo's section included. */
+  gtk_menu_button_popup (f->window->primary_menu_button);
+  iterate (100);
+  popover = gtk_menu_button_get_popover (f->window->primary_menu_button);
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_true (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover)) == f->window->primary_menu);
+  gtk_menu_button_popdown (f->window->primary_menu_button);
+  iterate (50);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+
+  /* Opened again, it is the same menu. */
+  gtk_menu_button_popup (f->window->primary_menu_button);
+  iterate (50);
+  g_assert_true (gtk_menu_button_get_popover (f->window->primary_menu_button) == popover);
+  gtk_menu_button_popdown (f->window->primary_menu_button);
+
+  gtk_menu_button_popup (f->window->example_menu_button);
+  iterate (50);
+  popover = gtk_menu_button_get_popover (f->window->example_menu_button);
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover)) == f->window->example_menu);
+  gtk_menu_button_popdown (f->window->example_menu_button);
+
+  /* Too narrow for the header's switcher: the bottom one shows the pages. */
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 700);
+  iterate (300);
+  g_assert_true (adw_view_switcher_title_get_title_visible (f->window->switcher_title));
+  g_assert_true (adw_view_switcher_bar_get_reveal (f->window->switcher_bar));
+  g_assert_true (adw_view_switcher_bar_get_stack (f->window->switcher_bar) == f->window->view_stack);
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  iterate (300);
+  g_assert_false (adw_view_switcher_bar_get_reveal (f->window->switcher_bar));
+}
+
 /* The projector and the laptop: two windows on one document stay in sync,
  * and the document is closed with the last of them. */
 static void
@@ -879,6 +933,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/window/welcome", test_welcome);
   ADD ("/window/open-example", test_open_example);
+  ADD ("/window/menus-made-when-opened", test_menus_made_when_opened);
   ADD ("/window/opening", test_opening);
   ADD ("/window/opening-fails", test_opening_fails);
   ADD ("/window/unsaved-mark-and-undo", test_unsaved_mark_and_undo);

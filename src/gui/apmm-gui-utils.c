@@ -144,6 +144,26 @@ apmm_gui_participant_name (const char *name)
   return name != NULL && *name != '\0' ? name : _("Unnamed participant");
 }
 
+static void
+create_menu_cb (GtkMenuButton *button,
+                gpointer       model)
+{
+  /* GTK calls this each time the button opens: the first time only, the
+   * button gets its menu. */
+  if (gtk_menu_button_get_menu_model (button) != model)
+    gtk_menu_button_set_menu_model (button, model);
+}
+
+void
+apmm_gui_menu_button_set_menu_later (GtkMenuButton *button,
+                                     GMenuModel    *model)
+{
+  g_return_if_fail (GTK_IS_MENU_BUTTON (button));
+  g_return_if_fail (G_IS_MENU_MODEL (model));
+
+  gtk_menu_button_set_create_popup_func (button, create_menu_cb, g_object_ref (model), g_object_unref);
+}
+
 void
 apmm_gui_set_accessible_label (GtkWidget  *widget,
                                const char *label)

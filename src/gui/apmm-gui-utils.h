@@ -47,6 +47,11 @@ void     apmm_gui_add_participant_from     (GtkEditable              *name_row,
                                             ApmmSession              *session);
 /* A participant's name as shown: "Unnamed participant" for an empty one. */
 const char *apmm_gui_participant_name      (const char               *name);
+/* Gives @button the menu of @model when it first opens: GTK builds a menu's
+ * popover and its items as soon as a button has the model, which is work
+ * the window's first frame does not need. */
+void     apmm_gui_menu_button_set_menu_later (GtkMenuButton          *button,
+                                              GMenuModel             *model);
 /* Names @widget for a screen reader. */
 void     apmm_gui_set_accessible_label     (GtkWidget                *widget,
                                             const char               *label);

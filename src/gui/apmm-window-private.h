@@ -21,6 +21,10 @@ struct _ApmmWindow
   GtkStack             *title_stack;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
+  GtkMenuButton        *primary_menu_button;
+  GtkMenuButton        *example_menu_button;
+  GMenuModel           *primary_menu;
+  GMenuModel           *example_menu;
   GtkStack             *main_stack;
   GtkSpinner           *opening_spinner;
   GtkWindow            *shortcuts_window;

@@ -13,6 +13,7 @@
 #include "apmm-drafts.h"
 #include "apmm-explorer-page.h"
 #include "apmm-gap-page.h"
+#include "apmm-gui-utils.h"
 #include "apmm-presentation-actions.h"
 #include "apmm-roadmap-page.h"
 #include "apmm-safe-text.h"
@@ -1109,6 +1110,10 @@ apmm_window_class_init (ApmmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ApmmWindow, title_stack);
   gtk_widget_class_bind_template_child (widget_class, ApmmWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, ApmmWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, ApmmWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, ApmmWindow, example_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, ApmmWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, ApmmWindow, example_menu);
   gtk_widget_class_bind_template_child (widget_class, ApmmWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, ApmmWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, ApmmWindow, details_flap);
@@ -1130,6 +1135,19 @@ apmm_window_class_init (ApmmWindowClass *klass)
   _apmm_window_class_actions_init (klass);
 }
 
+/* The bottom view switcher shows when the window is too narrow for the one
+ * in the header bar. It is given the pages the first time it shows: each
+ * switcher builds a button for every page, work a wide window never needs. */
+static void
+update_switcher_bar (ApmmWindow *self)
+{
+  gboolean reveal = adw_view_switcher_title_get_title_visible (self->switcher_title);
+
+  if (reveal && adw_view_switcher_bar_get_stack (self->switcher_bar) == NULL)
+    adw_view_switcher_bar_set_stack (self->switcher_bar, self->view_stack);
+  adw_view_switcher_bar_set_reveal (self->switcher_bar, reveal);
+}
+
 static void
 apmm_window_init (ApmmWindow *self)
 {
@@ -1148,8 +1166,11 @@ apmm_window_init (ApmmWindow *self)
   if (g_strcmp0 (PROFILE, "Devel") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
-  g_object_bind_property (self->switcher_title, "title-visible",
-                          self->switcher_bar, "reveal", G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->switcher_title, "notify::title-visible",
+                           G_CALLBACK (update_switcher_bar), self, G_CONNECT_SWAPPED);
+  update_switcher_bar (self);
+  apmm_gui_menu_button_set_menu_later (self->primary_menu_button, self->primary_menu);
+  apmm_gui_menu_button_set_menu_later (self->example_menu_button, self->example_menu);
   /* The button shows whether the details are open, however they were opened
    * (F9, the button, or a swipe). */
   g_object_bind_property (self->details_flap, "reveal-flap",
