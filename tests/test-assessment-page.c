@@ -475,6 +475,19 @@ test_per_person_votes (void)
     g_assert_true (gtk_widget_has_css_class (button, "vote-current"));
     g_assert_nonnull (apmm_test_find_widget (row, apmm_test_is_label_with_text,
                                              "Level 2 · AI Active"));
+
+    /* The list asks a row for its width at the whole list's height. The
+     * name and the vote keep the width they have at any height: wrapped
+     * labels asked that way would answer the narrowest width their text
+     * fits in that height, laying it out at width after width. */
+    {
+      int min_any, nat_any, min_tall, nat_tall;
+
+      gtk_widget_measure (row, GTK_ORIENTATION_HORIZONTAL, -1, &min_any, &nat_any, NULL, NULL);
+      gtk_widget_measure (row, GTK_ORIENTATION_HORIZONTAL, 5000, &min_tall, &nat_tall, NULL, NULL);
+      g_assert_cmpint (min_tall, ==, min_any);
+      g_assert_cmpint (nat_tall, ==, nat_any);
+    }
   }
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -302,6 +302,9 @@ open_window (const char *path)
   ApmmWindow *window = apmm_window_new (GTK_APPLICATION (bench_app));
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  /* As the app does for a file named on its command line: no welcome page
+   * while the session is read. */
+  apmm_window_set_opening (window, TRUE);
   gtk_window_present (GTK_WINDOW (window));
   apmm_window_load_file (window, file);
   while (apmm_window_is_loading (window))

@@ -10,6 +10,7 @@
 
 #include "apmm-wrap-box.h"
 #include "apmm-gui-utils.h"
+#include "apmm-hfw-bin.h"
 #include "apmm-list-culling.h"
 #include "apmm-votes-panel.h"
 
@@ -184,6 +185,7 @@ build_participant_row (GtkListBoxRow *row)
   ApmmVotesPanel *self = state->panel;
   GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *title_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *title_bin;
   GtkWidget *suffixes = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
 
   if (self->session != NULL && state->index < apmm_session_get_n_participants (self->session))
@@ -202,7 +204,14 @@ build_participant_row (GtkListBoxRow *row)
   state->subtitle_label = create_row_label ("subtitle");
   gtk_box_append (GTK_BOX (title_box), state->title_label);
   gtk_box_append (GTK_BOX (title_box), state->subtitle_label);
-  gtk_box_append (GTK_BOX (header), title_box);
+  /* The list asks each row for its width at the whole list's height, and
+   * GTK 4.8's wrapped labels answer that by laying their text out at width
+   * after width (a hundred times per label). The name's width does not
+   * depend on the height: ApmmHfwBin answers without asking them. */
+  title_bin = apmm_hfw_bin_new (title_box);
+  gtk_widget_set_hexpand (title_bin, TRUE);
+  gtk_widget_set_valign (title_bin, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (header), title_bin);
 
   gtk_widget_add_css_class (suffixes, "suffixes");
   state->votes_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);

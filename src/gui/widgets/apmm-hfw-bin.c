@@ -204,6 +204,7 @@ apmm_hfw_bin_class_init (ApmmHfwBinClass *klass)
   widget_class->measure = apmm_hfw_bin_measure;
   widget_class->size_allocate = apmm_hfw_bin_size_allocate;
   widget_class->get_request_mode = apmm_hfw_bin_get_request_mode;
+  gtk_widget_class_set_css_name (widget_class, "hfwbin");
 
   properties[PROP_CHILD] =
     g_param_spec_object ("child", NULL, NULL,
