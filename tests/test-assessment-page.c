@@ -244,6 +244,52 @@ test_note_and_confirmation (void)
   g_assert_finalize_object (row);
 }
 
+static void
+note_mapped_cb (GtkWidget *field,
+                gboolean  *view_mapped)
+{
+  *view_mapped = gtk_widget_get_mapped (gtk_widget_get_first_child (field));
+}
+
+/* A note's text view is shown once the field has its width: mapped before
+ * (as a page's rows are when the page first shows), GtkTextView lays its
+ * text out at no width, a character a line, which with a page of 1 KB notes
+ * was most of the page's first visit. Shown, the note is there and takes
+ * the focus and the keyboard. */
+static void
+test_note_shown_with_its_width (void)
+{
+  g_autoptr(ApmmSession) session = apmm_session_new ();
+  GtkWidget *list = g_object_ref_sink (gtk_list_box_new ());
+  GtkWidget *row;
+  GtkWidget *note;
+  GtkWidget *view;
+  GtkWidget *window;
+  gboolean view_mapped = TRUE;
+  g_autofree char *shown = NULL;
+
+  apmm_session_set_evidence_note (session, "l3.rollback", "A rollback runbook exists and was tested in March.");
+  row = apmm_criterion_row_new (session, "l3.rollback");
+  note = apmm_test_find_widget (row, apmm_test_is_of_type, APMM_TEST_TYPE (APMM_TYPE_TEXT_FIELD));
+  view = gtk_widget_get_first_child (note);
+  g_assert_true (GTK_IS_TEXT_VIEW (view));
+  g_signal_connect (note, "map", G_CALLBACK (note_mapped_cb), &view_mapped);
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  window = apmm_test_show_in_window (list, 1024);
+
+  g_assert_false (view_mapped);
+  g_assert_true (gtk_widget_get_mapped (view));
+  g_assert_cmpint (gtk_widget_get_width (view), >, 100);
+  g_assert_true (gtk_widget_grab_focus (note));
+  g_assert_true (gtk_widget_has_focus (view));
+  apmm_text_field_set_text (APMM_TEXT_FIELD (note), "Tested in March and in May.");
+  shown = apmm_text_field_dup_text (APMM_TEXT_FIELD (note));
+  g_assert_cmpstr (shown, ==, "Tested in March and in May.");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (list);
+}
+
 /* A long evidence note wraps and the field grows: nothing typed is hidden. */
 static void
 test_long_note_wraps (void)
@@ -812,6 +858,7 @@ main (int   argc,
   g_test_add_func ("/assessment-page/rating-changes-strip", test_rating_changes_strip);
   g_test_add_func ("/assessment-page/note-and-confirmation", test_note_and_confirmation);
   g_test_add_func ("/assessment-page/long-note-wraps", test_long_note_wraps);
+  g_test_add_func ("/assessment-page/note-shown-with-its-width", test_note_shown_with_its_width);
   g_test_add_func ("/assessment-page/note-follows-font", test_note_follows_font);
   g_test_add_func ("/assessment-page/strip-keeps-height", test_strip_keeps_height);
   g_test_add_func ("/assessment-page/overestimation-fact", test_overestimation_fact);

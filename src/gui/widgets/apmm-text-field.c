@@ -263,6 +263,10 @@ apmm_text_field_size_allocate (GtkWidget *widget,
 
   gtk_widget_allocate (GTK_WIDGET (self->view), width, height, -1, NULL);
   gtk_widget_allocate (GTK_WIDGET (self->placeholder_label), width, height, -1, NULL);
+  /* Mapped before it has a width, a text view lays its text out at none,
+   * a character a line: the view is shown once it has its width. */
+  if (!gtk_widget_get_child_visible (GTK_WIDGET (self->view)))
+    gtk_widget_set_child_visible (GTK_WIDGET (self->view), TRUE);
 }
 
 static GtkSizeRequestMode
@@ -395,6 +399,7 @@ apmm_text_field_init (ApmmTextField *self)
   gtk_text_view_set_wrap_mode (self->view, GTK_WRAP_WORD_CHAR);
   gtk_text_view_set_accepts_tab (self->view, FALSE);
   gtk_widget_set_hexpand (GTK_WIDGET (self->view), TRUE);
+  gtk_widget_set_child_visible (GTK_WIDGET (self->view), FALSE);
   gtk_widget_set_parent (GTK_WIDGET (self->view), GTK_WIDGET (self));
   apmm_gui_limit_text_buffer (get_buffer (self), GTK_WIDGET (self));
 
