@@ -688,6 +688,41 @@ test_empty_state (void)
   g_assert_finalize_object (page);
 }
 
+/* A paragraph's minimum width is a few words, not a letter: GTK 4.8
+ * measures a wrapped label's minimum by laying its text out at that width,
+ * so a letter a line would shape every letter of the text apart. The empty
+ * state, not shown, is not measured at all. */
+static void
+test_paragraphs_measured_at_words (void)
+{
+  g_autoptr(ApmmSession) session = apmm_test_load_example ("meridian-insurance.apmm");
+  GtkWidget *page = g_object_ref_sink (apmm_assessment_page_new ());
+  GtkWidget *window;
+  GtkWidget *chasm_text;
+  GtkWidget *empty;
+  int minimum = 0, letter = 0;
+
+  apmm_assessment_page_set_session (APMM_ASSESSMENT_PAGE (page), session);
+  window = apmm_test_show_in_window (page, 1024);
+  chasm_text = apmm_test_find_widget (page, apmm_test_is_label_with_text,
+                                      apmm_model_get_chasm_text (apmm_model_get_default ()));
+  g_assert_nonnull (chasm_text);
+  gtk_widget_measure (chasm_text, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  {
+    g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (chasm_text, "m");
+
+    pango_layout_get_pixel_size (layout, &letter, NULL);
+  }
+  g_assert_cmpint (minimum, >=, 4 * letter);
+
+  empty = gtk_stack_get_child_by_name (GTK_STACK (adw_bin_get_child (ADW_BIN (page))), "empty");
+  g_assert_false (gtk_stack_get_hhomogeneous (GTK_STACK (adw_bin_get_child (ADW_BIN (page)))));
+  g_assert_false (gtk_widget_get_child_visible (empty));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (page);
+}
+
 /* The window can be as narrow as 360 px, so the page must fold to fit that
  * with a full session, the example the app ships, in it. */
 static void
@@ -873,6 +908,7 @@ main (int   argc,
   g_test_add_func ("/assessment-page/prompt-notes-and-jump", test_prompt_notes_and_jump);
   g_test_add_func ("/assessment-page/empty-state", test_empty_state);
   g_test_add_func ("/assessment-page/fits-narrow-window", test_fits_narrow_window);
+  g_test_add_func ("/assessment-page/paragraphs-measured-at-words", test_paragraphs_measured_at_words);
 
   g_test_add_func ("/assessment-page/session-caption", test_session_caption);
   return g_test_run ();

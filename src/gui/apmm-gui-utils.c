@@ -144,6 +144,22 @@ apmm_gui_participant_name (const char *name)
   return name != NULL && *name != '\0' ? name : _("Unnamed participant");
 }
 
+GtkWidget *
+apmm_gui_wrapped_label (const char *text,
+                        const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_width_chars (GTK_LABEL (label), 12);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+
+  return label;
+}
+
 static void
 create_menu_cb (GtkMenuButton *button,
                 gpointer       model)

@@ -47,6 +47,12 @@ void     apmm_gui_add_participant_from     (GtkEditable              *name_row,
                                             ApmmSession              *session);
 /* A participant's name as shown: "Unnamed participant" for an empty one. */
 const char *apmm_gui_participant_name      (const char               *name);
+/* A label for a paragraph: wrapped (at words, or letters in a word longer
+ * than a line), start-aligned, with @css_class if not NULL. Its minimum
+ * width is 12 characters: without one GTK 4.8 measures a wrapped label's
+ * minimum by laying its text out at no width, a letter a line. */
+GtkWidget *apmm_gui_wrapped_label          (const char               *text,
+                                            const char               *css_class);
 /* Gives @button the menu of @model when it first opens: GTK builds a menu's
  * popover and its items as soon as a button has the model, which is work
  * the window's first frame does not need. */

@@ -63,21 +63,6 @@ static GParamSpec *properties[N_PROPS];
 /* Space left above a criterion the page scrolls to, so its level heading stays in view. */
 #define SCROLL_MARGIN 48
 
-static GtkWidget *
-wrapped_label (const char *text,
-               const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-
-  return label;
-}
-
 static void
 jump_clicked_cb (GtkButton          *button,
                  ApmmAssessmentPage *self)
@@ -111,7 +96,7 @@ create_informs_button (ApmmAssessmentPage  *self,
 
   /* Translators: a button that jumps to a criterion, e.g. "L3 · Rollback procedure". */
   text = g_strdup_printf (_("L%u · %s"), criterion->level, criterion->title);
-  label = wrapped_label (text, NULL);
+  label = apmm_gui_wrapped_label (text, NULL);
   gtk_button_set_child (GTK_BUTTON (button), label);
   gtk_widget_set_halign (button, GTK_ALIGN_START);
   gtk_widget_set_tooltip_text (button, _("Go to this criterion in the checklist"));
@@ -133,7 +118,7 @@ create_informs_box (ApmmAssessmentPage *self,
   ApmmModel *model = apmm_model_get_default ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
 
-  gtk_box_append (GTK_BOX (box), wrapped_label (_("Informs:"), "dim-label"));
+  gtk_box_append (GTK_BOX (box), apmm_gui_wrapped_label (_("Informs:"), "dim-label"));
   gtk_widget_set_margin_bottom (gtk_widget_get_first_child (box), 2);
 
   for (guint i = 0; prompt->informs != NULL && prompt->informs[i] != NULL; i++)
@@ -180,14 +165,14 @@ create_prompt_card (ApmmAssessmentPage *self,
                     const ApmmPrompt   *prompt)
 {
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *warning = wrapped_label (prompt->warning, "prompt-warning");
+  GtkWidget *warning = apmm_gui_wrapped_label (prompt->warning, "prompt-warning");
 
   gtk_widget_add_css_class (card, "card");
   gtk_widget_add_css_class (card, "prompt-card");
   gtk_widget_set_margin_bottom (card, 12);
 
-  gtk_box_append (GTK_BOX (card), wrapped_label (prompt->title, "heading"));
-  gtk_box_append (GTK_BOX (card), wrapped_label (prompt->question, "prompt-question"));
+  gtk_box_append (GTK_BOX (card), apmm_gui_wrapped_label (prompt->title, "heading"));
+  gtk_box_append (GTK_BOX (card), apmm_gui_wrapped_label (prompt->question, "prompt-question"));
 
   /* The warning icon is drawn by the stylesheet: an image beside a wrapping
    * label in a GtkBox gives inconsistent height requests in GTK 4.8. */
@@ -207,8 +192,8 @@ create_chasm_marker (void)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
 
   gtk_widget_add_css_class (box, "chasm-note");
-  gtk_box_append (GTK_BOX (box), wrapped_label (apmm_model_get_chasm_title (model), "heading"));
-  gtk_box_append (GTK_BOX (box), wrapped_label (apmm_model_get_chasm_text (model), NULL));
+  gtk_box_append (GTK_BOX (box), apmm_gui_wrapped_label (apmm_model_get_chasm_title (model), "heading"));
+  gtk_box_append (GTK_BOX (box), apmm_gui_wrapped_label (apmm_model_get_chasm_text (model), NULL));
 
   return box;
 }

@@ -44,21 +44,6 @@ status_class (ApmmStatus status)
 }
 
 static GtkWidget *
-wrapped_label (const char *text,
-               const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-
-  return label;
-}
-
-static GtkWidget *
 status_pill (ApmmStatus status)
 {
   GtkWidget *pill = gtk_label_new (apmm_status_get_label (status));
@@ -80,10 +65,10 @@ group_card (const ApmmGroupRating *rating)
   gtk_widget_add_css_class (card, "card");
   gtk_widget_add_css_class (card, "group-card");
   gtk_widget_set_hexpand (card, TRUE);
-  gtk_box_append (GTK_BOX (card), wrapped_label (rating->group, "heading"));
+  gtk_box_append (GTK_BOX (card), apmm_gui_wrapped_label (rating->group, "heading"));
   gtk_box_append (GTK_BOX (card), status_pill (rating->status));
   if (rating->note[0] != '\0')
-    gtk_box_append (GTK_BOX (card), wrapped_label (rating->note, NULL));
+    gtk_box_append (GTK_BOX (card), apmm_gui_wrapped_label (rating->note, NULL));
 
   /* Translators: a group's view of a disputed criterion, for screen readers,
    * e.g. "it-ops: Partly". */
@@ -150,7 +135,7 @@ rebuild_dispute (ApmmCriterionMarks *self)
     return;
 
   gtk_box_append (GTK_BOX (self->dispute_box),
-                  wrapped_label (_("Disputed: the groups rated this differently"), "dispute-heading"));
+                  apmm_gui_wrapped_label (_("Disputed: the groups rated this differently"), "dispute-heading"));
   /* Side by side; the wrap box folds them into fewer columns on a narrow
    * window and, unlike a flow box, keeps Tab out of the cards. */
   groups = apmm_wrap_box_new ();
@@ -256,7 +241,7 @@ apmm_criterion_marks_init (ApmmCriterionMarks *self)
   gtk_widget_set_margin_bottom (self->box, 12);
   gtk_widget_set_margin_start (self->box, 12);
   gtk_widget_set_margin_end (self->box, 12);
-  self->changed_label = wrapped_label ("", "criterion-changed");
+  self->changed_label = apmm_gui_wrapped_label ("", "criterion-changed");
   self->dispute_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   gtk_box_append (GTK_BOX (self->box), self->changed_label);
   gtk_box_append (GTK_BOX (self->box), self->dispute_box);

@@ -75,22 +75,14 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* A paragraph of the level's text, taking the width it is given. */
 static GtkWidget *
 wrapped_label (const char *text,
                const char *css_class)
 {
-  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *label = apmm_gui_wrapped_label (text, css_class);
 
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  /* A minimum width of its own: otherwise GTK 4.8 measures it by laying
-   * the text out one word per line, which is slow for a long text. */
-  gtk_label_set_width_chars (GTK_LABEL (label), 12);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_set_hexpand (label, TRUE);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-
   return label;
 }
 
